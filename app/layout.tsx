@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { env } from "@/lib/env";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Podium", template: "%s · Podium" },
+  description: "Seasons, scored tasks and rankings for open-source challenge programs.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const demo = env().demo;
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip" href="#main">
+          Skip to content
+        </a>
+        {demo && (
+          <div className="banner" role="status" data-testid="demo-banner">
+            Demo mode: a built-in fake GitHub serves a sample program. Configure GitHub credentials to run your own.
+          </div>
+        )}
+        <header className="header">
+          <div className="header-inner">
+            <Link href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              Podium
+            </Link>
+            <nav className="nav" aria-label="Main">
+              <Link href="/">Seasons</Link>
+              <Link href="/map">Contributor map</Link>
+              <Link href="/admin">Admin</Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="footer">
+          <div className="footer-inner">
+            Podium — open-source challenge programs. <a href="/api/seasons">API</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

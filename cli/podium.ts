@@ -1,0 +1,59 @@
+import { openDatabase, readPgliteLock, PgliteBusyError } from "@/db/client";
+import { EnvError, parseEnv } from "@/lib/env";
+import { findCommand, helpText } from "./registry";
+import { runRemote } from "./remote";
+import { CliError, type Output } from "./types";
+
+const out: Output = {
+  line: (text) => process.stdout.write(`${text}\n`),
+  error: (text) => process.stderr.write(`${text}\n`),
+};
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+    out.line(helpText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    out.error(`unknown command: ${argv.join(" ")}\n\n${helpText()}`);
+    return 2;
+  }
+  if (found.args.includes("--help")) {
+    out.line(`usage: npm run podium -- ${found.command.usage}\n\n${found.command.summary}`);
+    return 0;
+  }
+  const env = parseEnv();
+  const payload: unknown = await found.command.prepare(found.args);
+
+  const pgliteDir = env.PGLITE_DIR ?? ".data/pglite";
+  if (!env.DATABASE_URL) {
+    const holder = readPgliteLock(pgliteDir);
+    if (holder?.port && holder.token) {
+      return runRemote(holder.port, holder.token, found.command.name, payload, out);
+    }
+    if (holder) throw new PgliteBusyError(pgliteDir, holder);
+  }
+  const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir, lockInfo: { role: "cli" } });
+  try {
+    return await found.command.execute(handle.db, payload, out);
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof CliError) {
+      out.error(e.message);
+      process.exit(e.exitCode);
+    }
+    if (e instanceof EnvError || e instanceof PgliteBusyError) {
+      out.error(e.message);
+      process.exit(1);
+    }
+    out.error(`podium: ${(e as Error).message ?? String(e)}`);
+    process.exit(1);
+  },
+);

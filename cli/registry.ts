@@ -1,0 +1,27 @@
+import { seasonsApply } from "./commands/seasons-apply";
+import type { AnyCommand } from "./types";
+
+/** Every CLI command; `podium --help` lists them in this order. */
+export const COMMANDS: AnyCommand[] = [seasonsApply];
+
+/** The command named by the leading words of argv, and the rest. */
+export function findCommand(argv: string[]): { command: AnyCommand; args: string[] } | null {
+  for (const command of COMMANDS) {
+    const words = command.name.split(" ");
+    if (words.every((w, i) => argv[i] === w)) return { command, args: argv.slice(words.length) };
+  }
+  return null;
+}
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    "usage: npm run podium -- <command>",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "Uses DATABASE_URL, or the embedded database in PGLITE_DIR (default .data/pglite).",
+    "When a running Podium server holds the embedded database, commands run inside it.",
+  ].join("\n");
+}

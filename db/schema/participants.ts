@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { seasons } from "./seasons";
+
+/**
+ * A GitHub account that took part (authored a PR, picked a task, or signed in).
+ * Matched by GitHub's numeric id, so a renamed login stays the same participant.
+ */
+export const participants = pgTable(
+  "participants",
+  {
+    id: serial("id").primaryKey(),
+    githubId: bigint("github_id", { mode: "number" }),
+    login: text("login").notNull(),
+    name: text("name"),
+    avatarUrl: text("avatar_url"),
+    isBot: boolean("is_bot").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("participants_github_id_key").on(t.githubId),
+    uniqueIndex("participants_login_key").on(sql`lower(${t.login})`),
+  ],
+);
+
+/** A team competing in one season; its score is its members' points from their `joinedAt` on. */
+export const teams = pgTable(
+  "teams",
+  {
+    id: serial("id").primaryKey(),
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("teams_season_name_key").on(t.seasonId, t.name)],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.participantId] }), index("team_members_participant_idx").on(t.participantId)],
+);
+
+export type Participant = typeof participants.$inferSelect;
+export type Team = typeof teams.$inferSelect;

@@ -1,0 +1,111 @@
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  bigint,
+} from "drizzle-orm/pg-core";
+import { participants } from "./participants";
+import { repositories, seasons } from "./seasons";
+import { pullRequests, tasks } from "./tasks";
+
+export const ledgerKind = pgEnum("ledger_kind", ["award", "adjustment", "revocation"]);
+
+/**
+ * The score ledger: the only source of points. Append-only; a correction is a new entry.
+ * `sourceKey` makes imported entries idempotent (e.g. `task:12:pr:34`, `reward:<comment id>`).
+ */
+export const scoreEntries = pgTable(
+  "score_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    taskId: integer("task_id").references(() => tasks.id),
+    pullRequestId: integer("pull_request_id").references(() => pullRequests.id),
+    repositoryId: integer("repository_id").references(() => repositories.id),
+    difficulty: text("difficulty"),
+    points: integer("points").notNull(),
+    kind: ledgerKind("kind").notNull(),
+    /** The participant (maintainer, admin) who made the change; null for the importer. */
+    actorId: integer("actor_id").references(() => participants.id),
+    reason: text("reason").notNull(),
+    /** When the points were earned (the PR's merge time for awards), which orders ties. */
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sourceKey: text("source_key"),
+    revokesEntryId: bigint("revokes_entry_id", { mode: "number" }),
+  },
+  (t) => [
+    uniqueIndex("score_entries_source_key").on(t.sourceKey),
+    index("score_entries_season_participant_idx").on(t.seasonId, t.participantId),
+    index("score_entries_task_idx").on(t.taskId),
+  ],
+);
+
+export type DifficultyTotals = Record<string, { tasks: number; score: number }>;
+
+/** Season totals derived from the ledger in the same transaction that appends to it. */
+export const seasonTotals = pgTable(
+  "season_totals",
+  {
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    /** Points after caps. */
+    points: integer("points").notNull(),
+    /** Points before caps (what the ledger holds). */
+    rawPoints: integer("raw_points").notNull(),
+    tasks: integer("tasks").notNull(),
+    byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
+    /** When the participant reached `points`: earlier wins a tie. */
+    reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.participantId] }),
+    index("season_totals_rank_idx").on(t.seasonId, t.points.desc(), t.reachedAt),
+  ],
+);
+
+/** The same totals per repository, for per-repo rankings. */
+export const seasonRepoTotals = pgTable(
+  "season_repo_totals",
+  {
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id),
+    participantId: integer("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    points: integer("points").notNull(),
+    rawPoints: integer("raw_points").notNull(),
+    tasks: integer("tasks").notNull(),
+    byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
+    reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.repositoryId, t.participantId] }),
+    index("season_repo_totals_rank_idx").on(t.seasonId, t.repositoryId, t.points.desc(), t.reachedAt),
+  ],
+);
+
+export type ScoreEntry = typeof scoreEntries.$inferSelect;
+export type NewScoreEntry = typeof scoreEntries.$inferInsert;
+export type SeasonTotal = typeof seasonTotals.$inferSelect;

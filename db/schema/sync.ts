@@ -1,0 +1,52 @@
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { repositories, seasons } from "./seasons";
+
+export const syncStatus = pgEnum("sync_status", ["running", "succeeded", "failed"]);
+
+export type SyncCounts = { repos: number; tasks: number; pullRequests: number; pointsAwarded: number };
+
+/** One import run, whoever started it. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: serial("id").primaryKey(),
+    seasonId: integer("season_id").references(() => seasons.id, { onDelete: "cascade" }),
+    trigger: text("trigger").notNull(),
+    full: integer("full").notNull().default(0),
+    status: syncStatus("status").notNull().default("running"),
+    counts: jsonb("counts").$type<SyncCounts>().notNull(),
+    graphqlCost: integer("graphql_cost").notNull().default(0),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("sync_runs_season_started_idx").on(t.seasonId, t.startedAt)],
+);
+
+/** The incremental watermark of one season's repository, per kind of object imported. */
+export const syncCursors = pgTable(
+  "sync_cursors",
+  {
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    watermark: timestamp("watermark", { withTimezone: true }),
+    cursor: text("cursor"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.repositoryId, t.kind] })],
+);
+
+/** Webhook deliveries already handled, so a redelivery does nothing. */
+export const webhookDeliveries = pgTable("webhook_deliveries", {
+  deliveryId: text("delivery_id").primaryKey(),
+  event: text("event").notNull(),
+  status: text("status").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type SyncRun = typeof syncRuns.$inferSelect;

@@ -1,0 +1,113 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { participants } from "./participants";
+import { repositories, seasons } from "./seasons";
+
+/** Where a task's score came from; the first that applies wins, in this order. */
+export const scoreSource = pgEnum("score_source", ["override", "body", "label", "default", "none"]);
+export const taskState = pgEnum("task_state", ["open", "picked", "completed", "closed"]);
+export const linkSource = pgEnum("link_source", ["closing", "reference", "url", "prefixed", "manual"]);
+
+/** An issue of a listed repository, as a scored task of one season. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: serial("id").primaryKey(),
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id),
+    number: integer("number").notNull(),
+    githubNodeId: text("github_node_id"),
+    title: text("title").notNull(),
+    url: text("url"),
+    labels: jsonb("labels").$type<string[]>().notNull().default([]),
+    difficulty: text("difficulty"),
+    /** The effective score; null while it cannot be read (shown to maintainers as "needs a score"). */
+    score: integer("score"),
+    scoreSource: scoreSource("score_source").notNull().default("none"),
+    scoreOverride: integer("score_override"),
+    scoreOverrideReason: text("score_override_reason"),
+    /** The task's own gate (`min score required: N` in the body). */
+    minScoreRequired: integer("min_score_required"),
+    /** One umbrella issue, a fixed number of points for each merged PR. */
+    perPr: boolean("per_pr").notNull().default(false),
+    /** Marked as a task by a maintainer rather than by label or title prefix. */
+    manual: boolean("manual").notNull().default(false),
+    issueState: text("issue_state").notNull().default("open"),
+    state: taskState("state").notNull().default("open"),
+    pickedUpById: integer("picked_up_by_id").references(() => participants.id, { onDelete: "set null" }),
+    pickedUpAt: timestamp("picked_up_at", { withTimezone: true }),
+    githubCreatedAt: timestamp("github_created_at", { withTimezone: true }),
+    githubUpdatedAt: timestamp("github_updated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tasks_season_repo_number_key").on(t.seasonId, t.repositoryId, t.number),
+    index("tasks_season_state_idx").on(t.seasonId, t.state),
+  ],
+);
+
+/** A pull request of a listed repository. Stored once, whatever seasons it counts for. */
+export const pullRequests = pgTable(
+  "pull_requests",
+  {
+    id: serial("id").primaryKey(),
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id),
+    number: integer("number").notNull(),
+    githubNodeId: text("github_node_id"),
+    title: text("title").notNull(),
+    url: text("url"),
+    /** Null when the author's account was deleted (GitHub's "ghost"). */
+    authorId: integer("author_id").references(() => participants.id, { onDelete: "set null" }),
+    authorLogin: text("author_login"),
+    labels: jsonb("labels").$type<string[]>().notNull().default([]),
+    state: text("state").notNull(),
+    mergedAt: timestamp("merged_at", { withTimezone: true }),
+    mergedByLogin: text("merged_by_login"),
+    githubUpdatedAt: timestamp("github_updated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("pull_requests_repo_number_key").on(t.repositoryId, t.number),
+    index("pull_requests_author_idx").on(t.authorId),
+    index("pull_requests_merged_at_idx").on(t.mergedAt),
+  ],
+);
+
+/** A PR that references a task, and how it did. */
+export const pullRequestTasks = pgTable(
+  "pull_request_tasks",
+  {
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    source: linkSource("source").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pullRequestId, t.taskId] }), index("pull_request_tasks_task_idx").on(t.taskId)],
+);
+
+export type Task = typeof tasks.$inferSelect;
+export type NewTask = typeof tasks.$inferInsert;
+export type PullRequest = typeof pullRequests.$inferSelect;

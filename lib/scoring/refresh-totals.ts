@@ -1,0 +1,65 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
+import { computeTotals } from "./totals";
+
+const CHUNK = 1000;
+
+/**
+ * Rewrites the derived totals of a season (or of some of its participants) from the ledger.
+ * Call it inside the transaction that appended the entries, so totals never lag the ledger.
+ */
+export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
+  const [season] = await tx.select({ rules: seasons.rules }).from(seasons).where(eq(seasons.id, seasonId));
+  if (!season) throw new Error(`unknown season id ${seasonId}`);
+  if (only && only.length === 0) return;
+  const scope = only
+    ? and(eq(scoreEntries.seasonId, seasonId), inArray(scoreEntries.participantId, only))
+    : eq(scoreEntries.seasonId, seasonId);
+  const entries = await tx
+    .select({
+      id: scoreEntries.id,
+      participantId: scoreEntries.participantId,
+      repositoryId: scoreEntries.repositoryId,
+      taskId: scoreEntries.taskId,
+      difficulty: scoreEntries.difficulty,
+      points: scoreEntries.points,
+      occurredAt: scoreEntries.occurredAt,
+    })
+    .from(scoreEntries)
+    .innerJoin(participants, eq(participants.id, scoreEntries.participantId))
+    .where(and(scope, eq(participants.isBot, false)));
+  const totals = computeTotals(entries, season.rules);
+
+  const participantScope = only ? inArray(seasonTotals.participantId, only) : undefined;
+  await tx.delete(seasonTotals).where(and(eq(seasonTotals.seasonId, seasonId), participantScope));
+  await tx
+    .delete(seasonRepoTotals)
+    .where(and(eq(seasonRepoTotals.seasonId, seasonId), only ? inArray(seasonRepoTotals.participantId, only) : undefined));
+
+  const now = new Date();
+  const rows = totals.map((t) => ({
+    seasonId,
+    participantId: t.participantId,
+    points: t.points,
+    rawPoints: t.rawPoints,
+    tasks: t.tasks,
+    byDifficulty: t.byDifficulty,
+    reachedAt: t.reachedAt,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(seasonTotals).values(rows.slice(i, i + CHUNK));
+  const repoRows = totals.flatMap((t) =>
+    [...t.byRepo].map(([repositoryId, r]) => ({
+      seasonId,
+      repositoryId,
+      participantId: t.participantId,
+      points: r.points,
+      rawPoints: r.rawPoints,
+      tasks: r.tasks,
+      byDifficulty: r.byDifficulty,
+      reachedAt: r.reachedAt,
+    })),
+  );
+  for (let i = 0; i < repoRows.length; i += CHUNK) await tx.insert(seasonRepoTotals).values(repoRows.slice(i, i + CHUNK));
+}

@@ -1,0 +1,242 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { repositories, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
+import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
+import { offsetOf, type SeasonFile } from "./season-file";
+
+export type SeasonChange = { slug: string; action: "created" | "updated" | "unchanged"; changes: string[] };
+
+/** Ids of these repositories (`owner/name`, any case), creating the unknown ones. */
+export async function ensureRepositories(db: Executor, names: string[]): Promise<Map<string, number>> {
+  const wanted = [...new Set(names.map((n) => n.toLowerCase()))];
+  const out = new Map<string, number>();
+  if (wanted.length === 0) return out;
+  await db
+    .insert(repositories)
+    .values(wanted.map((fullName) => ({ fullName })))
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ id: repositories.id, fullName: repositories.fullName })
+    .from(repositories)
+    .where(inArray(repositories.fullName, wanted));
+  for (const row of rows) out.set(row.fullName, row.id);
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Canonical JSON: keys sorted, so `{a,b}` and `{b,a}` compare equal. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+function seasonColumns(file: SeasonFile) {
+  return {
+    name: file.name,
+    startsAt: new Date(file.startsAt),
+    endsAt: new Date(file.endsAt),
+    timeZone: file.timeZone ?? offsetOf(file.startsAt),
+    taskLabels: file.taskLabels,
+    taskTitlePrefixes: file.taskTitlePrefixes,
+    difficulties: canonical(file.difficulties) as Record<string, number>,
+    rules: canonical(file.rules) as SeasonFile["rules"],
+    graceDays: file.graceDays,
+    unranked: file.unranked,
+  };
+}
+
+async function applyOne(tx: Executor, file: SeasonFile): Promise<SeasonChange> {
+  const changes: string[] = [];
+  const columns = seasonColumns(file);
+  const [existing] = await tx.select().from(seasons).where(eq(seasons.slug, file.slug));
+  let seasonId: number;
+  if (!existing) {
+    const [row] = await tx
+      .insert(seasons)
+      .values({ slug: file.slug, ...columns })
+      .returning({ id: seasons.id });
+    if (!row) throw new Error("insert returned no row");
+    seasonId = row.id;
+  } else {
+    seasonId = existing.id;
+    const diff: Partial<typeof columns> = {};
+    for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
+      const before = existing[key] instanceof Date ? (existing[key] as Date).toISOString() : canonical(existing[key]);
+      const after = columns[key] instanceof Date ? (columns[key] as Date).toISOString() : columns[key];
+      if (!same(before, after)) {
+        Object.assign(diff, { [key]: columns[key] });
+        changes.push(`${key}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      }
+    }
+    if (changes.length > 0) {
+      await tx
+        .update(seasons)
+        .set({ ...diff, updatedAt: new Date() })
+        .where(eq(seasons.id, seasonId));
+    }
+  }
+
+  // Repositories, in the file's order.
+  const repoIds = await ensureRepositories(tx, file.repos);
+  const desired = file.repos.map((r, position) => ({ repositoryId: repoIds.get(r.toLowerCase())!, position }));
+  const current = await tx
+    .select({ repositoryId: seasonRepositories.repositoryId, position: seasonRepositories.position, fullName: repositories.fullName })
+    .from(seasonRepositories)
+    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+    .where(eq(seasonRepositories.seasonId, seasonId));
+  const removed = current.filter((c) => !desired.some((d) => d.repositoryId === c.repositoryId));
+  if (removed.length > 0) {
+    await tx.delete(seasonRepositories).where(
+      and(
+        eq(seasonRepositories.seasonId, seasonId),
+        inArray(
+          seasonRepositories.repositoryId,
+          removed.map((r) => r.repositoryId),
+        ),
+      ),
+    );
+    if (existing) changes.push(`repos removed: ${removed.map((r) => r.fullName).join(", ")}`);
+  }
+  for (const d of desired) {
+    const c = current.find((x) => x.repositoryId === d.repositoryId);
+    if (!c) {
+      await tx.insert(seasonRepositories).values({ seasonId, ...d });
+      if (existing) changes.push(`repo added: ${file.repos[d.position]}`);
+    } else if (c.position !== d.position) {
+      await tx
+        .update(seasonRepositories)
+        .set({ position: d.position })
+        .where(and(eq(seasonRepositories.seasonId, seasonId), eq(seasonRepositories.repositoryId, d.repositoryId)));
+      if (existing) changes.push(`repo moved: ${c.fullName}`);
+    }
+  }
+
+  changes.push(...(await applyMaintainers(tx, file, seasonId, repoIds, Boolean(existing))));
+  changes.push(...(await applyTeams(tx, file, seasonId, Boolean(existing))));
+
+  if (!existing) return { slug: file.slug, action: "created", changes: [] };
+  return { slug: file.slug, action: changes.length > 0 ? "updated" : "unchanged", changes };
+}
+
+async function applyMaintainers(
+  tx: Executor,
+  file: SeasonFile,
+  seasonId: number,
+  repoIds: Map<string, number>,
+  report: boolean,
+): Promise<string[]> {
+  void seasonId;
+  const changes: string[] = [];
+  const grantedBy = `season:${file.slug}`;
+  const pairs = Object.entries(file.maintainers).flatMap(([repo, logins]) => logins.map((login) => ({ repo, login })));
+  const ids = await ensureParticipantsByLogin(
+    tx,
+    pairs.map((p) => p.login),
+  );
+  const desired = pairs.map((p) => ({
+    participantId: ids.get(p.login.toLowerCase())!,
+    repositoryId: repoIds.get(p.repo.toLowerCase())!,
+    label: `${p.login} on ${p.repo}`,
+  }));
+  const current = await tx
+    .select({ id: roles.id, participantId: roles.participantId, repositoryId: roles.repositoryId })
+    .from(roles)
+    .where(and(eq(roles.grantedBy, grantedBy), eq(roles.role, "maintainer")));
+  const stale = current.filter((c) => !desired.some((d) => d.participantId === c.participantId && d.repositoryId === c.repositoryId));
+  if (stale.length > 0) {
+    await tx.delete(roles).where(
+      inArray(
+        roles.id,
+        stale.map((s) => s.id),
+      ),
+    );
+    if (report) changes.push(`maintainers removed: ${stale.length}`);
+  }
+  for (const d of desired) {
+    if (current.some((c) => c.participantId === d.participantId && c.repositoryId === d.repositoryId)) continue;
+    const inserted = await tx
+      .insert(roles)
+      .values({ participantId: d.participantId, repositoryId: d.repositoryId, role: "maintainer", grantedBy })
+      .onConflictDoNothing()
+      .returning({ id: roles.id });
+    if (inserted.length > 0 && report) changes.push(`maintainer added: ${d.label}`);
+  }
+  return changes;
+}
+
+async function applyTeams(tx: Executor, file: SeasonFile, seasonId: number, report: boolean): Promise<string[]> {
+  const changes: string[] = [];
+  const existingTeams = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, seasonId));
+  const keep = file.teams.map((t) => t.name);
+  const gone = existingTeams.filter((t) => !keep.includes(t.name));
+  if (gone.length > 0) {
+    await tx.delete(teams).where(
+      inArray(
+        teams.id,
+        gone.map((t) => t.id),
+      ),
+    );
+    if (report) changes.push(`teams removed: ${gone.map((t) => t.name).join(", ")}`);
+  }
+  for (const team of file.teams) {
+    let teamId = existingTeams.find((t) => t.name === team.name)?.id;
+    if (teamId === undefined) {
+      const [row] = await tx.insert(teams).values({ seasonId, name: team.name }).returning({ id: teams.id });
+      teamId = row!.id;
+      if (report) changes.push(`team added: ${team.name}`);
+    }
+    const joinedAt = new Date(team.joinedAt ?? file.startsAt);
+    const ids = await ensureParticipantsByLogin(tx, team.members);
+    const memberIds = team.members.map((m) => ids.get(m.toLowerCase())!);
+    const current = await tx
+      .select({ participantId: teamMembers.participantId, joinedAt: teamMembers.joinedAt })
+      .from(teamMembers)
+      .where(eq(teamMembers.teamId, teamId));
+    const leaving = current.filter((c) => !memberIds.includes(c.participantId));
+    if (leaving.length > 0) {
+      await tx.delete(teamMembers).where(
+        and(
+          eq(teamMembers.teamId, teamId),
+          notInArray(teamMembers.participantId, memberIds),
+        ),
+      );
+      if (report) changes.push(`team ${team.name}: ${leaving.length} member(s) removed`);
+    }
+    for (const participantId of memberIds) {
+      const c = current.find((x) => x.participantId === participantId);
+      if (!c) {
+        await tx.insert(teamMembers).values({ teamId, participantId, joinedAt });
+        if (report && existingTeams.some((t) => t.id === teamId)) changes.push(`team ${team.name}: member added`);
+      } else if (c.joinedAt.getTime() !== joinedAt.getTime()) {
+        await tx
+          .update(teamMembers)
+          .set({ joinedAt })
+          .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.participantId, participantId)));
+        if (report) changes.push(`team ${team.name}: joinedAt changed`);
+      }
+    }
+  }
+  return changes;
+}
+
+/** Creates or updates these seasons in one transaction: all of them, or nothing. */
+export async function applySeasons(db: Db, files: SeasonFile[]): Promise<SeasonChange[]> {
+  const slugs = files.map((f) => f.slug);
+  const dup = slugs.find((s, i) => slugs.indexOf(s) !== i);
+  if (dup) throw new Error(`season ${dup} appears twice in the file`);
+  return db.transaction(async (tx) => {
+    // Serialise concurrent applies of the same seasons (CLI and admin UI at once).
+    await tx.execute(sql`select pg_advisory_xact_lock(7263002)`);
+    const out: SeasonChange[] = [];
+    for (const file of files) out.push(await applyOne(tx, file));
+    return out;
+  });
+}
