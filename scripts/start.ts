@@ -2,12 +2,12 @@
  * `npm start`: validate the environment, build if the sources changed since the last build,
  * then serve. In demo mode an AUTH_SECRET is generated once into .data/.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
-import { buildFingerprint, FINGERPRINT_FILE } from "./build-fingerprint";
+import { build, isBuilt, NEXT_BIN } from "./build";
 
 function fail(message: string): never {
   console.error(`podium: ${message}`);
@@ -32,23 +32,15 @@ if (env.demo && !env.AUTH_SECRET) {
   childEnv.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-const fingerprint = buildFingerprint();
-const built =
-  fs.existsSync(path.join(".next", "BUILD_ID")) &&
-  fs.existsSync(FINGERPRINT_FILE) &&
-  fs.readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
-if (!built) {
+if (!isBuilt()) {
   console.log("podium: building (first start, or the sources changed)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
-  if (result.status !== 0) fail("the build failed (see above)");
-  fs.writeFileSync(FINGERPRINT_FILE, fingerprint);
+  if (!build(childEnv)) fail("the build failed (see above)");
 }
 
 const port = childEnv.PORT ?? "3000";
 console.log(
   `podium: starting on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${env.PGLITE_DIR ?? ".data/pglite"}`}${env.demo ? ", demo mode" : ""})`,
 );
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+function problems(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (e) {
+    if (e instanceof EnvError) return e.problems;
+    throw e;
+  }
+}
+
+describe("environment", () => {
+  it("is demo mode with nothing set, and fills GitHub's defaults", () => {
+    const env = parseEnv({});
+    expect(env.demo).toBe(true);
+    expect(env.githubUrl).toBe("https://github.com");
+    expect(env.githubGraphqlUrl).toBe("https://api.github.com/graphql");
+    expect(env.admins).toEqual([]);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", AUTH_GITHUB_ID: " ", AUTH_GITHUB_SECRET: "" }).demo).toBe(true);
+  });
+
+  it("requires AUTH_SECRET outside demo mode", () => {
+    expect(problems({ AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "secret" })).toEqual([
+      expect.stringMatching(/^AUTH_SECRET is required outside demo mode/),
+    ]);
+    expect(problems({ GITHUB_TOKEN: "t", AUTH_SECRET: "x".repeat(40) })).toEqual([]);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL expected a postgres:\/\/ connection string/],
+    [{ PORT: "eighty" }, /^PORT /],
+    [{ PORT: "70000" }, /^PORT /],
+    [{ AUTH_GITHUB_ID: "id" }, /^AUTH_GITHUB_SECRET must be set together/],
+    [{ GITHUB_URL: "not a url" }, /^GITHUB_URL expected the GitHub web base/],
+    [{ AUTH_SECRET: "short" }, /^AUTH_SECRET expected at least 32 characters/],
+    [{ PODIUM_ADMINS: "alice, bob;drop" }, /^PODIUM_ADMINS expected comma-separated GitHub logins/],
+  ])("names the variable in %j", (source, pattern) => {
+    expect(problems(source).some((p) => pattern.test(p))).toBe(true);
+  });
+
+  it("reads PODIUM_ADMINS as lower-case logins", () => {
+    expect(parseEnv({ PODIUM_ADMINS: "Alice, bob ," }).admins).toEqual(["alice", "bob"]);
+  });
+});
