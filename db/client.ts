@@ -29,7 +29,7 @@ export type OpenOptions = {
   lockInfo?: Record<string, unknown>;
 };
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "drizzle");
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "drizzle");
 const MIGRATION_LOCK = 7_263_001;
 
 export class PgliteBusyError extends Error {
@@ -49,7 +49,7 @@ export class PgliteBusyError extends Error {
 export type PgliteLock = { pid: number; port?: number; token?: string; startedAt?: string };
 
 export function lockPathFor(dir: string): string {
-  return `${path.resolve(dir)}.lock`;
+  return `${path.resolve(/* turbopackIgnore: true */ process.cwd(), dir)}.lock`;
 }
 
 function alive(pid: number): boolean {
@@ -123,7 +123,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     return { db, kind: "postgres", close: () => client.end() };
   }
 
-  const dir = path.resolve(options.pgliteDir ?? ".data/pglite");
+  const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), options.pgliteDir ?? ".data/pglite");
   const release = takePgliteLock(dir, options.lockInfo ?? {});
   try {
     const { PGlite } = await import("@electric-sql/pglite");

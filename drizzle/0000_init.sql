@@ -60,6 +60,14 @@ CREATE TABLE "teams" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "pull_request_rewards" (
+	"comment_id" text PRIMARY KEY NOT NULL,
+	"pull_request_id" integer NOT NULL,
+	"author_login" text,
+	"points" integer NOT NULL,
+	"commented_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pull_request_tasks" (
 	"pull_request_id" integer NOT NULL,
 	"task_id" integer NOT NULL,
@@ -81,6 +89,7 @@ CREATE TABLE "pull_requests" (
 	"state" text NOT NULL,
 	"merged_at" timestamp with time zone,
 	"merged_by_login" text,
+	"github_created_at" timestamp with time zone,
 	"github_updated_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -98,10 +107,12 @@ CREATE TABLE "tasks" (
 	"difficulty" text,
 	"score" integer,
 	"score_source" "score_source" DEFAULT 'none' NOT NULL,
+	"stated_score" integer,
 	"score_override" integer,
 	"score_override_reason" text,
 	"min_score_required" integer,
 	"per_pr" boolean DEFAULT false NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
 	"manual" boolean DEFAULT false NOT NULL,
 	"issue_state" text DEFAULT 'open' NOT NULL,
 	"state" "task_state" DEFAULT 'open' NOT NULL,
@@ -128,6 +139,7 @@ CREATE TABLE "score_entries" (
 	"occurred_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"source_key" text,
+	"award_key" text,
 	"revokes_entry_id" bigint
 );
 --> statement-breakpoint
@@ -280,6 +292,7 @@ ALTER TABLE "season_repositories" ADD CONSTRAINT "season_repositories_repository
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pull_request_rewards" ADD CONSTRAINT "pull_request_rewards_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_request_tasks" ADD CONSTRAINT "pull_request_tasks_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_request_tasks" ADD CONSTRAINT "pull_request_tasks_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_requests" ADD CONSTRAINT "pull_requests_repository_id_repositories_id_fk" FOREIGN KEY ("repository_id") REFERENCES "public"."repositories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -316,6 +329,7 @@ CREATE UNIQUE INDEX "participants_github_id_key" ON "participants" USING btree (
 CREATE UNIQUE INDEX "participants_login_key" ON "participants" USING btree (lower("login"));--> statement-breakpoint
 CREATE INDEX "team_members_participant_idx" ON "team_members" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_season_name_key" ON "teams" USING btree ("season_id","name");--> statement-breakpoint
+CREATE INDEX "pull_request_rewards_pr_idx" ON "pull_request_rewards" USING btree ("pull_request_id");--> statement-breakpoint
 CREATE INDEX "pull_request_tasks_task_idx" ON "pull_request_tasks" USING btree ("task_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pull_requests_repo_number_key" ON "pull_requests" USING btree ("repository_id","number");--> statement-breakpoint
 CREATE INDEX "pull_requests_author_idx" ON "pull_requests" USING btree ("author_id");--> statement-breakpoint
@@ -325,6 +339,7 @@ CREATE INDEX "tasks_season_state_idx" ON "tasks" USING btree ("season_id","state
 CREATE UNIQUE INDEX "score_entries_source_key" ON "score_entries" USING btree ("source_key");--> statement-breakpoint
 CREATE INDEX "score_entries_season_participant_idx" ON "score_entries" USING btree ("season_id","participant_id");--> statement-breakpoint
 CREATE INDEX "score_entries_task_idx" ON "score_entries" USING btree ("task_id");--> statement-breakpoint
+CREATE INDEX "score_entries_award_key_idx" ON "score_entries" USING btree ("season_id","award_key");--> statement-breakpoint
 CREATE INDEX "season_repo_totals_rank_idx" ON "season_repo_totals" USING btree ("season_id","repository_id","points" DESC NULLS LAST,"reached_at");--> statement-breakpoint
 CREATE INDEX "season_totals_rank_idx" ON "season_totals" USING btree ("season_id","points" DESC NULLS LAST,"reached_at");--> statement-breakpoint
 CREATE INDEX "roles_repository_idx" ON "roles" USING btree ("repository_id");--> statement-breakpoint

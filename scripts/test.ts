@@ -9,7 +9,7 @@ type Counts = { passed: number; failed: number };
 const results: { step: string; counts: Counts; ms: number }[] = [];
 const only = process.argv.slice(2);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return r.status ?? 1;
 }

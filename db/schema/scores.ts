@@ -44,12 +44,15 @@ export const scoreEntries = pgTable(
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sourceKey: text("source_key"),
+    /** The importer's award family (e.g. `s1:t12`): entries of one family net to what the importer believes is due. */
+    awardKey: text("award_key"),
     revokesEntryId: bigint("revokes_entry_id", { mode: "number" }),
   },
   (t) => [
     uniqueIndex("score_entries_source_key").on(t.sourceKey),
     index("score_entries_season_participant_idx").on(t.seasonId, t.participantId),
     index("score_entries_task_idx").on(t.taskId),
+    index("score_entries_award_key_idx").on(t.seasonId, t.awardKey),
   ],
 );
 

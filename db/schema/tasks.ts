@@ -39,12 +39,16 @@ export const tasks = pgTable(
     /** The effective score; null while it cannot be read (shown to maintainers as "needs a score"). */
     score: integer("score"),
     scoreSource: scoreSource("score_source").notNull().default("none"),
+    /** What the issue itself says (body or label), kept so a change of season defaults can re-resolve the score. */
+    statedScore: integer("stated_score"),
     scoreOverride: integer("score_override"),
     scoreOverrideReason: text("score_override_reason"),
     /** The task's own gate (`min score required: N` in the body). */
     minScoreRequired: integer("min_score_required"),
     /** One umbrella issue, a fixed number of points for each merged PR. */
     perPr: boolean("per_pr").notNull().default(false),
+    /** Still a task: its label or title prefix is there, or a maintainer marked it. An inactive task's awards are revoked. */
+    active: boolean("active").notNull().default(true),
     /** Marked as a task by a maintainer rather than by label or title prefix. */
     manual: boolean("manual").notNull().default(false),
     issueState: text("issue_state").notNull().default("open"),
@@ -81,6 +85,7 @@ export const pullRequests = pgTable(
     state: text("state").notNull(),
     mergedAt: timestamp("merged_at", { withTimezone: true }),
     mergedByLogin: text("merged_by_login"),
+    githubCreatedAt: timestamp("github_created_at", { withTimezone: true }),
     githubUpdatedAt: timestamp("github_updated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -106,6 +111,21 @@ export const pullRequestTasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pullRequestId, t.taskId] }), index("pull_request_tasks_task_idx").on(t.taskId)],
+);
+
+/** `/reward N` comments on pull requests; whether they count is decided from the author's role when awarding. */
+export const pullRequestRewards = pgTable(
+  "pull_request_rewards",
+  {
+    commentId: text("comment_id").primaryKey(),
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
+    authorLogin: text("author_login"),
+    points: integer("points").notNull(),
+    commentedAt: timestamp("commented_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("pull_request_rewards_pr_idx").on(t.pullRequestId)],
 );
 
 export type Task = typeof tasks.$inferSelect;

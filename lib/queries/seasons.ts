@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { repositories, seasonRepositories, seasons, seasonTotals, tasks } from "@/db/schema";
 import type { SeasonSummary } from "@/lib/api/schemas";
@@ -13,8 +13,6 @@ export async function listSeasons(db: Executor): Promise<SeasonSummary[]> {
       startsAt: seasons.startsAt,
       endsAt: seasons.endsAt,
       timeZone: seasons.timeZone,
-      participants: sql<number>`(select count(*)::int from ${seasonTotals} where ${seasonTotals.seasonId} = ${seasons.id})`,
-      tasks: sql<number>`(select count(*)::int from ${tasks} where ${tasks.seasonId} = ${seasons.id})`,
     })
     .from(seasons)
     .orderBy(desc(seasons.startsAt), asc(seasons.slug));
@@ -23,12 +21,18 @@ export async function listSeasons(db: Executor): Promise<SeasonSummary[]> {
     .from(seasonRepositories)
     .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
     .orderBy(asc(seasonRepositories.position));
+  const participantCounts = await db
+    .select({ seasonId: seasonTotals.seasonId, n: count() })
+    .from(seasonTotals)
+    .groupBy(seasonTotals.seasonId);
+  const taskCounts = await db.select({ seasonId: tasks.seasonId, n: count() }).from(tasks).groupBy(tasks.seasonId);
+  const countOf = (list: { seasonId: number; n: number }[], id: number) => Number(list.find((c) => c.seasonId === id)?.n ?? 0);
   return rows.map(({ id, ...s }) => ({
     ...s,
     startsAt: s.startsAt.toISOString(),
     endsAt: s.endsAt.toISOString(),
-    participants: Number(s.participants),
-    tasks: Number(s.tasks),
+    participants: countOf(participantCounts, id),
+    tasks: countOf(taskCounts, id),
     repos: repos.filter((r) => r.seasonId === id).map((r) => r.fullName),
   }));
 }

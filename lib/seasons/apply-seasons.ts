@@ -2,6 +2,9 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { repositories, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
 import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
+import { awardSeason } from "@/lib/scoring/award-season";
+import { refreshTotals } from "@/lib/scoring/refresh-totals";
+import { resolveSeasonTaskScores } from "@/lib/scoring/task-scores";
 import { offsetOf, type SeasonFile } from "./season-file";
 
 export type SeasonChange = { slug: string; action: "created" | "updated" | "unchanged"; changes: string[] };
@@ -119,21 +122,20 @@ async function applyOne(tx: Executor, file: SeasonFile): Promise<SeasonChange> {
     }
   }
 
-  changes.push(...(await applyMaintainers(tx, file, seasonId, repoIds, Boolean(existing))));
+  changes.push(...(await applyMaintainers(tx, file, repoIds, Boolean(existing))));
   changes.push(...(await applyTeams(tx, file, seasonId, Boolean(existing))));
 
   if (!existing) return { slug: file.slug, action: "created", changes: [] };
+  await rederive(tx, seasonId, file, changes);
   return { slug: file.slug, action: changes.length > 0 ? "updated" : "unchanged", changes };
 }
 
 async function applyMaintainers(
   tx: Executor,
   file: SeasonFile,
-  seasonId: number,
   repoIds: Map<string, number>,
   report: boolean,
 ): Promise<string[]> {
-  void seasonId;
   const changes: string[] = [];
   const grantedBy = `season:${file.slug}`;
   const pairs = Object.entries(file.maintainers).flatMap(([repo, logins]) => logins.map((login) => ({ repo, login })));
@@ -225,6 +227,17 @@ async function applyTeams(tx: Executor, file: SeasonFile, seasonId: number, repo
     }
   }
   return changes;
+}
+
+/** What changed decides what must be derived again: task scores, awards, totals. */
+async function rederive(tx: Executor, seasonId: number, file: SeasonFile, changes: string[]) {
+  const touched = (...keys: string[]) => changes.some((c) => keys.some((k) => c.startsWith(`${k}:`) || c.startsWith(k)));
+  if (touched("difficulties")) await resolveSeasonTaskScores(tx, seasonId, file.difficulties);
+  if (touched("difficulties", "startsAt", "endsAt", "graceDays", "repo", "maintainer")) {
+    const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
+    await awardSeason(tx, { ...season!, repos: file.repos.map((r) => r.toLowerCase()) }, "all");
+  }
+  if (touched("rules")) await refreshTotals(tx, seasonId);
 }
 
 /** Creates or updates these seasons in one transaction: all of them, or nothing. */

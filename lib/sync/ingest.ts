@@ -1,0 +1,244 @@
+import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
+import { pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
+import { mergeReferences, parseReferences } from "@/lib/rules/references";
+import { parseRewardCommand } from "@/lib/rules/reward-command";
+import { isTask, readDifficulty, readMinScore, readScore, resolveTaskScore } from "@/lib/rules/task-fields";
+import { ensureRepositories } from "@/lib/seasons/apply-seasons";
+import { awardSeason, type SeasonForAwards } from "@/lib/scoring/award-season";
+import type { GhActor, IngestBatch, IngestCounts } from "./types";
+import { upsertParticipants } from "./upsert-participants";
+
+const CHUNK = 500;
+const ts = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
+const chunks = <T,>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+export type IngestOptions = { seasonSlugs?: string[]; webBase?: string };
+
+async function loadSeasons(tx: Executor, slugs?: string[]): Promise<SeasonForAwards[]> {
+  const rows = await tx
+    .select()
+    .from(seasons)
+    .where(slugs ? inArray(seasons.slug, slugs) : undefined);
+  const repos = await tx
+    .select({ seasonId: seasonRepositories.seasonId, fullName: repositories.fullName })
+    .from(seasonRepositories)
+    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId));
+  return rows.map((s) => ({ ...s, repos: repos.filter((r) => r.seasonId === s.id).map((r) => r.fullName) }));
+}
+
+/**
+ * Stores a batch of GitHub objects and brings the ledger in line with them, in one transaction:
+ * participants, tasks (per season), pull requests, their task links and rewards, then award
+ * corrections and totals. Idempotent: the same batch twice leaves the same rows.
+ */
+export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestCounts> {
+  return db.transaction(async (tx) => {
+    const allSeasons = await loadSeasons(tx, options.seasonSlugs);
+    const repoIds = await ensureRepositories(tx, [...batch.issues.map((i) => i.repo), ...batch.pullRequests.map((p) => p.repo)]);
+    const repoId = (name: string) => repoIds.get(name.toLowerCase())!;
+
+    const actors: GhActor[] = [];
+    for (const i of batch.issues) if (i.author) actors.push(i.author);
+    for (const p of batch.pullRequests) {
+      if (p.author) actors.push(p.author);
+      for (const c of p.comments) if (c.author) actors.push(c.author);
+    }
+    const people = await upsertParticipants(tx, actors);
+
+    // Tasks, per season listing the issue's repository.
+    const touchedTasks = new Map<number, Set<number>>();
+    let taskCount = 0;
+    for (const season of allSeasons) {
+      const issues = batch.issues.filter((i) => season.repos.includes(i.repo.toLowerCase()));
+      if (issues.length === 0) continue;
+      const existing = await tx
+        .select({ id: tasks.id, repositoryId: tasks.repositoryId, number: tasks.number, scoreOverride: tasks.scoreOverride, manual: tasks.manual })
+        .from(tasks)
+        .where(and(eq(tasks.seasonId, season.id), inArray(tasks.repositoryId, [...new Set(issues.map((i) => repoId(i.repo)))])));
+      const known = new Map(existing.map((t) => [`${t.repositoryId}#${t.number}`, t]));
+      const difficulties = Object.keys(season.difficulties);
+      const rows = issues
+        .map((issue) => {
+          const prior = known.get(`${repoId(issue.repo)}#${issue.number}`);
+          const marked = isTask(issue, season);
+          if (!marked && !prior) return null;
+          const difficulty = readDifficulty(issue, difficulties);
+          const stated = readScore(issue);
+          const { score, source } = resolveTaskScore({ ...issue, difficulty, override: prior?.scoreOverride }, season.difficulties);
+          return {
+            seasonId: season.id,
+            repositoryId: repoId(issue.repo),
+            number: issue.number,
+            githubNodeId: issue.nodeId ?? null,
+            url: issue.url ?? null,
+            title: issue.title,
+            labels: issue.labels,
+            difficulty,
+            score,
+            scoreSource: source,
+            statedScore: stated?.score ?? null,
+            minScoreRequired: readMinScore(issue.body),
+            active: marked || (prior?.manual ?? false),
+            issueState: issue.state.toLowerCase(),
+            githubCreatedAt: ts(issue.createdAt),
+            githubUpdatedAt: ts(issue.updatedAt),
+          };
+        })
+        .filter((r) => r !== null);
+      for (const part of chunks(rows)) {
+        const ids = await tx
+          .insert(tasks)
+          .values(part)
+          .onConflictDoUpdate({
+            target: [tasks.seasonId, tasks.repositoryId, tasks.number],
+            set: {
+              githubNodeId: sql`excluded.github_node_id`,
+              url: sql`excluded.url`,
+              title: sql`excluded.title`,
+              labels: sql`excluded.labels`,
+              difficulty: sql`excluded.difficulty`,
+              score: sql`excluded.score`,
+              scoreSource: sql`excluded.score_source`,
+              statedScore: sql`excluded.stated_score`,
+              minScoreRequired: sql`excluded.min_score_required`,
+              active: sql`excluded.active`,
+              issueState: sql`excluded.issue_state`,
+              githubCreatedAt: sql`excluded.github_created_at`,
+              githubUpdatedAt: sql`excluded.github_updated_at`,
+              updatedAt: sql`now()`,
+            },
+          })
+          .returning({ id: tasks.id });
+        const set = touchedTasks.get(season.id) ?? new Set<number>();
+        for (const { id } of ids) set.add(id);
+        touchedTasks.set(season.id, set);
+      }
+      taskCount += rows.length;
+    }
+
+    // Pull requests.
+    const prIds = new Map<string, number>();
+    for (const part of chunks(batch.pullRequests)) {
+      const rows = await tx
+        .insert(pullRequests)
+        .values(
+          part.map((p) => ({
+            repositoryId: repoId(p.repo),
+            number: p.number,
+            githubNodeId: p.nodeId ?? null,
+            url: p.url ?? null,
+            title: p.title,
+            authorId: p.author ? (people.get(p.author.login.toLowerCase()) ?? null) : null,
+            authorLogin: p.author?.login ?? null,
+            labels: p.labels,
+            state: p.state.toLowerCase(),
+            mergedAt: ts(p.mergedAt),
+            mergedByLogin: p.mergedBy,
+            githubUpdatedAt: ts(p.updatedAt),
+            githubCreatedAt: ts(p.createdAt),
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [pullRequests.repositoryId, pullRequests.number],
+          set: {
+            githubNodeId: sql`excluded.github_node_id`,
+            url: sql`excluded.url`,
+            title: sql`excluded.title`,
+            authorId: sql`excluded.author_id`,
+            authorLogin: sql`excluded.author_login`,
+            labels: sql`excluded.labels`,
+            state: sql`excluded.state`,
+            mergedAt: sql`excluded.merged_at`,
+            mergedByLogin: sql`excluded.merged_by_login`,
+            githubCreatedAt: sql`excluded.github_created_at`,
+            githubUpdatedAt: sql`excluded.github_updated_at`,
+            updatedAt: sql`now()`,
+          },
+        })
+        .returning({ id: pullRequests.id, repositoryId: pullRequests.repositoryId, number: pullRequests.number });
+      for (const r of rows) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
+    }
+    const prId = (repo: string, number: number) => prIds.get(`${repoId(repo)}#${number}`)!;
+
+    // Links to tasks (any season) and /reward comments.
+    const prefixes = [...new Set(allSeasons.flatMap((s) => s.taskTitlePrefixes))];
+    const refsByPr = batch.pullRequests.map((p) => ({
+      pr: p,
+      refs: mergeReferences(p.closingIssues, parseReferences(`${p.title}\n${p.body}`, { repo: p.repo, prefixes, webBase: options.webBase })),
+    }));
+    const refRepos = await ensureRepositories(tx, refsByPr.flatMap((r) => r.refs.map((x) => x.repo)));
+    const wanted = refsByPr.flatMap(({ pr, refs }) => refs.map((r) => ({ pr, repositoryId: refRepos.get(r.repo)!, number: r.number, source: r.source })));
+    const candidateTasks = wanted.length
+      ? await tx
+          .select({ id: tasks.id, seasonId: tasks.seasonId, repositoryId: tasks.repositoryId, number: tasks.number })
+          .from(tasks)
+          .where(
+            or(
+              ...chunks(wanted).map((part) =>
+                sql`(${tasks.repositoryId}, ${tasks.number}) in (${sql.join(
+                  part.map((w) => sql`(${w.repositoryId}, ${w.number})`),
+                  sql`, `,
+                )})`,
+              ),
+            ),
+          )
+      : [];
+    const links = wanted.flatMap((w) =>
+      candidateTasks
+        .filter((t) => t.repositoryId === w.repositoryId && t.number === w.number)
+        .map((t) => ({ pullRequestId: prId(w.pr.repo, w.pr.number), taskId: t.id, source: w.source, seasonId: t.seasonId })),
+    );
+    const batchPrIds = batch.pullRequests.map((p) => prId(p.repo, p.number));
+    // Links a PR's text no longer makes are dropped (manual links stay); their tasks are re-derived below.
+    const dropped = batchPrIds.length
+      ? await tx
+          .delete(pullRequestTasks)
+          .where(
+            and(
+              inArray(pullRequestTasks.pullRequestId, batchPrIds),
+              ne(pullRequestTasks.source, "manual"),
+              links.length
+                ? notInArray(
+                    sql`(${pullRequestTasks.pullRequestId} || ':' || ${pullRequestTasks.taskId})`,
+                    links.map((l) => `${l.pullRequestId}:${l.taskId}`),
+                  )
+                : undefined,
+            ),
+          )
+          .returning({ taskId: pullRequestTasks.taskId })
+      : [];
+    for (const part of chunks(links)) {
+      await tx
+        .insert(pullRequestTasks)
+        .values(part.map(({ seasonId: _s, ...l }) => l))
+        .onConflictDoNothing();
+    }
+    const rewards = batch.pullRequests.flatMap((p) =>
+      p.comments.flatMap((c) => {
+        const points = parseRewardCommand(c.body);
+        return points === null
+          ? []
+          : [{ commentId: c.id, pullRequestId: prId(p.repo, p.number), authorLogin: c.author?.login ?? null, points, commentedAt: new Date(c.createdAt) }];
+      }),
+    );
+    for (const part of chunks(rewards)) {
+      await tx
+        .insert(pullRequestRewards)
+        .values(part)
+        .onConflictDoUpdate({ target: pullRequestRewards.commentId, set: { points: sql`excluded.points` } });
+    }
+
+    // Awards and totals, per season, for the tasks and pull requests this batch touched.
+    let entries = 0;
+    let pointsAwarded = 0;
+    const droppedTasks = dropped.map((d) => d.taskId);
+    for (const season of allSeasons) {
+      const scopeTasks = new Set([...(touchedTasks.get(season.id) ?? []), ...links.filter((l) => l.seasonId === season.id).map((l) => l.taskId), ...droppedTasks]);
+      const result = await awardSeason(tx, season, { taskIds: [...scopeTasks], pullRequestIds: batchPrIds });
+      entries += result.entries;
+      pointsAwarded += result.points;
+    }
+    return { tasks: taskCount, pullRequests: batch.pullRequests.length, entries, pointsAwarded };
+  });
+}
