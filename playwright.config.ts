@@ -3,7 +3,9 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
-const dataDir = path.join(os.tmpdir(), `podium-e2e-${process.pid}`);
+// Set once by the runner; workers inherit it, so tests can reach the server's embedded database folder.
+process.env.PODIUM_E2E_DIR ??= path.join(os.tmpdir(), `podium-e2e-${process.pid}`);
+export const E2E_PGLITE_DIR = path.join(process.env.PODIUM_E2E_DIR, "pglite");
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +35,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(E2E_PORT),
-      PGLITE_DIR: path.join(dataDir, "pglite"),
+      PGLITE_DIR: E2E_PGLITE_DIR,
       DATABASE_URL: "",
       AUTH_GITHUB_ID: "",
       AUTH_GITHUB_SECRET: "",

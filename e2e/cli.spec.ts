@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_PGLITE_DIR } from "../playwright.config";
+
+test("the CLI applies a season inside the running server that holds the embedded database", async ({ page, request }) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "podium-e2e-cli-")), "season.json");
+  const season = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
+  fs.writeFileSync(file, JSON.stringify({ ...season, slug: "2021-s3", name: "Season Three", startsAt: "2021-03-01T00:00:00+08:00", endsAt: "2021-05-30T23:59:59+08:00" }));
+  const run = () =>
+    spawnSync(process.execPath, ["--import", "tsx", "cli/podium.ts", "seasons", "apply", file], {
+      encoding: "utf8",
+      env: { ...process.env, PGLITE_DIR: E2E_PGLITE_DIR, DATABASE_URL: "" },
+    });
+  const first = run();
+  expect(first.stderr).toBe("");
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain("running inside the Podium server");
+  expect(first.stdout).toMatch(/created\s+2021-s3/);
+  expect(run().stdout).toMatch(/unchanged 2021-s3/);
+
+  const seasons = (await (await request.get("/api/seasons")).json()) as { slug: string }[];
+  expect(seasons.map((s) => s.slug)).toContain("2021-s3");
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Season Three" })).toBeVisible();
+});
