@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
+import { UserMenu } from "./_components/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -33,6 +34,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/map">Contributor map</Link>
               <Link href="/admin">Admin</Link>
             </nav>
+            <div className="header-end">
+              <UserMenu />
+            </div>
           </div>
         </header>
         <main id="main">{children}</main>

@@ -1,5 +1,9 @@
 import { openDatabase, readPgliteLock, PgliteBusyError } from "@/db/client";
 import { EnvError, parseEnv } from "@/lib/env";
+import { stopDemoGitHub } from "@/lib/github/endpoints";
+import { GitHubError } from "@/lib/github/client";
+import { SyncInProgressError } from "@/lib/sync/run-lock";
+import { UnknownSeasonError } from "@/lib/sync/run-sync";
 import { findCommand, helpText } from "./registry";
 import { runRemote } from "./remote";
 import { CliError, type Output } from "./types";
@@ -39,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return await found.command.execute(handle.db, payload, out);
   } finally {
     await handle.close();
+    await stopDemoGitHub();
   }
 }
 
@@ -49,7 +54,7 @@ main(process.argv.slice(2)).then(
       out.error(e.message);
       process.exit(e.exitCode);
     }
-    if (e instanceof EnvError || e instanceof PgliteBusyError) {
+    if (e instanceof EnvError || e instanceof PgliteBusyError || e instanceof SyncInProgressError || e instanceof UnknownSeasonError || e instanceof GitHubError) {
       out.error(e.message);
       process.exit(1);
     }

@@ -1,8 +1,9 @@
 import { seasonsApply } from "./commands/seasons-apply";
+import { sync } from "./commands/sync";
 import type { AnyCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: AnyCommand[] = [seasonsApply];
+export const COMMANDS: AnyCommand[] = [seasonsApply, sync];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: AnyCommand; args: string[] } | null {

@@ -230,12 +230,15 @@ CREATE TABLE "sync_runs" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"season_id" integer,
 	"trigger" text NOT NULL,
-	"full" integer DEFAULT 0 NOT NULL,
+	"full" boolean DEFAULT false NOT NULL,
 	"status" "sync_status" DEFAULT 'running' NOT NULL,
 	"counts" jsonb NOT NULL,
 	"graphql_cost" integer DEFAULT 0 NOT NULL,
 	"error" text,
+	"progress" jsonb,
+	"started_by" text,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -344,6 +347,7 @@ CREATE INDEX "season_repo_totals_rank_idx" ON "season_repo_totals" USING btree (
 CREATE INDEX "season_totals_rank_idx" ON "season_totals" USING btree ("season_id","points" DESC NULLS LAST,"reached_at");--> statement-breakpoint
 CREATE INDEX "roles_repository_idx" ON "roles" USING btree ("repository_id");--> statement-breakpoint
 CREATE INDEX "sync_runs_season_started_idx" ON "sync_runs" USING btree ("season_id","started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_runs_one_running" ON "sync_runs" USING btree ("status") WHERE status = 'running';--> statement-breakpoint
 CREATE INDEX "learning_materials_module_idx" ON "learning_materials" USING btree ("module_id");--> statement-breakpoint
 CREATE INDEX "map_module_skills_skill_idx" ON "map_module_skills" USING btree ("skill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "map_modules_project_slug_key" ON "map_modules" USING btree ("project_id","slug");--> statement-breakpoint

@@ -1,9 +1,11 @@
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { repositories, seasons } from "./seasons";
 
 export const syncStatus = pgEnum("sync_status", ["running", "succeeded", "failed"]);
 
-export type SyncCounts = { repos: number; tasks: number; pullRequests: number; pointsAwarded: number };
+export type SyncCounts = { repos: number; tasks: number; pullRequests: number; pointsAwarded: number; entries: number };
+export type SyncProgress = { season: string | null; repo: string | null; phase: string; done: number; total: number };
 
 /** One import run, whoever started it. */
 export const syncRuns = pgTable(
@@ -12,15 +14,25 @@ export const syncRuns = pgTable(
     id: serial("id").primaryKey(),
     seasonId: integer("season_id").references(() => seasons.id, { onDelete: "cascade" }),
     trigger: text("trigger").notNull(),
-    full: integer("full").notNull().default(0),
+    full: boolean("full").notNull().default(false),
     status: syncStatus("status").notNull().default("running"),
     counts: jsonb("counts").$type<SyncCounts>().notNull(),
     graphqlCost: integer("graphql_cost").notNull().default(0),
     error: text("error"),
+    /** What it is doing now, for the live view of a running sync. */
+    progress: jsonb("progress").$type<SyncProgress>(),
+    /** Who started it (a login), when started from the app. */
+    startedBy: text("started_by"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Refreshed while it runs; a "running" run whose heartbeat stopped long ago was abandoned (a crash). */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("sync_runs_season_started_idx").on(t.seasonId, t.startedAt)],
+  (t) => [
+    index("sync_runs_season_started_idx").on(t.seasonId, t.startedAt),
+    // One sync at a time, whichever process starts it (CLI, app, a second instance).
+    uniqueIndex("sync_runs_one_running").on(t.status).where(sql`status = 'running'`),
+  ],
 );
 
 /** The incremental watermark of one season's repository, per kind of object imported. */

@@ -150,7 +150,7 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
             labels: sql`excluded.labels`,
             state: sql`excluded.state`,
             mergedAt: sql`excluded.merged_at`,
-            mergedByLogin: sql`excluded.merged_by_login`,
+            mergedByLogin: sql`coalesce(excluded.merged_by_login, ${pullRequests.mergedByLogin})`,
             githubCreatedAt: sql`excluded.github_created_at`,
             githubUpdatedAt: sql`excluded.github_updated_at`,
             updatedAt: sql`now()`,

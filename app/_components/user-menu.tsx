@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { signInAction } from "@/app/_actions/sign-in";
+import { signOutAction } from "@/app/_actions/sign-out";
+import { auth } from "@/lib/auth";
+
+/** Sign in, or the signed-in user's avatar, profile link and sign out. */
+export async function UserMenu() {
+  const session = await auth();
+  const user = session?.user;
+  if (!user) {
+    return (
+      <form action={signInAction}>
+        <button type="submit" className="button">
+          Sign in with GitHub
+        </button>
+      </form>
+    );
+  }
+  return (
+    <div className="user-menu">
+      {user.image && (
+        <img src={user.image} alt="" width={28} height={28} className="avatar" data-testid="user-avatar" />
+      )}
+      {user.login ? (
+        <Link href={`/u/${user.login}`} data-testid="my-profile">
+          {user.login}
+        </Link>
+      ) : (
+        <span>{user.name}</span>
+      )}
+      <form action={signOutAction}>
+        <button type="submit" className="button secondary">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { asc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { participants, repositories, roles } from "@/db/schema";
+import { currentViewer } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
+
+export const metadata: Metadata = { title: "Admin" };
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/signin?callbackUrl=/admin");
+  if (!can(viewer, "admin.view")) {
+    return (
+      <section className="narrow" data-testid="admin-forbidden">
+        <h1>Admin</h1>
+        <p role="alert">This page is for the program&apos;s admins and maintainers. Your account ({viewer.login}) has neither role.</p>
+      </section>
+    );
+  }
+  const db = await getDb();
+  const granted = await db
+    .select({ login: participants.login, role: roles.role, repo: repositories.fullName, grantedBy: roles.grantedBy })
+    .from(roles)
+    .innerJoin(participants, eq(participants.id, roles.participantId))
+    .leftJoin(repositories, eq(repositories.id, roles.repositoryId))
+    .orderBy(asc(roles.role), asc(participants.login));
+  return (
+    <section data-testid="admin-page">
+      <h1>Admin</h1>
+      <p className="muted">
+        Signed in as <strong>{viewer.login}</strong>: {viewer.isAdmin ? "admin" : `maintainer of ${viewer.maintainerOf.join(", ")}`}.
+      </p>
+      <h2>Roles</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Login</th>
+            <th scope="col">Role</th>
+            <th scope="col">Repository</th>
+            <th scope="col">Granted by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {granted.map((g) => (
+            <tr key={`${g.login}-${g.role}-${g.repo ?? ""}`}>
+              <td>{g.login}</td>
+              <td>{g.role}</td>
+              <td>{g.repo ?? "all"}</td>
+              <td>{g.grantedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

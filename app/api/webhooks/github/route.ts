@@ -1,0 +1,41 @@
+import { getDb } from "@/db";
+import { env } from "@/lib/env";
+import { githubEndpoints } from "@/lib/github/endpoints";
+import { handleDelivery } from "@/lib/webhooks/handle-delivery";
+import { verifySignature } from "@/lib/webhooks/verify";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY = 5 * 1024 * 1024;
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
+
+/** GitHub webhooks: pull_request, issues, issue_comment. HMAC-verified; each delivery handled once. */
+export async function POST(request: Request) {
+  const secret = env().GITHUB_WEBHOOK_SECRET;
+  if (!secret) return json(403, { error: "webhooks are not configured (GITHUB_WEBHOOK_SECRET is unset)" });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY) return json(413, { error: "payload too large" });
+  const body = await request.text();
+  if (body.length > MAX_BODY) return json(413, { error: "payload too large" });
+  if (!verifySignature(secret, body, request.headers.get("x-hub-signature-256"))) {
+    return json(401, { error: "bad signature" });
+  }
+  const event = request.headers.get("x-github-event");
+  const deliveryId = request.headers.get("x-github-delivery");
+  if (!event || !/^[a-z_]{1,50}$/.test(event)) return json(400, { error: "missing or malformed X-GitHub-Event header" });
+  if (!deliveryId || !/^[A-Za-z0-9-]{1,100}$/.test(deliveryId)) return json(400, { error: "missing or malformed X-GitHub-Delivery header" });
+  if (event === "ping") return json(200, { ok: true, event });
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return json(400, { error: "body is not JSON" });
+  }
+  try {
+    const result = await handleDelivery(await getDb(), { deliveryId, event, payload, webBase: (await githubEndpoints()).webUrl });
+    return json(result.status, result.body);
+  } catch (error) {
+    console.error("podium: webhook delivery failed:", error);
+    return json(500, { error: "the delivery could not be stored; GitHub may redeliver it" });
+  }
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { getSyncStatusAction, type SyncStatus } from "@/app/_actions/get-sync-status";
+import { syncSeasonAction } from "@/app/_actions/sync-season";
+
+/** "Sync now" with live progress and the last run's result (maintainers and admins). */
+export function SyncPanel({ season, initial }: { season: string; initial: SyncStatus }) {
+  const [status, setStatus] = useState<SyncStatus>(initial);
+  const [state, formAction, pending] = useActionState(syncSeasonAction, null);
+  const running = status.running || (state?.ok === true && status.last?.id !== state.data.runId) || pending;
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(async () => {
+      const next = await getSyncStatusAction(season);
+      if (next.ok) setStatus(next.data);
+    }, 700);
+    return () => clearInterval(timer);
+  }, [running, season]);
+
+  const last = status.last;
+  return (
+    <div className="notice sync-panel" data-testid="sync-panel">
+      <form action={formAction}>
+        <input type="hidden" name="season" value={season} />
+        <button type="submit" className="button" disabled={running}>
+          {running ? "Syncing…" : "Sync now"}
+        </button>
+      </form>
+      <div aria-live="polite" data-testid="sync-status">
+        {state && !state.ok && <p className="error">{state.error}</p>}
+        {running && last?.progress && (
+          <p>
+            Importing {last.progress.phase} {last.progress.repo ? `of ${last.progress.repo}` : ""} — {last.progress.done} so far
+          </p>
+        )}
+        {!running && last && (
+          <p className="muted">
+            Last sync {last.status === "succeeded" ? "succeeded" : last.status}
+            {last.finishedAt ? ` at ${new Date(last.finishedAt).toLocaleString()}` : ""}: {last.counts.tasks} tasks, {last.counts.pullRequests} pull requests,{" "}
+            {last.counts.entries} ledger entries ({last.counts.pointsAwarded} points), {last.graphqlCost} GraphQL points
+            {last.error ? ` — ${last.error}` : ""}.
+          </p>
+        )}
+        {!running && !last && <p className="muted">Never synced from here yet.</p>}
+      </div>
+    </div>
+  );
+}

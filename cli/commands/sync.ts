@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { createGitHubClient } from "@/lib/github/client";
+import { githubEndpoints } from "@/lib/github/endpoints";
+import { runSync } from "@/lib/sync/run-sync";
+import { CliError, type Command } from "../types";
+
+type Payload = { season?: string; full: boolean };
+
+export const sync: Command<Payload> = {
+  name: "sync",
+  usage: "sync [--season <slug>] [--full]",
+  summary: "import task issues and merged pull requests from GitHub (incremental unless --full)",
+  prepare(args) {
+    try {
+      const { values } = parseArgs({ args, options: { season: { type: "string" }, full: { type: "boolean", default: false } }, strict: true });
+      if (values.season !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(values.season)) throw new CliError(`--season: not a season slug: ${values.season}`, 2);
+      return { season: values.season, full: values.full ?? false };
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`${(e as Error).message}\nusage: podium ${sync.usage}`, 2);
+    }
+  },
+  async execute(db, payload, out) {
+    const gh = await githubEndpoints();
+    if (!gh.token) throw new CliError("GITHUB_TOKEN is not set: the importer needs a token to read GitHub (see .env.example)");
+    const client = createGitHubClient({
+      url: gh.graphqlUrl,
+      token: gh.token,
+      onEvent: (e) => {
+        if (e.kind === "retry") out.line(`  retrying in ${Math.round(e.waitMs / 1000)} s (attempt ${e.attempt}, ${e.reason})`);
+        if (e.kind === "secondary-limit") out.line(`  GitHub's secondary rate limit: waiting ${Math.round(e.waitMs / 1000)} s as it asks`);
+        if (e.kind === "rate-limit-wait") out.line(`  GitHub's rate limit is spent: waiting until ${e.until.toISOString()} for the reset`);
+      },
+    });
+    out.line(`sync ${payload.full ? "(full)" : "(incremental)"}${payload.season ? ` of ${payload.season}` : " of all seasons"} from ${gh.demo ? "the demo GitHub" : gh.graphqlUrl}`);
+    let last = "";
+    const summary = await runSync(db, {
+      client,
+      season: payload.season,
+      full: payload.full,
+      trigger: "cli",
+      webBase: gh.webUrl,
+      onProgress: (p) => {
+        const line = `  ${p.season ?? ""} ${p.repo ?? ""}: ${p.phase}`;
+        if (line !== last) out.line(line);
+        last = line;
+      },
+    });
+    out.line("");
+    out.line(`done in ${(summary.durationMs / 1000).toFixed(1)} s (run ${summary.runId})`);
+    out.line(`  seasons           ${summary.seasons}`);
+    out.line(`  repositories      ${summary.repos} imported, ${summary.reposSkipped} unchanged`);
+    out.line(`  tasks             ${summary.tasks}`);
+    out.line(`  pull requests     ${summary.pullRequests}`);
+    out.line(`  ledger entries    ${summary.entries} (${summary.pointsAwarded >= 0 ? "+" : ""}${summary.pointsAwarded} points)`);
+    out.line(`  GraphQL           ${summary.queries} queries, ${summary.graphqlCost} points`);
+    return 0;
+  },
+};

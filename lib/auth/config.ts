@@ -1,0 +1,80 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env } from "@/lib/env";
+import { githubEndpoints } from "@/lib/github/endpoints";
+import { authSecret } from "./secret";
+import { linkParticipant, loadViewer } from "./viewer";
+
+declare module "next-auth" {
+  /** What a page may know of the signed-in user: no tokens, no internal ids beyond the user's own. */
+  interface Session {
+    user: {
+      id: string;
+      login: string;
+      name: string | null;
+      image: string | null;
+      isAdmin: boolean;
+      isMaintainer: boolean;
+    };
+  }
+}
+
+type GitHubProfile = { id: number; login: string; name?: string | null; avatar_url?: string | null };
+const isGitHubProfile = (p: unknown): p is GitHubProfile =>
+  typeof p === "object" && p !== null && typeof (p as GitHubProfile).id === "number" && typeof (p as GitHubProfile).login === "string";
+
+/** Auth.js configuration, built per request so the database and (in demo mode) the fake GitHub are ready. */
+export async function authConfig(): Promise<NextAuthConfig> {
+  const db = await getDb();
+  const gh = await githubEndpoints();
+  const config = env();
+  const enterprise = gh.demo || new URL(gh.webUrl).host !== "github.com" ? { baseUrl: gh.webUrl } : undefined;
+  return {
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    providers: [
+      GitHub({
+        clientId: config.AUTH_GITHUB_ID ?? "podium-demo",
+        clientSecret: config.AUTH_GITHUB_SECRET ?? "podium-demo-secret",
+        enterprise,
+      }),
+    ],
+    session: { strategy: "database", maxAge: 30 * 24 * 3600 },
+    secret: authSecret(),
+    trustHost: true,
+    pages: { signIn: "/signin" },
+    callbacks: {
+      // Only same-origin callback URLs: an attacker's link cannot bounce a signed-in user elsewhere.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === new URL(baseUrl).origin) return url;
+        } catch {
+          /* not a URL */
+        }
+        return baseUrl;
+      },
+      async session({ session, user }) {
+        const viewer = await loadViewer(db, user.id);
+        return {
+          ...session,
+          user: {
+            id: user.id,
+            login: viewer?.login ?? "",
+            name: user.name ?? null,
+            image: user.image ?? null,
+            isAdmin: viewer?.isAdmin ?? false,
+            isMaintainer: (viewer?.maintainerOf.length ?? 0) > 0,
+          },
+        };
+      },
+    },
+    events: {
+      async signIn({ user, profile }) {
+        if (user.id && isGitHubProfile(profile)) await linkParticipant(db, user.id, profile);
+      },
+    },
+  };
+}

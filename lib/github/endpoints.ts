@@ -1,0 +1,39 @@
+import { env } from "@/lib/env";
+
+export type GitHubEndpoints = {
+  /** Web base (OAuth pages, issue URLs). */
+  webUrl: string;
+  /** REST base (`/user`). */
+  apiUrl: string;
+  graphqlUrl: string;
+  token: string | null;
+  demo: boolean;
+};
+
+const g = globalThis as unknown as { __podiumDemoGitHub?: Promise<{ url: string; close: () => Promise<void> }> };
+
+/**
+ * In demo mode, the built-in fake GitHub (started once per process, on a free loopback port) serves
+ * OAuth and GraphQL from the demo program; otherwise GitHub (or GitHub Enterprise Server) as configured.
+ * Demo and production share every other code path.
+ */
+export async function githubEndpoints(): Promise<GitHubEndpoints> {
+  const config = env();
+  if (!config.demo) {
+    return { webUrl: config.githubUrl, apiUrl: config.githubApiUrl, graphqlUrl: config.githubGraphqlUrl, token: config.GITHUB_TOKEN ?? null, demo: false };
+  }
+  g.__podiumDemoGitHub ??= (async () => {
+    const [{ startFakeGitHub }, { generateDemoProgram }] = await Promise.all([import("@/lib/github/fake/server"), import("@/lib/demo/generate")]);
+    const port = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? 0);
+    const fake = await startFakeGitHub({ fixture: generateDemoProgram(), port });
+    return { url: fake.url, close: fake.close };
+  })();
+  const { url } = await g.__podiumDemoGitHub;
+  return { webUrl: url, apiUrl: `${url}/api/v3`, graphqlUrl: `${url}/graphql`, token: "demo-token", demo: true };
+}
+
+export async function stopDemoGitHub(): Promise<void> {
+  const running = g.__podiumDemoGitHub;
+  g.__podiumDemoGitHub = undefined;
+  if (running) await (await running).close();
+}

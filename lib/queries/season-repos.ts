@@ -1,0 +1,16 @@
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { repositories, seasonRepositories, seasons } from "@/db/schema";
+
+/** The repositories a season lists (lower-case `owner/name`), or null for an unknown season. */
+export async function seasonRepos(db: Executor, slug: string): Promise<string[] | null> {
+  const [season] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, slug));
+  if (!season) return null;
+  const rows = await db
+    .select({ fullName: repositories.fullName })
+    .from(seasonRepositories)
+    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+    .where(eq(seasonRepositories.seasonId, season.id))
+    .orderBy(asc(seasonRepositories.position));
+  return rows.map((r) => r.fullName);
+}

@@ -1,0 +1,119 @@
+/**
+ * The importer's GraphQL queries. Each asks for `rateLimit` so the cost is counted, and keeps nested
+ * connections to one per 100 nodes: GitHub charges a point per 100 requests a query could need.
+ */
+const ACTOR = `__typename login ... on User { databaseId name avatarUrl } ... on Bot { databaseId avatarUrl }`;
+
+const PULL_FIELDS = `
+  id number title body url state createdAt updatedAt mergedAt
+  repository { nameWithOwner }
+  author { ${ACTOR} }
+  mergedBy { login }
+  closingIssuesReferences(first: 10) { nodes { number repository { nameWithOwner } } }`;
+
+const REWARD_FIELDS = `
+  number
+  repository { nameWithOwner }
+  comments(last: 30) { nodes { id body createdAt author { ${ACTOR} } } }`;
+
+/**
+ * Merged pull requests, 100 a page (1 point). The first page also asks for the PRs carrying a
+ * `/reward` comment (20 of them with their last comments: 21 more requests, still 1 point).
+ */
+export function pullsQuery(withRewards: boolean): string {
+  return /* GraphQL */ `
+  query PodiumPulls($q: String!, $after: String${withRewards ? ", $rewardsQ: String!" : ""}) {
+    rateLimit { cost remaining resetAt }
+    search(query: $q, type: ISSUE, first: 100, after: $after) {
+      issueCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ... on PullRequest { ${PULL_FIELDS} } }
+    }
+    ${withRewards ? `rewards: search(query: $rewardsQ, type: ISSUE, first: 20) { issueCount pageInfo { hasNextPage endCursor } nodes { ... on PullRequest { ${REWARD_FIELDS} } } }` : ""}
+  }`;
+}
+
+export const REWARDS_QUERY = /* GraphQL */ `
+  query PodiumRewards($q: String!, $after: String) {
+    rateLimit { cost remaining resetAt }
+    search(query: $q, type: ISSUE, first: 20, after: $after) {
+      issueCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ... on PullRequest { ${REWARD_FIELDS} } }
+    }
+  }
+`;
+
+export const ISSUES_QUERY = /* GraphQL */ `
+  query PodiumIssues($q: String!, $after: String) {
+    rateLimit { cost remaining resetAt }
+    search(query: $q, type: ISSUE, first: 100, after: $after) {
+      issueCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ... on Issue {
+          id number title body url state createdAt updatedAt closedAt
+          repository { nameWithOwner }
+          author { ${ACTOR} }
+          labels(first: 30) { nodes { name } }
+        }
+      }
+    }
+  }
+`;
+
+/** One query for every repository: has anything changed since its watermark? */
+export function probeQuery(count: number): string {
+  const parts = Array.from({ length: count }, (_, i) => `r${i}: search(query: $q${i}, type: ISSUE, first: 1) { issueCount }`);
+  const vars = Array.from({ length: count }, (_, i) => `$q${i}: String!`).join(", ");
+  return `query PodiumProbe(${vars}) {\n  rateLimit { cost remaining resetAt }\n  ${parts.join("\n  ")}\n}`;
+}
+
+export type ActorNode = {
+  __typename: string;
+  login: string;
+  databaseId?: number | null;
+  name?: string | null;
+  avatarUrl?: string | null;
+} | null;
+
+export type PageInfo = { hasNextPage: boolean; endCursor: string | null };
+
+export type PullNode = {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  repository: { nameWithOwner: string };
+  author: ActorNode;
+  mergedBy: { login: string } | null;
+  closingIssuesReferences: { nodes: ({ number: number; repository: { nameWithOwner: string } } | null)[] | null } | null;
+};
+
+export type RewardNode = {
+  number: number;
+  repository: { nameWithOwner: string };
+  comments: { nodes: ({ id: string; body: string; createdAt: string; author: ActorNode } | null)[] | null };
+};
+
+export type IssueNode = {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  repository: { nameWithOwner: string };
+  author: ActorNode;
+  labels: { nodes: ({ name: string } | null)[] | null } | null;
+};
+
+export type SearchPage<N> = { issueCount: number; pageInfo: PageInfo; nodes: (N | Record<string, never> | null)[] | null };

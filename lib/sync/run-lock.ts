@@ -1,0 +1,81 @@
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { seasons, syncRuns, type SyncCounts, type SyncProgress } from "@/db/schema";
+
+/** A run whose heartbeat is older than this was abandoned (its process died). */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+export class SyncInProgressError extends Error {
+  constructor(
+    readonly runId: number,
+    readonly trigger: string,
+    readonly startedAt: Date,
+  ) {
+    super(`a sync is already running (run ${runId}, started ${startedAt.toISOString()} from ${trigger}); try again when it ends`);
+    this.name = "SyncInProgressError";
+  }
+}
+
+export const emptyCounts = (): SyncCounts => ({ repos: 0, tasks: 0, pullRequests: 0, pointsAwarded: 0, entries: 0 });
+
+/**
+ * Starts a run, or refuses with `SyncInProgressError`: a unique index allows one running row, so two
+ * processes (CLI and app, or two app instances) cannot both import. An abandoned run is closed first.
+ */
+export async function beginRun(db: Db, input: { seasonId: number | null; trigger: string; full: boolean; startedBy?: string | null }) {
+  await db
+    .update(syncRuns)
+    .set({ status: "failed", error: "abandoned: its process stopped before it finished", finishedAt: new Date() })
+    .where(and(eq(syncRuns.status, "running"), lt(syncRuns.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS))));
+  const [row] = await db
+    .insert(syncRuns)
+    .values({ seasonId: input.seasonId, trigger: input.trigger, full: input.full, startedBy: input.startedBy ?? null, counts: emptyCounts() })
+    .onConflictDoNothing()
+    .returning({ id: syncRuns.id });
+  if (row) return row.id;
+  const [running] = await db.select().from(syncRuns).where(eq(syncRuns.status, "running"));
+  throw new SyncInProgressError(running?.id ?? 0, running?.trigger ?? "unknown", running?.startedAt ?? new Date());
+}
+
+export async function heartbeat(db: Db, runId: number, counts: SyncCounts, graphqlCost: number, progress: SyncProgress | null) {
+  await db.update(syncRuns).set({ counts, graphqlCost, progress, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
+}
+
+export async function endRun(db: Db, runId: number, result: { counts: SyncCounts; graphqlCost: number; error?: string }) {
+  await db
+    .update(syncRuns)
+    .set({
+      status: result.error ? "failed" : "succeeded",
+      counts: result.counts,
+      graphqlCost: result.graphqlCost,
+      error: result.error ?? null,
+      progress: null,
+      finishedAt: new Date(),
+      heartbeatAt: new Date(),
+    })
+    .where(eq(syncRuns.id, runId));
+}
+
+/** The latest runs (for the season page and the CLI). */
+export async function latestRuns(db: Db, seasonSlug?: string, limit = 5) {
+  return db
+    .select({
+      id: syncRuns.id,
+      season: seasons.slug,
+      trigger: syncRuns.trigger,
+      full: syncRuns.full,
+      status: syncRuns.status,
+      counts: syncRuns.counts,
+      graphqlCost: syncRuns.graphqlCost,
+      error: syncRuns.error,
+      progress: syncRuns.progress,
+      startedBy: syncRuns.startedBy,
+      startedAt: syncRuns.startedAt,
+      finishedAt: syncRuns.finishedAt,
+    })
+    .from(syncRuns)
+    .leftJoin(seasons, eq(seasons.id, syncRuns.seasonId))
+    .where(seasonSlug ? sql`(${seasons.slug} = ${seasonSlug} or ${syncRuns.seasonId} is null)` : undefined)
+    .orderBy(sql`${syncRuns.startedAt} desc`)
+    .limit(limit);
+}

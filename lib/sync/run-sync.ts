@@ -1,0 +1,215 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncProgress } from "@/db/schema";
+import type { GitHubClient } from "@/lib/github/client";
+import { awardSeason } from "@/lib/scoring/award-season";
+import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
+import { ingest } from "./ingest";
+import { probeQuery } from "./queries";
+import { beginRun, emptyCounts, endRun, heartbeat } from "./run-lock";
+
+export type SyncOptions = {
+  client: GitHubClient;
+  /** Only this season (slug); all seasons otherwise. */
+  season?: string;
+  /** Ignore watermarks and re-import everything; tasks no longer marked lose their awards. */
+  full?: boolean;
+  trigger: "cli" | "action" | "webhook" | "demo" | "test";
+  startedBy?: string | null;
+  webBase?: string;
+  onProgress?: (p: SyncProgress) => void;
+  /** Called once the run holds the lock (before any GitHub query). */
+  onStarted?: (runId: number) => void;
+};
+
+export type SyncSummary = {
+  runId: number;
+  seasons: number;
+  repos: number;
+  reposSkipped: number;
+  tasks: number;
+  pullRequests: number;
+  entries: number;
+  pointsAwarded: number;
+  graphqlCost: number;
+  queries: number;
+  durationMs: number;
+};
+
+export class UnknownSeasonError extends Error {
+  constructor(readonly slug: string) {
+    super(`unknown season: ${slug}`);
+    this.name = "UnknownSeasonError";
+  }
+}
+
+const DAY = 86_400_000;
+/** How far behind real time GitHub's search index may be: the watermark stays this much behind the run's start. */
+const INDEX_LAG_MS = 10 * 60_000;
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+type Target = { seasonId: number; slug: string; repositoryId: number; repo: string; fetch: RepoFetch };
+
+/**
+ * Imports task issues and merged pull requests for the seasons' repositories. Incremental: each
+ * (season, repository) keeps a watermark, and one probe query tells which repositories changed at
+ * all. Pages are stored as they arrive (idempotent upserts), and a watermark moves only once its
+ * repository is fully imported, so a crash at any point is repaired by running it again.
+ */
+export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  const costBefore = options.client.stats.cost;
+  const queriesBefore = options.client.stats.queries;
+  const seasonRows = await db.select().from(seasons).where(options.season ? eq(seasons.slug, options.season) : undefined);
+  if (options.season && seasonRows.length === 0) throw new UnknownSeasonError(options.season);
+
+  const runId = await beginRun(db, {
+    seasonId: options.season ? (seasonRows[0]?.id ?? null) : null,
+    trigger: options.trigger,
+    full: options.full ?? false,
+    startedBy: options.startedBy,
+  });
+  options.onStarted?.(runId);
+  const counts = emptyCounts();
+  let progress: SyncProgress | null = null;
+  const report = async (p: SyncProgress) => {
+    progress = p;
+    options.onProgress?.(p);
+    await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, progress);
+  };
+
+  try {
+    const repoRows = await db
+      .select({ seasonId: seasonRepositories.seasonId, repositoryId: repositories.id, repo: repositories.fullName })
+      .from(seasonRepositories)
+      .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+      .where(inArray(seasonRepositories.seasonId, seasonRows.length ? seasonRows.map((s) => s.id) : [-1]));
+    const cursors = await db.select().from(syncCursors).where(eq(syncCursors.kind, "all"));
+    const targets: Target[] = repoRows.map((r) => {
+      const season = seasonRows.find((s) => s.id === r.seasonId)!;
+      const watermark = options.full ? null : (cursors.find((c) => c.seasonId === r.seasonId && c.repositoryId === r.repositoryId)?.watermark ?? null);
+      return {
+        seasonId: season.id,
+        slug: season.slug,
+        repositoryId: r.repositoryId,
+        repo: r.repo,
+        fetch: {
+          repo: r.repo,
+          merged: { from: season.startsAt, to: new Date(season.endsAt.getTime() + season.graceDays * DAY) },
+          since: watermark,
+          taskLabels: season.taskLabels,
+          taskTitlePrefixes: season.taskTitlePrefixes,
+        },
+      };
+    });
+
+    // One probe for every repository with a watermark: which of them changed at all?
+    const withWatermark = targets.filter((t) => t.fetch.since !== null);
+    const unchanged = new Set<Target>();
+    for (let i = 0; i < withWatermark.length; i += 50) {
+      const part = withWatermark.slice(i, i + 50);
+      const vars = Object.fromEntries(part.map((t, j) => [`q${j}`, `repo:${t.repo} updated:>=${iso(t.fetch.since!)}`]));
+      const data = await options.client.query<Record<string, { issueCount: number }> & { rateLimit?: never }>(probeQuery(part.length), vars);
+      part.forEach((t, j) => {
+        if ((data[`r${j}`]?.issueCount ?? 1) === 0) unchanged.add(t);
+      });
+    }
+
+    for (const season of seasonRows) {
+      const mine = targets.filter((t) => t.seasonId === season.id && !unchanged.has(t));
+      const highWater = new Map<Target, string>();
+      const bump = (t: Target, at: string) => {
+        const current = highWater.get(t);
+        if (!current || at > current) highWater.set(t, at);
+      };
+      // Issues first, for every repository: a pull request may complete a task of another listed repository.
+      for (const t of mine) {
+        await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
+        const seen: number[] = [];
+        await fetchIssues(options.client, t.fetch, async (issues) => {
+          const r = await ingest(db, { issues, pullRequests: [] }, { seasonSlugs: [season.slug], webBase: options.webBase });
+          counts.tasks += r.tasks;
+          counts.entries += r.entries;
+          counts.pointsAwarded += r.pointsAwarded;
+          for (const i of issues) {
+            seen.push(i.number);
+            bump(t, i.updatedAt);
+          }
+          await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
+        });
+        if (options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
+      }
+      for (const t of mine) {
+        await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
+        await fetchPulls(options.client, t.fetch, async (pullRequests) => {
+          const r = await ingest(db, { issues: [], pullRequests }, { seasonSlugs: [season.slug], webBase: options.webBase });
+          counts.pullRequests += r.pullRequests;
+          counts.entries += r.entries;
+          counts.pointsAwarded += r.pointsAwarded;
+          for (const p of pullRequests) bump(t, p.updatedAt);
+          await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
+        });
+        counts.repos += 1;
+        // The repository is fully imported: only now may its watermark move. It moves to what was seen, and at
+        // least to shortly before this run started (GitHub's search index lags by a little).
+        const seenUpTo = highWater.get(t);
+        const floor = new Date(started - INDEX_LAG_MS);
+        const watermark = seenUpTo && new Date(seenUpTo) > floor ? new Date(seenUpTo) : floor;
+        await db
+          .insert(syncCursors)
+          .values({ seasonId: season.id, repositoryId: t.repositoryId, kind: "all", watermark })
+          .onConflictDoUpdate({
+            target: [syncCursors.seasonId, syncCursors.repositoryId, syncCursors.kind],
+            set: { watermark: sql`greatest(${syncCursors.watermark}, excluded.watermark)`, updatedAt: new Date() },
+          });
+      }
+    }
+    const graphqlCost = options.client.stats.cost - costBefore;
+    await endRun(db, runId, { counts, graphqlCost });
+    return {
+      runId,
+      seasons: seasonRows.length,
+      repos: counts.repos,
+      reposSkipped: unchanged.size,
+      tasks: counts.tasks,
+      pullRequests: counts.pullRequests,
+      entries: counts.entries,
+      pointsAwarded: counts.pointsAwarded,
+      graphqlCost,
+      queries: options.client.stats.queries - queriesBefore,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: (error as Error).message ?? String(error) });
+    throw error;
+  }
+}
+
+/** After a full import: tasks GitHub no longer marks (label removed), unless a maintainer marked them, lose their awards. */
+async function deactivateMissing(db: Db, seasonId: number, repositoryId: number, seen: number[], counts: { entries: number; pointsAwarded: number }) {
+  await db.transaction(async (tx) => {
+    const gone = await tx
+      .update(tasks)
+      .set({ active: false, updatedAt: new Date() })
+      .where(
+        and(
+          eq(tasks.seasonId, seasonId),
+          eq(tasks.repositoryId, repositoryId),
+          eq(tasks.active, true),
+          eq(tasks.manual, false),
+          seen.length ? notInArray(tasks.number, seen) : undefined,
+        ),
+      )
+      .returning({ id: tasks.id });
+    if (gone.length === 0) return;
+    const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
+    const repos = await tx
+      .select({ fullName: repositories.fullName })
+      .from(seasonRepositories)
+      .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+      .where(eq(seasonRepositories.seasonId, seasonId));
+    const r = await awardSeason(tx, { ...season!, repos: repos.map((x) => x.fullName) }, { taskIds: gone.map((g) => g.id), pullRequestIds: [] });
+    counts.entries += r.entries;
+    counts.pointsAwarded += r.points;
+  });
+}

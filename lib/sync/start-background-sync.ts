@@ -1,0 +1,33 @@
+import { getDb } from "@/db";
+import { createGitHubClient } from "@/lib/github/client";
+import { githubEndpoints } from "@/lib/github/endpoints";
+import { runSync } from "./run-sync";
+
+/**
+ * Starts a sync in this server process and resolves once it holds the lock (with its run id), or
+ * rejects at once when it cannot start (another sync running, no token). Progress goes to the run row.
+ */
+export async function startBackgroundSync(input: { season: string; startedBy: string; full?: boolean }): Promise<number> {
+  const db = await getDb();
+  const gh = await githubEndpoints();
+  if (!gh.token) throw new Error("GITHUB_TOKEN is not set");
+  const client = createGitHubClient({ url: gh.graphqlUrl, token: gh.token });
+  return new Promise<number>((resolve, reject) => {
+    let started = false;
+    runSync(db, {
+      client,
+      season: input.season,
+      full: input.full,
+      trigger: "action",
+      startedBy: input.startedBy,
+      webBase: gh.webUrl,
+      onStarted: (runId) => {
+        started = true;
+        resolve(runId);
+      },
+    }).catch((error: unknown) => {
+      if (!started) reject(error);
+      else console.error(`podium: sync of ${input.season} failed: ${(error as Error).message}`);
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { webhookDeliveries } from "@/db/schema";
+import { ingest } from "@/lib/sync/ingest";
+import type { ZodError } from "zod";
+import type { IngestBatch } from "@/lib/sync/types";
+import { formatIssues } from "@/lib/util/zod-errors";
+import { issueFromEvent, pullFromComment, pullFromEvent, ZIssueCommentEvent, ZIssuesEvent, ZPullRequestEvent } from "./payloads";
+
+export type DeliveryResult =
+  | { status: 200; body: { ok: true; event: string; duplicate?: true; ignored?: true; tasks?: number; pullRequests?: number; entries?: number } }
+  | { status: 400; body: { error: string } };
+
+const HANDLED_ISSUE_ACTIONS = new Set(["opened", "edited", "labeled", "unlabeled", "closed", "reopened", "transferred"]);
+
+/** The batch a delivery carries, or null when the event is not one the importer uses. */
+export function batchOf(event: string, payload: unknown): { batch: IngestBatch } | { ignored: true } | { invalid: string } {
+  const invalid = (error: ZodError) => ({ invalid: formatIssues(error).slice(0, 5).join("; ") });
+  if (event === "pull_request") {
+    const r = ZPullRequestEvent.safeParse(payload);
+    if (!r.success) return invalid(r.error);
+    return { batch: { issues: [], pullRequests: [pullFromEvent(r.data)] } };
+  }
+  if (event === "issues") {
+    const r = ZIssuesEvent.safeParse(payload);
+    if (!r.success) return invalid(r.error);
+    if (!HANDLED_ISSUE_ACTIONS.has(r.data.action)) return { ignored: true };
+    return { batch: { issues: [issueFromEvent(r.data)], pullRequests: [] } };
+  }
+  if (event === "issue_comment") {
+    const r = ZIssueCommentEvent.safeParse(payload);
+    if (!r.success) return invalid(r.error);
+    if (r.data.action !== "created" && r.data.action !== "edited") return { ignored: true };
+    const pull = pullFromComment(r.data);
+    return pull ? { batch: { issues: [], pullRequests: [pull] } } : { ignored: true };
+  }
+  return { ignored: true };
+}
+
+/**
+ * Handles one verified delivery: at most once per delivery id (a redelivery of a handled one does
+ * nothing; a failed one may be retried), written in the importer's own transaction.
+ */
+export async function handleDelivery(db: Db, input: { deliveryId: string; event: string; payload: unknown; webBase?: string }): Promise<DeliveryResult> {
+  const parsed = batchOf(input.event, input.payload);
+  if ("invalid" in parsed) return { status: 400, body: { error: `invalid ${input.event} payload: ${parsed.invalid}` } };
+
+  const claimed = await db
+    .insert(webhookDeliveries)
+    .values({ deliveryId: input.deliveryId, event: input.event, status: "processing" })
+    .onConflictDoUpdate({
+      target: webhookDeliveries.deliveryId,
+      set: { status: "processing", receivedAt: sql`now()` },
+      setWhere: eq(webhookDeliveries.status, "failed"),
+    })
+    .returning({ id: webhookDeliveries.deliveryId });
+  if (claimed.length === 0) return { status: 200, body: { ok: true, event: input.event, duplicate: true } };
+
+  if ("ignored" in parsed) {
+    await db.update(webhookDeliveries).set({ status: "ignored" }).where(eq(webhookDeliveries.deliveryId, input.deliveryId));
+    return { status: 200, body: { ok: true, event: input.event, ignored: true } };
+  }
+  try {
+    const counts = await ingest(db, parsed.batch, { webBase: input.webBase });
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "done" })
+      .where(and(eq(webhookDeliveries.deliveryId, input.deliveryId), eq(webhookDeliveries.status, "processing")));
+    return { status: 200, body: { ok: true, event: input.event, tasks: counts.tasks, pullRequests: counts.pullRequests, entries: counts.entries } };
+  } catch (error) {
+    await db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.deliveryId, input.deliveryId));
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import type { GhActor, GhIssue, GhPullRequest } from "@/lib/sync/types";
+
+/** The parts of GitHub's webhook payloads the importer reads; anything else is ignored. */
+const ZUser = z
+  .object({ login: z.string().min(1).max(100), id: z.number().int().positive(), type: z.string().optional(), avatar_url: z.string().max(2000).nullish() })
+  .nullable();
+const ZLabel = z.object({ name: z.string().max(200) });
+const ZRepository = z.object({ full_name: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/) });
+const ZTime = z.iso.datetime({ offset: true });
+const ZText = z.string().max(262_144).nullish();
+
+export const ZPullRequestEvent = z.object({
+  action: z.string().max(50),
+  repository: ZRepository,
+  pull_request: z.object({
+    number: z.number().int().positive(),
+    node_id: z.string().max(200).optional(),
+    html_url: z.string().max(2000).optional(),
+    title: z.string().max(1024),
+    body: ZText,
+    state: z.enum(["open", "closed"]),
+    merged: z.boolean().nullish(),
+    merged_at: ZTime.nullable(),
+    merged_by: ZUser.optional(),
+    user: ZUser,
+    labels: z.array(ZLabel).max(200).default([]),
+    created_at: ZTime,
+    updated_at: ZTime,
+  }),
+});
+
+export const ZIssuesEvent = z.object({
+  action: z.string().max(50),
+  repository: ZRepository,
+  issue: z.object({
+    number: z.number().int().positive(),
+    node_id: z.string().max(200).optional(),
+    html_url: z.string().max(2000).optional(),
+    title: z.string().max(1024),
+    body: ZText,
+    state: z.enum(["open", "closed"]),
+    user: ZUser,
+    labels: z.array(ZLabel).max(200).default([]),
+    created_at: ZTime,
+    updated_at: ZTime,
+    closed_at: ZTime.nullable().optional(),
+    pull_request: z.object({ merged_at: ZTime.nullable().optional() }).optional(),
+  }),
+});
+
+export const ZIssueCommentEvent = ZIssuesEvent.extend({
+  comment: z.object({ id: z.number().int().positive(), node_id: z.string().max(200).optional(), body: z.string().max(65_536), user: ZUser, created_at: ZTime }),
+});
+
+function actor(u: z.infer<typeof ZUser> | undefined): GhActor | null {
+  if (!u) return null;
+  return { login: u.login, databaseId: u.id, avatarUrl: u.avatar_url ?? null, isBot: u.type === "Bot" || u.login.endsWith("[bot]") };
+}
+
+export function pullFromEvent(e: z.infer<typeof ZPullRequestEvent>): GhPullRequest {
+  const p = e.pull_request;
+  return {
+    repo: e.repository.full_name,
+    number: p.number,
+    nodeId: p.node_id ?? null,
+    url: p.html_url ?? null,
+    title: p.title,
+    body: p.body ?? "",
+    labels: p.labels.map((l) => l.name),
+    state: p.merged_at ? "MERGED" : p.state === "open" ? "OPEN" : "CLOSED",
+    author: actor(p.user),
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+    mergedAt: p.merged_at,
+    mergedBy: p.merged_by?.login ?? null,
+    closingIssues: [],
+    comments: [],
+  };
+}
+
+export function issueFromEvent(e: z.infer<typeof ZIssuesEvent>): GhIssue {
+  const i = e.issue;
+  return {
+    repo: e.repository.full_name,
+    number: i.number,
+    nodeId: i.node_id ?? null,
+    url: i.html_url ?? null,
+    title: i.title,
+    body: i.body ?? "",
+    labels: i.labels.map((l) => l.name),
+    state: i.state === "open" ? "OPEN" : "CLOSED",
+    author: actor(i.user),
+    createdAt: i.created_at,
+    updatedAt: i.updated_at,
+    closedAt: i.closed_at ?? null,
+  };
+}
+
+/** A comment on a pull request: the PR as the comment's payload describes it, with that comment. */
+export function pullFromComment(e: z.infer<typeof ZIssueCommentEvent>): GhPullRequest | null {
+  const i = e.issue;
+  if (!i.pull_request) return null;
+  const mergedAt = i.pull_request.merged_at ?? null;
+  return {
+    repo: e.repository.full_name,
+    number: i.number,
+    nodeId: null,
+    url: i.html_url ?? null,
+    title: i.title,
+    body: i.body ?? "",
+    labels: i.labels.map((l) => l.name),
+    state: mergedAt ? "MERGED" : i.state === "open" ? "OPEN" : "CLOSED",
+    author: actor(i.user),
+    createdAt: i.created_at,
+    updatedAt: i.updated_at,
+    mergedAt,
+    mergedBy: null,
+    closingIssues: [],
+    comments: [{ id: e.comment.node_id ?? `IC_${e.comment.id}`, body: e.comment.body, createdAt: e.comment.created_at, author: actor(e.comment.user) }],
+  };
+}
