@@ -42,7 +42,7 @@ export interface ReferenceContext {
   /** Extra task prefixes besides PCP and UCP. */
   prefixes?: readonly string[];
   /** GitHub web base for issue URLs (GitHub Enterprise Server too); default `https://github.com`. */
-  webBase?: string;
+  webBase?: string | readonly string[];
 }
 
 export const DEFAULT_PREFIXES: readonly string[] = ["PCP", "UCP"];
@@ -67,9 +67,15 @@ function webHost(webBase: string | undefined): string {
   return base.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
 }
 
+/** One or several web bases (e.g. a GitHub Enterprise host and github.com) as a regex alternation. */
+function hostPattern(webBase: string | readonly string[] | undefined): string {
+  const bases = typeof webBase === "string" || webBase === undefined ? [webBase] : webBase.length ? webBase : [undefined];
+  return `(?:${[...new Set(bases.map(webHost))].map(escapeRegExp).join("|")})`;
+}
+
 function issueUrl(host: string, g: string): string {
   return (
-    `(?:https?://)?${escapeRegExp(host)}/(?<${g}Owner>${OWNER})/(?<${g}Name>${NAME})/(?:issues|pull)/${num(`${g}Num`)}`
+    `(?:https?://)?${host}/(?<${g}Owner>${OWNER})/(?<${g}Name>${NAME})/(?:issues|pull)/${num(`${g}Num`)}`
   );
 }
 
@@ -78,7 +84,7 @@ function normalizePrefix(prefix: string): string {
 }
 
 function buildPattern(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
-  const host = webHost(ctx.webBase);
+  const host = hostPattern(ctx.webBase);
   const prefixes = [...new Set([...DEFAULT_PREFIXES, ...(ctx.prefixes ?? [])].map(normalizePrefix))]
     .filter((p) => p !== "")
     .sort((a, b) => b.length - a.length)

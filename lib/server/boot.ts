@@ -24,6 +24,9 @@ export async function boot(): Promise<void> {
   const started = Date.now();
   const handle = await getDatabase();
   if (handle.kind === "pglite") {
+    // Only one process opens the embedded database: a sync still marked running was cut off by a stop.
+    const { abandonRunningSyncs } = await import("@/lib/sync/run-lock");
+    await abandonRunningSyncs(handle.db);
     g.__podiumCliToken = crypto.randomBytes(24).toString("base64url");
     updatePgliteLock(config.PGLITE_DIR ?? ".data/pglite", {
       port: Number(process.env.PORT ?? 3000),
@@ -31,9 +34,27 @@ export async function boot(): Promise<void> {
     });
   }
   if (config.demo) {
-    const { seedDemo } = await import("@/lib/demo/seed");
-    const summary = await seedDemo(handle.db);
-    console.log(`podium: demo mode — ${summary}`);
+    // Demo mode runs the production path: seasons from files, then an import from the (fake) GitHub.
+    const [{ applyDemoProgram }, { githubEndpoints }, { createGitHubClient }, { runSync }] = await Promise.all([
+      import("@/lib/demo/seed"),
+      import("@/lib/github/endpoints"),
+      import("@/lib/github/client"),
+      import("@/lib/sync/run-sync"),
+    ]);
+    await applyDemoProgram(handle.db);
+    const gh = await githubEndpoints();
+    try {
+      const summary = await runSync(handle.db, {
+        client: createGitHubClient({ url: gh.graphqlUrl, token: gh.token ?? "demo" }),
+        trigger: "demo",
+        webBase: gh.webUrl,
+      });
+      console.log(
+        `podium: demo mode — the demo GitHub at ${gh.webUrl} served ${summary.pullRequests} pull requests and ${summary.tasks} tasks (${summary.entries} new ledger entries, ${summary.graphqlCost} GraphQL points)`,
+      );
+    } catch (error) {
+      console.warn(`podium: demo import did not complete (${(error as Error).message}); the pages show what was imported before`);
+    }
   }
   console.log(`podium: database ready (${handle.kind}) in ${Date.now() - started} ms`);
 }

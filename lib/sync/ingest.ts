@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
-import { mergeReferences, parseReferences } from "@/lib/rules/references";
+import { DEFAULT_WEB_BASE, mergeReferences, parseReferences } from "@/lib/rules/references";
 import { parseRewardCommand } from "@/lib/rules/reward-command";
 import { isTask, readDifficulty, readMinScore, readScore, resolveTaskScore } from "@/lib/rules/task-fields";
 import { ensureRepositories } from "@/lib/seasons/apply-seasons";
@@ -163,9 +163,11 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
 
     // Links to tasks (any season) and /reward comments.
     const prefixes = [...new Set(allSeasons.flatMap((s) => s.taskTitlePrefixes))];
+    // Issue URLs on the configured GitHub (Enterprise, or the demo's), and on github.com.
+    const webBases = [...new Set([options.webBase ?? DEFAULT_WEB_BASE, DEFAULT_WEB_BASE])];
     const refsByPr = batch.pullRequests.map((p) => ({
       pr: p,
-      refs: mergeReferences(p.closingIssues, parseReferences(`${p.title}\n${p.body}`, { repo: p.repo, prefixes, webBase: options.webBase })),
+      refs: mergeReferences(p.closingIssues, parseReferences(`${p.title}\n${p.body}`, { repo: p.repo, prefixes, webBase: webBases })),
     }));
     const refRepos = await ensureRepositories(tx, refsByPr.flatMap((r) => r.refs.map((x) => x.repo)));
     const wanted = refsByPr.flatMap(({ pr, refs }) => refs.map((r) => ({ pr, repositoryId: refRepos.get(r.repo)!, number: r.number, source: r.source })));

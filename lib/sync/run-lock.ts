@@ -37,6 +37,14 @@ export async function beginRun(db: Db, input: { seasonId: number | null; trigger
   throw new SyncInProgressError(running?.id ?? 0, running?.trigger ?? "unknown", running?.startedAt ?? new Date());
 }
 
+/** Closes every run marked running (only safe when no other process can be importing, e.g. on PGlite). */
+export async function abandonRunningSyncs(db: Db): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ status: "failed", error: "abandoned: the server stopped before it finished", finishedAt: new Date() })
+    .where(eq(syncRuns.status, "running"));
+}
+
 export async function heartbeat(db: Db, runId: number, counts: SyncCounts, graphqlCost: number, progress: SyncProgress | null) {
   await db.update(syncRuns).set({ counts, graphqlCost, progress, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
 }
