@@ -44,7 +44,7 @@ function vitest(project: string): Counts {
 function playwright(): Counts {
   const file = "test-results/e2e.json";
   fs.rmSync(file, { force: true });
-  const code = run("npx", ["playwright", "test"]);
+  const code = run("npx", ["tsx", "e2e/run.ts"]);
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
   if (!report) return { passed: 0, failed: 1 };
   const { expected, unexpected, flaky } = report.stats;

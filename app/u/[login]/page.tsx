@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { githubEndpoints } from "@/lib/github/endpoints";
+import { getParticipantProfile } from "@/lib/queries/participant";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ login: string }> }): Promise<Metadata> {
+  return { title: `@${(await params).login}` };
+}
+
+export default async function ProfilePage({ params }: { params: Promise<{ login: string }> }) {
+  const { login } = await params;
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
+  const profile = await getParticipantProfile(await getDb(), login);
+  if (!profile) notFound();
+  const gh = await githubEndpoints();
+  return (
+    <>
+      <header className="profile-head">
+        {profile.avatarUrl && <img src={profile.avatarUrl} alt="" width={72} height={72} className="avatar" />}
+        <div>
+          <h1 data-testid="profile-name">{profile.name ?? profile.login}</h1>
+          <p className="muted">
+            <a href={`${gh.webUrl}/${profile.login}`} rel="noopener noreferrer">
+              @{profile.login} on GitHub
+            </a>
+          </p>
+        </div>
+      </header>
+      {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
+      {profile.seasons.map((s) => (
+        <section key={s.slug} data-testid="profile-season">
+          <h2>
+            <Link href={`/seasons/${s.slug}`}>{s.name}</Link>
+          </h2>
+          <p>
+            <strong>{s.score}</strong> points{s.rank !== null ? ` · rank #${s.rank}` : " · not ranked"}
+            {s.rawScore > s.score ? <span className="muted"> ({s.rawScore - s.score} points over a cap)</span> : null}
+          </p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Task</th>
+                <th scope="col">Difficulty</th>
+                <th scope="col">Pull requests</th>
+                <th scope="col" className="num">
+                  Points
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.completed.map((c) => (
+                <tr key={`${c.repo}#${c.number}`}>
+                  <td>
+                    <span className="muted">
+                      {c.repo}#{c.number}
+                    </span>{" "}
+                    {c.title}
+                  </td>
+                  <td>{c.difficulty ?? "—"}</td>
+                  <td>
+                    {c.pullRequests.map((pr) => (
+                      <a key={`${pr.repo}#${pr.number}`} href={`${gh.webUrl}/${pr.repo}/pull/${pr.number}`} rel="noopener noreferrer">
+                        #{pr.number}{" "}
+                      </a>
+                    ))}
+                  </td>
+                  <td className="num">{c.points}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import crypto from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
+import postgres from "postgres";
+import { E2E_PG_URL } from "../playwright.config";
+
+/** The Postgres-backed app's database, for seeding (refuses anything but a loopback server). */
+export function e2eDb() {
+  if (!E2E_PG_URL) throw new Error("PODIUM_E2E_PG_URL is not set: run the suite with `npm run test:e2e`");
+  const host = new URL(E2E_PG_URL).hostname;
+  if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`refusing to seed a non-local database (${host})`);
+  return postgres(E2E_PG_URL, { max: 1, onnotice: () => {} });
+}
+
+/**
+ * Signs the browser in as a participant without the OAuth round trip: a user and a database session
+ * are inserted (as Auth.js would), and the session cookie is set.
+ */
+export async function signInAs(context: BrowserContext, login: string): Promise<void> {
+  const sql = e2eDb();
+  try {
+    const [p] = await sql<{ id: number; name: string | null; avatar_url: string | null }[]>`
+      select id, name, avatar_url from participants where lower(login) = lower(${login})`;
+    if (!p) throw new Error(`no participant ${login} in the e2e database`);
+    const userId = crypto.randomUUID();
+    const token = crypto.randomUUID();
+    await sql`insert into users (id, name, image, participant_id) values (${userId}, ${p.name ?? login}, ${p.avatar_url}, ${p.id})`;
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, now() + interval '1 day')`;
+    await context.addCookies([{ name: "authjs.session-token", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,102 @@
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
+
+export type ParticipantProfile = {
+  login: string;
+  name: string | null;
+  avatarUrl: string | null;
+  seasons: {
+    slug: string;
+    name: string;
+    rank: number | null;
+    score: number;
+    rawScore: number;
+    completed: {
+      repo: string;
+      number: number;
+      title: string;
+      difficulty: string | null;
+      points: number;
+      pullRequests: { repo: string; number: number; mergedAt: string | null }[];
+    }[];
+  }[];
+};
+
+/** A participant's public profile (the API's shape), or null for an unknown login. */
+export async function getParticipantProfile(db: Executor, login: string): Promise<ParticipantProfile | null> {
+  const [p] = await db
+    .select({ id: participants.id, login: participants.login, name: participants.name, avatarUrl: participants.avatarUrl, isBot: participants.isBot })
+    .from(participants)
+    .where(eq(sql`lower(${participants.login})`, login.toLowerCase()));
+  if (!p || p.isBot) return null;
+  const totals = await db
+    .select({ seasonId: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked, points: seasonTotals.points, raw: seasonTotals.rawPoints })
+    .from(seasonTotals)
+    .innerJoin(seasons, eq(seasons.id, seasonTotals.seasonId))
+    .where(eq(seasonTotals.participantId, p.id))
+    .orderBy(desc(seasons.startsAt));
+  const entries = await db
+    .select({
+      seasonId: scoreEntries.seasonId,
+      taskId: scoreEntries.taskId,
+      points: scoreEntries.points,
+      repo: repositories.fullName,
+      number: tasks.number,
+      title: tasks.title,
+      difficulty: tasks.difficulty,
+    })
+    .from(scoreEntries)
+    .innerJoin(tasks, eq(tasks.id, scoreEntries.taskId))
+    .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
+    .where(eq(scoreEntries.participantId, p.id));
+  const taskIds = [...new Set(entries.map((e) => e.taskId).filter((t): t is number => t !== null))];
+  const prs = taskIds.length
+    ? await db
+        .select({ taskId: pullRequestTasks.taskId, repo: repositories.fullName, number: pullRequests.number, mergedAt: pullRequests.mergedAt })
+        .from(pullRequestTasks)
+        .innerJoin(pullRequests, eq(pullRequests.id, pullRequestTasks.pullRequestId))
+        .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
+        .where(and(inArray(pullRequestTasks.taskId, taskIds), eq(pullRequests.authorId, p.id)))
+        .orderBy(asc(pullRequests.mergedAt))
+    : [];
+
+  const out: ParticipantProfile["seasons"] = [];
+  for (const t of totals) {
+    const unranked = t.unranked.map((u) => u.toLowerCase()).includes(p.login.toLowerCase());
+    let rank: number | null = null;
+    if (!unranked) {
+      const [ahead] = await db
+        .select({ n: sql<number>`count(*)` })
+        .from(seasonTotals)
+        .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
+        .where(
+          and(
+            eq(seasonTotals.seasonId, t.seasonId),
+            gt(seasonTotals.points, t.points),
+            eq(participants.isBot, false),
+            t.unranked.length ? sql`lower(${participants.login}) not in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})` : undefined,
+          ),
+        );
+      rank = Number(ahead?.n ?? 0) + 1;
+    }
+    const byTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]>();
+    for (const e of entries.filter((x) => x.seasonId === t.seasonId && x.taskId !== null)) {
+      const c = byTask.get(e.taskId!) ?? { repo: e.repo, number: e.number, title: e.title, difficulty: e.difficulty, points: 0, pullRequests: [] };
+      c.points += e.points;
+      byTask.set(e.taskId!, c);
+    }
+    for (const [taskId, c] of byTask) {
+      c.pullRequests = prs.filter((x) => x.taskId === taskId).map((x) => ({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null }));
+    }
+    out.push({
+      slug: t.slug,
+      name: t.name,
+      rank,
+      score: t.points,
+      rawScore: t.raw,
+      completed: [...byTask.values()].filter((c) => c.points > 0),
+    });
+  }
+  return { login: p.login, name: p.name, avatarUrl: p.avatarUrl, seasons: out };
+}
