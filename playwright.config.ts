@@ -7,6 +7,8 @@ export const PGLITE_PORT = Number(process.env.E2E_PORT ?? 3107);
 /** The app on PostgreSQL (started by e2e/run.ts); tests seed it directly. */
 export const POSTGRES_PORT = PGLITE_PORT + 1;
 export const E2E_PG_URL = process.env.PODIUM_E2E_PG_URL ?? "";
+/** Test-only webhook secret of the PostgreSQL-backed instance. */
+export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret-not-a-real-one";
 
 // Set once by the runner; workers inherit it, so tests can reach the server's embedded database folder.
 process.env.PODIUM_E2E_DIR ??= path.join(os.tmpdir(), `podium-e2e-${process.pid}`);
@@ -59,7 +61,7 @@ export default defineConfig({
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
-      env: { ...demoEnv, PORT: String(POSTGRES_PORT), DATABASE_URL: E2E_PG_URL },
+      env: { ...demoEnv, PORT: String(POSTGRES_PORT), DATABASE_URL: E2E_PG_URL, GITHUB_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET },
     },
   ],
 });

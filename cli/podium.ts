@@ -8,9 +8,26 @@ import { findCommand, helpText } from "./registry";
 import { runRemote } from "./remote";
 import { CliError, type Output } from "./types";
 
+let drawn = false;
+const clear = () => {
+  if (drawn) process.stdout.write("\r\x1b[K");
+  drawn = false;
+};
 const out: Output = {
-  line: (text) => process.stdout.write(`${text}\n`),
-  error: (text) => process.stderr.write(`${text}\n`),
+  line: (text) => {
+    clear();
+    process.stdout.write(`${text}\n`);
+  },
+  error: (text) => {
+    clear();
+    process.stderr.write(`${text}\n`);
+  },
+  progress: process.stdout.isTTY
+    ? (text) => {
+        process.stdout.write(`\r\x1b[K${text.slice(0, (process.stdout.columns ?? 80) - 1)}`);
+        drawn = true;
+      }
+    : undefined,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,11 @@
 import type { Db } from "@/db/client";
 
-export type Output = { line: (text: string) => void; error: (text: string) => void };
+export type Output = {
+  line: (text: string) => void;
+  error: (text: string) => void;
+  /** A status line redrawn in place on a terminal; absent elsewhere (then callers print lines). */
+  progress?: (text: string) => void;
+};
 
 /** A CLI error with a message for the operator (no stack trace) and an exit code. */
 export class CliError extends Error {

@@ -41,6 +41,12 @@ export const sync: Command<Payload> = {
       trigger: "cli",
       webBase: gh.webUrl,
       onProgress: (p) => {
+        if (out.progress) {
+          const width = 24;
+          const filled = p.steps ? Math.round(((p.step ?? 0) / p.steps) * width) : 0;
+          out.progress(`  [${"#".repeat(filled)}${".".repeat(width - filled)}] ${p.step ?? 0}/${p.steps ?? 0}  ${p.season ?? ""} ${p.repo ?? ""}: ${p.phase} (${p.done})`);
+          return;
+        }
         const line = `  ${p.season ?? ""} ${p.repo ?? ""}: ${p.phase}`;
         if (line !== last) out.line(line);
         last = line;
@@ -54,6 +60,7 @@ export const sync: Command<Payload> = {
     out.line(`  pull requests     ${summary.pullRequests}`);
     out.line(`  ledger entries    ${summary.entries} (${summary.pointsAwarded >= 0 ? "+" : ""}${summary.pointsAwarded} points)`);
     out.line(`  GraphQL           ${summary.queries} queries, ${summary.graphqlCost} points`);
-    return 0;
+    for (const problem of summary.problems) out.error(`  not imported: ${problem}`);
+    return summary.problems.length ? 1 : 0;
   },
 };

@@ -5,7 +5,17 @@ import { repositories, seasons } from "./seasons";
 export const syncStatus = pgEnum("sync_status", ["running", "succeeded", "failed"]);
 
 export type SyncCounts = { repos: number; tasks: number; pullRequests: number; pointsAwarded: number; entries: number };
-export type SyncProgress = { season: string | null; repo: string | null; phase: string; done: number; total: number };
+export type SyncProgress = {
+  season: string | null;
+  repo: string | null;
+  phase: string;
+  /** Items imported so far in this phase. */
+  done: number;
+  total: number;
+  /** Repository steps (tasks and pull requests of each repository) done, of all. */
+  step?: number;
+  steps?: number;
+};
 
 /** One import run, whoever started it. */
 export const syncRuns = pgTable(

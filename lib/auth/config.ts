@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { githubEndpoints } from "@/lib/github/endpoints";
+import { sameOriginRedirect } from "./redirect";
 import { authSecret } from "./secret";
 import { linkParticipant, loadViewer } from "./viewer";
 
@@ -47,15 +48,7 @@ export async function authConfig(): Promise<NextAuthConfig> {
     pages: { signIn: "/signin" },
     callbacks: {
       // Only same-origin callback URLs: an attacker's link cannot bounce a signed-in user elsewhere.
-      redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === new URL(baseUrl).origin) return url;
-        } catch {
-          /* not a URL */
-        }
-        return baseUrl;
-      },
+      redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
       async session({ session, user }) {
         const viewer = await loadViewer(db, user.id);
         return {

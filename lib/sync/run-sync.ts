@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncProgress } from "@/db/schema";
-import type { GitHubClient } from "@/lib/github/client";
+import { GitHubError, type GitHubClient } from "@/lib/github/client";
 import { awardSeason } from "@/lib/scoring/award-season";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
 import { ingest } from "./ingest";
@@ -34,7 +34,17 @@ export type SyncSummary = {
   graphqlCost: number;
   queries: number;
   durationMs: number;
+  /** Repositories that could not be imported (the others were); the run is then marked failed with these. */
+  problems: string[];
 };
+
+/** A repository GitHub does not know (or the token cannot read): reported, and the other repositories go on. */
+function repoProblem(error: unknown, repo: string): string | null {
+  if (error instanceof GitHubError && error.code === "graphql" && /cannot be searched|do not exist|Could not resolve to a Repository/i.test(error.message)) {
+    return `${repo}: not found on GitHub, or the token cannot read it`;
+  }
+  return null;
+}
 
 export class UnknownSeasonError extends Error {
   constructor(readonly slug: string) {
@@ -72,7 +82,11 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   options.onStarted?.(runId);
   const counts = emptyCounts();
   let progress: SyncProgress | null = null;
+  let step = 0;
+  let steps = 0;
   const report = async (p: SyncProgress) => {
+    p.step = step;
+    p.steps = steps;
     progress = p;
     options.onProgress?.(p);
     await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, progress);
@@ -115,6 +129,21 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       });
     }
 
+    steps = (targets.length - unchanged.size) * 2;
+    const problems: string[] = [];
+    const failed = new Set<Target>();
+    const guard = async (t: Target, work: () => Promise<void>): Promise<boolean> => {
+      try {
+        await work();
+        return true;
+      } catch (error) {
+        const problem = repoProblem(error, t.repo);
+        if (!problem) throw error;
+        if (!failed.has(t)) problems.push(`${t.slug} ${problem}`);
+        failed.add(t);
+        return false;
+      }
+    };
     for (const season of seasonRows) {
       const mine = targets.filter((t) => t.seasonId === season.id && !unchanged.has(t));
       const highWater = new Map<Target, string>();
@@ -126,7 +155,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       for (const t of mine) {
         await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
         const seen: number[] = [];
-        await fetchIssues(options.client, t.fetch, async (issues) => {
+        const ok = await guard(t, () => fetchIssues(options.client, t.fetch, async (issues) => {
           const r = await ingest(db, { issues, pullRequests: [] }, { seasonSlugs: [season.slug], webBase: options.webBase });
           counts.tasks += r.tasks;
           counts.entries += r.entries;
@@ -136,19 +165,26 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
             bump(t, i.updatedAt);
           }
           await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
-        });
-        if (options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
+        }));
+        if (ok && options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
+        step += 1;
       }
       for (const t of mine) {
         await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
-        await fetchPulls(options.client, t.fetch, async (pullRequests) => {
+        if (failed.has(t)) {
+          step += 1;
+          continue;
+        }
+        const ok = await guard(t, () => fetchPulls(options.client, t.fetch, async (pullRequests) => {
           const r = await ingest(db, { issues: [], pullRequests }, { seasonSlugs: [season.slug], webBase: options.webBase });
           counts.pullRequests += r.pullRequests;
           counts.entries += r.entries;
           counts.pointsAwarded += r.pointsAwarded;
           for (const p of pullRequests) bump(t, p.updatedAt);
           await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
-        });
+        }));
+        step += 1;
+        if (!ok) continue;
         counts.repos += 1;
         // The repository is fully imported: only now may its watermark move. It moves to what was seen, and at
         // least to shortly before this run started (GitHub's search index lags by a little).
@@ -165,7 +201,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       }
     }
     const graphqlCost = options.client.stats.cost - costBefore;
-    await endRun(db, runId, { counts, graphqlCost });
+    await endRun(db, runId, { counts, graphqlCost, error: problems.length ? problems.join("; ") : undefined });
     return {
       runId,
       seasons: seasonRows.length,
@@ -178,6 +214,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       graphqlCost,
       queries: options.client.stats.queries - queriesBefore,
       durationMs: Date.now() - started,
+      problems,
     };
   } catch (error) {
     await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: (error as Error).message ?? String(error) });

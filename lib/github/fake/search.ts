@@ -29,7 +29,7 @@ const UNSUPPORTED = new Set(["assignee", "mentions", "commenter", "involves", "t
 type Pred = (item: SearchItem) => boolean;
 
 type Compiled = { scope: ((r: RepoIndex) => boolean) | null; kinds: { issues: boolean; prs: boolean }; preds: Pred[];
-  sort: { field: "created" | "updated" | "comments"; desc: boolean } };
+  sort: { field: "created" | "updated" | "comments"; desc: boolean }; repoNames: string[] };
 
 const bad = (message: string) => new GraphQLError(message, { extensions: { type: "INVALID_SEARCH" } });
 
@@ -158,7 +158,7 @@ function compile(terms: Term[]): Compiled {
   }
   const scope = repos.size === 0 && owners.size === 0 ? null
     : (r: RepoIndex) => repos.has(repoKey(r.repo.nameWithOwner)) || owners.has(r.owner.toLowerCase());
-  return { scope, kinds, preds, sort };
+  return { scope, kinds, preds, sort, repoNames: [...repos] };
 }
 
 /** Every match, in result order (not yet capped). Cached per query string until the fixture changes. */
@@ -166,6 +166,15 @@ export function searchIssues(store: FixtureStore, query: string): SearchItem[] {
   const index = store.index;
   return index.memo(`search\u0000${query}`, () => {
     const c = compile(parseSearchQuery(query));
+    // Like GitHub: naming a repository that does not exist (or cannot be read) fails the whole search.
+    for (const repo of c.repoNames) {
+      if (![...index.repos.values()].some((r) => repoKey(r.repo.nameWithOwner) === repo)) {
+        throw new GraphQLError(
+          "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.",
+          { extensions: { type: "INVALID" } },
+        );
+      }
+    }
     const out: SearchItem[] = [];
     for (const r of index.repos.values()) {
       if (c.scope !== null && !c.scope(r)) continue;

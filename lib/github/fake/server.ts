@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Fixture } from "@/lib/demo/fixture";
+import { z } from "zod";
+import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/lib/demo/fixture";
 import { Faults, ZFaultRequest, type FaultControl, type FaultKind } from "./faults";
 import { answerGraphql, rateLimitedBody, type HttpAnswer } from "./graphql";
 import { homePage, itemPage, page, repoPage, userPage } from "./html";
@@ -45,6 +46,12 @@ export type FakeGitHub = {
   stats(): FakeGitHubStats;
   resetStats(): void;
 };
+
+const ZFakeMutation = z.strictObject({
+  users: z.array(ZFixtureUser).max(1000).default([]),
+  issues: z.array(ZFixtureIssue).max(1000).default([]),
+  pullRequests: z.array(ZFixturePullRequest).max(1000).default([]),
+});
 
 /** Queries kept in `stats().queries` (the oldest are dropped beyond this). */
 const MAX_RECORDED_QUERIES = 10_000;
@@ -181,6 +188,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         faults.clear();
         limiter.reset();
         return json(200, { ok: true });
+      }
+      if (path === "/_fake/mutate" && method === "POST") {
+        // Tests and demos add GitHub activity (new issues, merged PRs) to a running fake.
+        let input: unknown = null;
+        try {
+          input = JSON.parse(body);
+        } catch {
+          return json(400, { error: "the body is not JSON" });
+        }
+        const parsed = ZFakeMutation.safeParse(input);
+        if (!parsed.success) return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
+        fake.fixture.users.push(...parsed.data.users);
+        fake.fixture.issues.push(...parsed.data.issues);
+        fake.fixture.pullRequests.push(...parsed.data.pullRequests);
+        store.touch();
+        return json(200, { ok: true, issues: parsed.data.issues.length, pullRequests: parsed.data.pullRequests.length });
       }
       if (path === "/_fake/touch" && method === "POST") {
         store.touch();

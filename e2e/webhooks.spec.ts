@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { E2E_WEBHOOK_SECRET } from "../playwright.config";
+import { e2eDb } from "./fixtures";
+
+const sign = (body: string, secret = E2E_WEBHOOK_SECRET) => `sha256=${crypto.createHmac("sha256", secret).update(body).digest("hex")}`;
+
+const payload = JSON.stringify({
+  action: "labeled",
+  repository: { full_name: "pingcap/pd" },
+  issue: {
+    number: 77_001,
+    title: "PCP: a task labelled through a webhook",
+    body: "## Score\n\n- 250",
+    state: "open",
+    user: { login: "pd-shepherd", id: 1, type: "User" },
+    labels: [{ name: "challenge-program-2" }],
+    created_at: "2020-03-10T00:00:00Z",
+    updated_at: "2020-03-10T00:00:00Z",
+  },
+});
+
+async function deliveries(id: string) {
+  const sql = e2eDb();
+  try {
+    return (await sql`select status from webhook_deliveries where delivery_id = ${id}`).length;
+  } finally {
+    await sql.end();
+  }
+}
+
+test("a webhook with a bad signature is refused with 401 and writes nothing", async ({ request }) => {
+  const res = await request.post("/api/webhooks/github", {
+    data: payload,
+    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "e2e-bad-1", "x-hub-signature-256": sign(payload, "another-secret-entirely") },
+  });
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toEqual({ error: "bad signature" });
+  expect(await deliveries("e2e-bad-1")).toBe(0);
+});
+
+test("a signed webhook is stored once, however often it is delivered", async ({ request }) => {
+  const headers = { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "e2e-good-1", "x-hub-signature-256": sign(payload) };
+  const first = await request.post("/api/webhooks/github", { data: payload, headers });
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toMatchObject({ ok: true, tasks: 1 });
+  for (let i = 0; i < 2; i++) {
+    const again = await request.post("/api/webhooks/github", { data: payload, headers });
+    expect(await again.json()).toMatchObject({ duplicate: true });
+  }
+  const sql = e2eDb();
+  try {
+    const tasks = await sql`select score, score_source from tasks where number = 77001`;
+    expect(tasks.map((t) => [t.score, t.score_source])).toEqual([[250, "body"]]);
+  } finally {
+    await sql.end();
+  }
+});
+
+test("a malformed webhook body gets a 400 naming the problem", async ({ request }) => {
+  const body = JSON.stringify({ action: "closed", repository: { full_name: "pingcap/pd" }, pull_request: { number: "x" } });
+  const res = await request.post("/api/webhooks/github", {
+    data: body,
+    headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "e2e-bad-2", "x-hub-signature-256": sign(body) },
+  });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toMatch(/pull_request\.number/);
+});
