@@ -1,9 +1,11 @@
 import { seasonsApply } from "./commands/seasons-apply";
+import { rolesGrant, rolesRevoke } from "./commands/roles";
+import { scoresRebuild } from "./commands/scores-rebuild";
 import { sync } from "./commands/sync";
 import type { AnyCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: AnyCommand[] = [seasonsApply, sync];
+export const COMMANDS: AnyCommand[] = [seasonsApply, sync, rolesGrant, rolesRevoke, scoresRebuild];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: AnyCommand; args: string[] } | null {

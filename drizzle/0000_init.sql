@@ -290,6 +290,19 @@ CREATE TABLE "map_skills" (
 	"name" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"season_id" integer,
+	"task_id" integer,
+	"pull_request_id" integer,
+	"actor_id" integer,
+	"action" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "season_repositories" ADD CONSTRAINT "season_repositories_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "season_repositories" ADD CONSTRAINT "season_repositories_repository_id_repositories_id_fk" FOREIGN KEY ("repository_id") REFERENCES "public"."repositories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -326,6 +339,10 @@ ALTER TABLE "learning_materials" ADD CONSTRAINT "learning_materials_module_id_ma
 ALTER TABLE "map_module_skills" ADD CONSTRAINT "map_module_skills_module_id_map_modules_id_fk" FOREIGN KEY ("module_id") REFERENCES "public"."map_modules"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "map_module_skills" ADD CONSTRAINT "map_module_skills_skill_id_map_skills_id_fk" FOREIGN KEY ("skill_id") REFERENCES "public"."map_skills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "map_modules" ADD CONSTRAINT "map_modules_project_id_map_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."map_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_actor_id_participants_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "repositories_full_name_key" ON "repositories" USING btree ("full_name");--> statement-breakpoint
 CREATE UNIQUE INDEX "seasons_slug_key" ON "seasons" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "participants_github_id_key" ON "participants" USING btree ("github_id");--> statement-breakpoint
@@ -352,4 +369,6 @@ CREATE INDEX "learning_materials_module_idx" ON "learning_materials" USING btree
 CREATE INDEX "map_module_skills_skill_idx" ON "map_module_skills" USING btree ("skill_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "map_modules_project_slug_key" ON "map_modules" USING btree ("project_id","slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "map_projects_slug_key" ON "map_projects" USING btree ("slug");--> statement-breakpoint
-CREATE UNIQUE INDEX "map_skills_name_key" ON "map_skills" USING btree ("name");
+CREATE UNIQUE INDEX "map_skills_name_key" ON "map_skills" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "audit_events_season_idx" ON "audit_events" USING btree ("season_id","created_at");--> statement-breakpoint
+CREATE INDEX "audit_events_task_idx" ON "audit_events" USING btree ("task_id","created_at");

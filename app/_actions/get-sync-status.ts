@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth/guard";
 import { toActionError, type ActionState } from "@/lib/actions/action-result";
 import { seasonRepos } from "@/lib/queries/season-repos";
 import { latestRuns } from "@/lib/sync/run-lock";

@@ -6,3 +6,4 @@ export * from "./roles";
 export * from "./auth";
 export * from "./sync";
 export * from "./map";
+export * from "./audit";

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { UnauthenticatedError } from "@/lib/auth";
+import { UnauthenticatedError } from "@/lib/auth/guard";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { SyncInProgressError } from "@/lib/sync/run-lock";
+import { NotFoundError, RuleError } from "@/lib/tools/context";
 import { fieldErrors } from "@/lib/util/zod-errors";
 
 /** What every server action returns, shaped for `useActionState`. */
@@ -28,6 +29,8 @@ export function toActionError(error: unknown): Extract<ActionState, { ok: false 
   if (error instanceof z.ZodError) return { ok: false, code: "INVALID", error: "Some fields are not valid.", fieldErrors: fieldErrors(error) };
   if (error instanceof SyncInProgressError) return { ok: false, code: "CONFLICT", error: "A sync is already running; it will finish on its own." };
   if (error instanceof ActionError) return { ok: false, code: error.code, error: error.message };
+  if (error instanceof NotFoundError) return { ok: false, code: "NOT_FOUND", error: `Not found: ${error.message.replace(/ not found$/, "")}.` };
+  if (error instanceof RuleError) return { ok: false, code: "CONFLICT", error: error.message };
   console.error("podium: action failed:", error);
   return { ok: false, code: "UNKNOWN", error: "Something went wrong; nothing was changed. Please try again." };
 }

@@ -1,0 +1,46 @@
+import { parseArgs } from "node:util";
+import { grantRole, revokeRole, ZRoleChange, type RoleChange } from "@/lib/tools/manage-roles";
+import { formatIssues } from "@/lib/util/zod-errors";
+import { CliError, type Command } from "../types";
+
+function prepare(name: string) {
+  return (args: string[]): RoleChange => {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { repo: { type: "string" } }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new CliError(`${(e as Error).message}\nusage: podium roles ${name} <login> <admin|maintainer> [--repo <owner/name>]`, 2);
+    }
+    const [login, role, ...extra] = parsed.positionals;
+    if (!login || !role || extra.length > 0) throw new CliError(`usage: podium roles ${name} <login> <admin|maintainer> [--repo <owner/name>]`, 2);
+    const input = ZRoleChange.safeParse({ login, role, repo: parsed.values.repo });
+    if (!input.success) throw new CliError(formatIssues(input.error).join("\n"), 2);
+    return input.data;
+  };
+}
+
+const describe = (r: RoleChange) => `${r.login} ${r.role}${r.repo ? ` of ${r.repo}` : ""}`;
+
+export const rolesGrant: Command<RoleChange> = {
+  name: "roles grant",
+  usage: "roles grant <login> <admin|maintainer> [--repo <owner/name>]",
+  summary: "make a GitHub login an admin, or a maintainer of a repository",
+  prepare: prepare("grant"),
+  async execute(db, input, out) {
+    const result = await grantRole(db, "cli", input);
+    out.line(result === "granted" ? `granted: ${describe(input)}` : `unchanged: ${describe(input)} already held`);
+    return 0;
+  },
+};
+
+export const rolesRevoke: Command<RoleChange> = {
+  name: "roles revoke",
+  usage: "roles revoke <login> <admin|maintainer> [--repo <owner/name>]",
+  summary: "take a role back",
+  prepare: prepare("revoke"),
+  async execute(db, input, out) {
+    const result = await revokeRole(db, "cli", input);
+    out.line(result === "revoked" ? `revoked: ${describe(input)}` : `unchanged: ${describe(input)} was not held`);
+    return 0;
+  },
+};

@@ -1,0 +1,43 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { participants, tasks } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/permissions";
+import { ZLogin } from "@/lib/seasons/season-file";
+import { audit, RuleError, taskForChange } from "./context";
+
+export const ZAssignTask = z.object({
+  taskId: z.coerce.number().int().positive(),
+  /** Empty releases the task. */
+  login: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), ZLogin.nullable()),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/** A maintainer assigns a task to a participant, or releases a (stale) claim. */
+export async function assignTask(db: Db, viewer: Viewer, input: z.infer<typeof ZAssignTask>) {
+  return db.transaction(async (tx) => {
+    const { task } = await taskForChange(tx, viewer, input.taskId, "task.assign");
+    if (task.state === "completed") throw new RuleError("This task is already completed.");
+    let holder: { id: number; login: string } | null = null;
+    if (input.login) {
+      const [p] = await tx.select({ id: participants.id, login: participants.login }).from(participants).where(eq(sql`lower(${participants.login})`, input.login.toLowerCase()));
+      if (!p) throw new RuleError(`No participant ${input.login} yet: they appear once they sign in or author a pull request.`);
+      holder = p;
+    }
+    const [before] = await tx.select({ login: participants.login }).from(participants).where(eq(participants.id, task.pickedUpById ?? -1));
+    await tx
+      .update(tasks)
+      .set({ pickedUpById: holder?.id ?? null, pickedUpAt: holder ? new Date() : null, state: holder ? "picked" : "open", updatedAt: new Date() })
+      .where(eq(tasks.id, task.id));
+    await audit(tx, {
+      seasonId: task.seasonId,
+      taskId: task.id,
+      actorId: viewer.participantId,
+      action: holder ? "task.assign" : "task.release",
+      before: { holder: before?.login ?? null },
+      after: { holder: holder?.login ?? null },
+      reason: input.reason ?? null,
+    });
+    return { holder: holder?.login ?? null };
+  });
+}

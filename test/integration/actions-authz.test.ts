@@ -1,0 +1,131 @@
+import { and, asc, between, count, eq, isNotNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/permissions";
+import { seedDemo } from "@/lib/demo/seed";
+import { DRIVERS, freshDatabase } from "../harness/databases";
+
+// Server actions are called directly, as a browser's POST would reach them; only the session is stubbed.
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
+vi.mock("@/lib/auth/session", () => ({ currentViewer: async () => state.viewer, auth: async () => null }));
+vi.mock("@/db", () => ({ getDb: async () => state.db }));
+
+const { setTaskScoreAction } = await import("@/app/_actions/set-task-score");
+const { setTaskPerPrAction } = await import("@/app/_actions/set-task-per-pr");
+const { assignTaskAction } = await import("@/app/_actions/assign-task");
+const { awardPointsAction } = await import("@/app/_actions/award-points");
+const { revokeEntryAction } = await import("@/app/_actions/revoke-entry");
+const { grantRoleAction } = await import("@/app/_actions/grant-role");
+const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
+
+type Who = "anonymous" | "participant" | "maintainer of another repo" | "maintainer of this repo" | "admin";
+type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
+type Targets = { task: number; openTask: number; pr: number; entries: number[] };
+type Row = { action: string; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
+
+const taskRule: Record<Who, Outcome> = {
+  anonymous: "UNAUTHENTICATED",
+  participant: "FORBIDDEN",
+  "maintainer of another repo": "FORBIDDEN",
+  "maintainer of this repo": "ok",
+  admin: "ok",
+};
+const adminRule: Record<Who, Outcome> = { ...taskRule, "maintainer of this repo": "FORBIDDEN" };
+
+/** Every mutating server action × every kind of user. A new action needs a row here (see the last test). */
+const MATRIX: Row[] = [
+  { action: "set-task-score", call: (f) => setTaskScoreAction(null, f), form: (t) => ({ taskId: String(t.task), score: "777", reason: "bigger than it looked" }), expect: taskRule },
+  { action: "set-task-per-pr", call: (f) => setTaskPerPrAction(null, f), form: (t, w) => ({ taskId: String(t.task), perPr: w === "admin" ? "false" : "true", reason: "umbrella issue" }), expect: taskRule },
+  { action: "assign-task", call: (f) => assignTaskAction(null, f), form: (t) => ({ taskId: String(t.openTask), login: "coldcache" }), expect: taskRule },
+  { action: "award-points", call: (f) => awardPointsAction(null, f), form: (t) => ({ season: "2020-s2", pullRequestId: String(t.pr), points: "50", reason: "great tests" }), expect: taskRule },
+  { action: "revoke-entry", call: (f) => revokeEntryAction(null, f), form: (t, w) => ({ entryId: String(w === "admin" ? t.entries[1] : t.entries[0]), reason: "duplicate" }), expect: taskRule },
+  { action: "grant-role", call: (f) => grantRoleAction(null, f), form: () => ({ login: "coldcache", role: "maintainer", repo: "pingcap/tidb" }), expect: adminRule },
+  { action: "revoke-role", call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }), expect: adminRule },
+];
+
+const toForm = (o: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, v);
+  return f;
+};
+
+describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind) => {
+  let h: DbHandle;
+  let targets: Targets;
+  const viewers = new Map<Who, Viewer | null>();
+
+  const snapshot = async () => ({
+    entries: (await h.db.select({ n: count() }).from(scoreEntries))[0]?.n,
+    audit: (await h.db.select({ n: count() }).from(auditEvents))[0]?.n,
+    roles: (await h.db.select({ n: count() }).from(roles))[0]?.n,
+    tasks: await h.db.select({ id: tasks.id, score: tasks.score, perPr: tasks.perPr, holder: tasks.pickedUpById }).from(tasks).orderBy(asc(tasks.id)),
+  });
+
+  beforeAll(async () => {
+    h = await freshDatabase(kind);
+    state.db = h.db;
+    await seedDemo(h.db);
+    const viewer = async (login: string, extra: Partial<Viewer>): Promise<Viewer> => {
+      const [p] = await h.db.select().from(participants).where(eq(participants.login, login));
+      return { userId: `u-${login}`, participantId: p!.id, login, isAdmin: false, maintainerOf: [], ...extra };
+    };
+    viewers.set("anonymous", null);
+    viewers.set("participant", await viewer("coldcache", {}));
+    viewers.set("maintainer of another repo", await viewer("pd-shepherd", { maintainerOf: ["pingcap/pd"] }));
+    viewers.set("maintainer of this repo", await viewer("sql-keeper", { maintainerOf: ["pingcap/tidb"] }));
+    viewers.set("admin", await viewer("cp-organizer", { isAdmin: true }));
+
+    const [season] = await h.db.select().from(seasons).where(eq(seasons.slug, "2020-s2"));
+    const [tidb] = await h.db.select().from(repositories).where(eq(repositories.fullName, "pingcap/tidb"));
+    const inTidb = and(eq(tasks.seasonId, season!.id), eq(tasks.repositoryId, tidb!.id));
+    const [completed] = await h.db.select().from(tasks).where(and(inTidb, eq(tasks.state, "completed")));
+    const [open] = await h.db.select().from(tasks).where(and(inTidb, eq(tasks.state, "open")));
+    const [pr] = await h.db
+      .select({ id: pullRequests.id })
+      .from(pullRequests)
+      .innerJoin(participants, eq(participants.id, pullRequests.authorId))
+      .where(and(eq(pullRequests.repositoryId, tidb!.id), isNotNull(pullRequests.mergedAt), eq(participants.isBot, false), between(pullRequests.mergedAt, season!.startsAt, season!.endsAt)));
+    const entries = await h.db.select({ id: scoreEntries.id }).from(scoreEntries).where(and(eq(scoreEntries.seasonId, season!.id), eq(scoreEntries.repositoryId, tidb!.id))).limit(2);
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id) };
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  for (const row of MATRIX) {
+    for (const who of ["anonymous", "participant", "maintainer of another repo", "maintainer of this repo", "admin"] as Who[]) {
+      const expected = row.expect[who];
+      it(`${row.action} as ${who}: ${expected}`, async () => {
+        state.viewer = viewers.get(who) ?? null;
+        const before = await snapshot();
+        const result = await row.call(toForm(row.form(targets, who)));
+        if (expected === "ok") {
+          expect(result).toMatchObject({ ok: true });
+          expect((await snapshot()).audit).toBeGreaterThan(before.audit ?? 0);
+        } else {
+          expect(result).toMatchObject({ ok: false, code: expected });
+          expect(await snapshot()).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("bad form data is refused with the field named, and nothing is written", async () => {
+    state.viewer = viewers.get("admin") ?? null;
+    const before = await snapshot();
+    const result = await setTaskScoreAction(null, toForm({ taskId: String(targets.task), score: "-5", reason: "x" }));
+    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { score: "expected 0 or more points", reason: "say why (at least 3 characters)" } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("every server action that changes data has a row in the matrix", async () => {
+    const fs = await import("node:fs");
+    const readOnly = new Set(["get-sync-status", "sign-in", "sign-out", "sync-season"]);
+    const actions = fs
+      .readdirSync("app/_actions")
+      .map((f) => f.replace(/\.ts$/, ""))
+      .filter((a) => !readOnly.has(a));
+    expect(actions.sort()).toEqual(MATRIX.map((r) => r.action).sort());
+  });
+});
