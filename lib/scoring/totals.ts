@@ -23,7 +23,8 @@ export type Totals = {
 
 export type ParticipantTotals = Totals & { participantId: number; byRepo: Map<number, Totals> };
 
-const NO_DIFFICULTY = "other";
+/** The breakdown key of points with no difficulty (rewards on PRs without a task); no difficulty name can be it. */
+export const NO_DIFFICULTY = "_none";
 
 type Sums = { raw: Map<string, number>; rawByRepo: Map<string, number>; perTask: Map<number, number> };
 

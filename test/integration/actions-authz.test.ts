@@ -18,10 +18,14 @@ const { awardPointsAction } = await import("@/app/_actions/award-points");
 const { revokeEntryAction } = await import("@/app/_actions/revoke-entry");
 const { grantRoleAction } = await import("@/app/_actions/grant-role");
 const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
+const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
+const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 
 type Who = "anonymous" | "participant" | "maintainer of another repo" | "maintainer of this repo" | "admin";
 type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
-type Targets = { task: number; openTask: number; pr: number; entries: number[] };
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
+const WHO: Who[] = ["anonymous", "participant", "maintainer of another repo", "maintainer of this repo", "admin"];
+const signedIn: Record<Who, Outcome> = { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" };
 type Row = { action: string; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 const taskRule: Record<Who, Outcome> = {
@@ -41,6 +45,8 @@ const MATRIX: Row[] = [
   { action: "award-points", call: (f) => awardPointsAction(null, f), form: (t) => ({ season: "2020-s2", pullRequestId: String(t.pr), points: "50", reason: "great tests" }), expect: taskRule },
   { action: "revoke-entry", call: (f) => revokeEntryAction(null, f), form: (t, w) => ({ entryId: String(w === "admin" ? t.entries[1] : t.entries[0]), reason: "duplicate" }), expect: taskRule },
   { action: "grant-role", call: (f) => grantRoleAction(null, f), form: () => ({ login: "coldcache", role: "maintainer", repo: "pingcap/tidb" }), expect: adminRule },
+  { action: "pick-up-task", call: (f) => pickUpTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]) }), expect: signedIn },
+  { action: "give-up-task", call: (f) => giveUpTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]) }), expect: signedIn },
   { action: "revoke-role", call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }), expect: adminRule },
 ];
 
@@ -87,14 +93,21 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
       .innerJoin(participants, eq(participants.id, pullRequests.authorId))
       .where(and(eq(pullRequests.repositoryId, tidb!.id), isNotNull(pullRequests.mergedAt), eq(participants.isBot, false), between(pullRequests.mergedAt, season!.startsAt, season!.endsAt)));
     const entries = await h.db.select({ id: scoreEntries.id }).from(scoreEntries).where(and(eq(scoreEntries.seasonId, season!.id), eq(scoreEntries.repositoryId, tidb!.id))).limit(2);
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id) };
+    // Open easy tasks (no gate), one for each kind of user.
+    const easy = await h.db
+      .insert(tasks)
+      .values(WHO.map((_, i) => ({ seasonId: season!.id, repositoryId: tidb!.id, number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy", score: 100, scoreSource: "default" as const })))
+      .returning({ id: tasks.id });
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id) };
+    // The demo seasons are history; tasks are picked up only while a season runs.
+    await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });
   afterAll(async () => {
     await h?.close();
   });
 
   for (const row of MATRIX) {
-    for (const who of ["anonymous", "participant", "maintainer of another repo", "maintainer of this repo", "admin"] as Who[]) {
+    for (const who of WHO) {
       const expected = row.expect[who];
       it(`${row.action} as ${who}: ${expected}`, async () => {
         state.viewer = viewers.get(who) ?? null;
@@ -110,6 +123,19 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
       });
     }
   }
+
+  it("a participant below a gate is told how many points they still need; a held task cannot be taken", async () => {
+    const [newbie] = await h.db.insert(participants).values({ login: "gate-newbie", githubId: 424_242 }).returning();
+    state.viewer = { userId: "u-newbie", participantId: newbie!.id, login: "gate-newbie", isAdmin: false, maintainerOf: [] };
+    const [season] = await h.db.select().from(seasons).where(eq(seasons.slug, "2020-s2"));
+    const [hard] = await h.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.seasonId, season!.id), eq(tasks.state, "open"), eq(tasks.difficulty, "hard"), eq(tasks.active, true)));
+    const gated = await pickUpTaskAction(null, toForm({ taskId: String(hard!.id) }));
+    expect(gated).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringMatching(/need \d+ more points/) });
+    state.viewer = viewers.get("admin") ?? null;
+    await pickUpTaskAction(null, toForm({ taskId: String(targets.easy[0]) }));
+    state.viewer = viewers.get("participant") ?? null;
+    expect(await pickUpTaskAction(null, toForm({ taskId: String(targets.easy[0]) }))).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringMatching(/Someone else/) });
+  });
 
   it("bad form data is refused with the field named, and nothing is written", async () => {
     state.viewer = viewers.get("admin") ?? null;
