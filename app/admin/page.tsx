@@ -5,6 +5,10 @@ import { getDb } from "@/db";
 import { participants, repositories, roles } from "@/db/schema";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
+import { grantRoleAction } from "@/app/_actions/grant-role";
+import { revokeRoleAction } from "@/app/_actions/revoke-role";
+import { saveSeasonAction } from "@/app/_actions/save-season";
+import { ActionForm } from "@/app/_components/action-form";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -33,6 +37,34 @@ export default async function AdminPage() {
       <p className="muted">
         Signed in as <strong>{viewer.login}</strong>: {viewer.isAdmin ? "admin" : `maintainer of ${viewer.maintainerOf.join(", ")}`}.
       </p>
+      {viewer.isAdmin && (
+        <>
+          <h2>Seasons</h2>
+          <p className="muted">Create or edit a season by pasting its season file (the format of `npm run podium -- seasons apply`). Errors name the field.</p>
+          <ActionForm action={saveSeasonAction} submit="Save season" testId="season-form">
+            <textarea name="json" aria-label="Season file (JSON)" rows={10} style={{ width: "100%", fontFamily: "ui-monospace, monospace" }} />
+          </ActionForm>
+          <h2>Grant or revoke a role</h2>
+          <div className="tools">
+            <ActionForm action={grantRoleAction} submit="Grant" testId="grant-role">
+              <input name="login" aria-label="GitHub login" placeholder="login" />
+              <select name="role" aria-label="Role" defaultValue="maintainer">
+                <option value="maintainer">maintainer</option>
+                <option value="admin">admin</option>
+              </select>
+              <input name="repo" aria-label="Repository" placeholder="owner/name (maintainers)" />
+            </ActionForm>
+            <ActionForm action={revokeRoleAction} submit="Revoke">
+              <input name="login" aria-label="GitHub login" placeholder="login" />
+              <select name="role" aria-label="Role" defaultValue="maintainer">
+                <option value="maintainer">maintainer</option>
+                <option value="admin">admin</option>
+              </select>
+              <input name="repo" aria-label="Repository" placeholder="owner/name (maintainers)" />
+            </ActionForm>
+          </div>
+        </>
+      )}
       <h2>Roles</h2>
       <table className="table">
         <thead>

@@ -3,6 +3,7 @@ import { UnauthenticatedError } from "@/lib/auth/guard";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { SyncInProgressError } from "@/lib/sync/run-lock";
 import { NotFoundError, RuleError } from "@/lib/tools/context";
+import { SeasonFileError } from "@/lib/tools/save-season";
 import { fieldErrors } from "@/lib/util/zod-errors";
 
 /** What every server action returns, shaped for `useActionState`. */
@@ -31,6 +32,7 @@ export function toActionError(error: unknown): Extract<ActionState, { ok: false 
   if (error instanceof ActionError) return { ok: false, code: error.code, error: error.message };
   if (error instanceof NotFoundError) return { ok: false, code: "NOT_FOUND", error: `Not found: ${error.message.replace(/ not found$/, "")}.` };
   if (error instanceof RuleError) return { ok: false, code: "CONFLICT", error: error.message };
+  if (error instanceof SeasonFileError) return { ok: false, code: "INVALID", error: error.message, fieldErrors: error.fields };
   console.error("podium: action failed:", error);
   return { ok: false, code: "UNKNOWN", error: "Something went wrong; nothing was changed. Please try again." };
 }

@@ -20,6 +20,7 @@ const { grantRoleAction } = await import("@/app/_actions/grant-role");
 const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
+const { saveSeasonAction } = await import("@/app/_actions/save-season");
 
 type Who = "anonymous" | "participant" | "maintainer of another repo" | "maintainer of this repo" | "admin";
 type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
@@ -47,6 +48,12 @@ const MATRIX: Row[] = [
   { action: "grant-role", call: (f) => grantRoleAction(null, f), form: () => ({ login: "coldcache", role: "maintainer", repo: "pingcap/tidb" }), expect: adminRule },
   { action: "pick-up-task", call: (f) => pickUpTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]) }), expect: signedIn },
   { action: "give-up-task", call: (f) => giveUpTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]) }), expect: signedIn },
+  {
+    action: "save-season",
+    call: (f) => saveSeasonAction(null, f),
+    form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
+    expect: adminRule,
+  },
   { action: "revoke-role", call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }), expect: adminRule },
 ];
 
@@ -135,6 +142,14 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     await pickUpTaskAction(null, toForm({ taskId: String(targets.easy[0]) }));
     state.viewer = viewers.get("participant") ?? null;
     expect(await pickUpTaskAction(null, toForm({ taskId: String(targets.easy[0]) }))).toMatchObject({ ok: false, code: "CONFLICT", error: expect.stringMatching(/Someone else/) });
+  });
+
+  it("a season with errors is refused field by field, and nothing is written", async () => {
+    state.viewer = viewers.get("admin") ?? null;
+    const before = await snapshot();
+    const result = await saveSeasonAction(null, toForm({ json: JSON.stringify({ slug: "x", name: "X", startsAt: "2022-01-01", endsAt: "2022-02-01T00:00:00Z", repos: ["nope"], difficulties: { easy: -1 } }) }));
+    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { startsAt: expect.stringMatching(/ISO 8601/), "repos[0]": expect.stringMatching(/owner\/name/), "difficulties.easy": "expected a positive integer" } });
+    expect(await snapshot()).toEqual(before);
   });
 
   it("bad form data is refused with the field named, and nothing is written", async () => {

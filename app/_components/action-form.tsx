@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import type { ActionState } from "@/lib/actions/action-result";
+
+type Action = (prev: unknown, formData: FormData) => Promise<ActionState<unknown>>;
+
+/** A form bound to a server action: pending state, the result message, and field errors by name. */
+export function ActionForm({ action, children, submit, className, testId }: { action: Action; children?: ReactNode; submit: string; className?: string; testId?: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className={className ?? "action-form"} data-testid={testId}>
+      {children}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? "…" : submit}
+      </button>
+      <div aria-live="polite" className="form-result">
+        {state?.ok === true && state.message && <span className="ok">{state.message}</span>}
+        {state?.ok === false && (
+          <span role="alert" className="error">
+            {state.error}
+            {state.fieldErrors &&
+              Object.entries(state.fieldErrors).map(([field, message]) => (
+                <span key={field} className="field-error">
+                  {" "}
+                  {field}: {message}
+                </span>
+              ))}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
