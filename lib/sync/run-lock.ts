@@ -87,3 +87,9 @@ export async function latestRuns(db: Db, seasonSlug?: string, limit = 5) {
     .orderBy(sql`${syncRuns.startedAt} desc`)
     .limit(limit);
 }
+
+/** When the season's data last came in from GitHub: the end of its latest successful sync (of it, or of all seasons). */
+export async function lastRefreshed(db: Db, seasonSlug: string): Promise<Date | null> {
+  const runs = await latestRuns(db, seasonSlug, 20);
+  return runs.find((r) => r.status === "succeeded")?.finishedAt ?? null;
+}

@@ -66,6 +66,37 @@ describe("podium CLI", () => {
     });
   }
 
+  it("sync imports from the demo GitHub and prints a summary", () => {
+    const env = { PGLITE_DIR: path.join(dir, "sync-db") };
+    expect(podium(["seasons", "apply", "test/fixtures/season-2020-s2.json"], env).code).toBe(0);
+    const r = podium(["sync", "--season", "2020-s2"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sync \(incremental\) of 2020-s2 from the demo GitHub/);
+    expect(r.stdout).toMatch(/repositories\s+3 imported, 0 unchanged/);
+    expect(r.stdout).toMatch(/pull requests\s+\d{2,}/);
+    expect(r.stdout).toMatch(/GraphQL\s+\d+ queries, \d+ points/);
+    const again = podium(["sync", "--season", "2020-s2"], env);
+    expect(again.stdout).toMatch(/repositories\s+0 imported, 3 unchanged/);
+    expect(again.stdout).toMatch(/GraphQL\s+1 queries, 1 points/);
+    const unknown = podium(["sync", "--season", "nope"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown season: nope/);
+  });
+
+  it("roles and scores rebuild work from the command line", () => {
+    const env = { PGLITE_DIR: path.join(dir, "sync-db") };
+    expect(podium(["roles", "grant", "newbie", "maintainer", "--repo", "pingcap/pd"], env).stdout).toMatch(/granted: newbie maintainer of pingcap\/pd/);
+    expect(podium(["roles", "grant", "newbie", "maintainer", "--repo", "pingcap/pd"], env).stdout).toMatch(/unchanged/);
+    const bad = podium(["roles", "grant", "newbie", "maintainer"], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/repo: a maintainer needs a repository/);
+    expect(podium(["roles", "revoke", "newbie", "maintainer", "--repo", "pingcap/pd"], env).stdout).toMatch(/revoked/);
+    const rebuild = podium(["scores", "rebuild"], env);
+    expect(rebuild.code).toBe(0);
+    expect(rebuild.stdout).toMatch(/2020-s2: \d+ participants, consistent \(no differences\)/);
+  });
+
   it("says so when another process holds the embedded database", () => {
     const pgliteDir = path.join(dir, "held");
     fs.mkdirSync(path.dirname(pgliteDir), { recursive: true });

@@ -9,6 +9,7 @@ import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
 import { listSeasons } from "@/lib/queries/seasons";
+import { lastRefreshed } from "@/lib/sync/run-lock";
 import { SyncPanel } from "./sync-panel";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +40,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
   const status = mayRunSync ? await getSyncStatusAction(slug) : null;
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
+  const refreshed = await lastRefreshed(db, slug);
   const href = (page: number) => `/seasons/${slug}?${new URLSearchParams({ ...(search.repo ? { repo: search.repo } : {}), page: String(page) })}`;
   const difficulties = ["easy", "medium", "hard"];
 
@@ -48,6 +50,15 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
       <p className="muted">
         <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} /> · {season.participants} participants · {season.tasks} tasks ·{" "}
         <Link href={`/seasons/${slug}/tasks`}>tasks</Link>
+      </p>
+      <p className="muted" data-testid="last-refreshed">
+        {refreshed ? (
+          <>
+            Data imported from GitHub <time dateTime={refreshed.toISOString()}>{refreshed.toISOString().replace("T", " ").slice(0, 16)} UTC</time>.
+          </>
+        ) : (
+          "Not imported from GitHub yet."
+        )}
       </p>
       {status?.ok && <SyncPanel season={slug} initial={status.data} />}
       <form className="filters" method="get">

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { participants, seasonTotals, users } from "@/db/schema";
+import { seedDemo } from "@/lib/demo/seed";
+import { rebuildTotals } from "@/lib/scoring/rebuild";
+import { DRIVERS, freshDatabase } from "../harness/databases";
+
+// PODIUM_ADMINS is read once per process, from the environment at first use.
+process.env.PODIUM_ADMINS = "coldcache, Someone-Else";
+const { loadViewer } = await import("@/lib/auth/viewer");
+
+describe.each(DRIVERS)("scores rebuild and bootstrap admins on %s", (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDatabase(kind);
+    await seedDemo(h.db);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("a consistent database rebuilds to the same totals, reporting nothing", async () => {
+    const reports = await rebuildTotals(h.db);
+    expect(reports.map((r) => r.differences.length)).toEqual([0, 0]);
+  });
+
+  it("a total that drifted from the ledger is reported and repaired", async () => {
+    const [p] = await h.db.select().from(participants).where(eq(participants.login, "raftwalker"));
+    const [row] = await h.db.select().from(seasonTotals).where(eq(seasonTotals.participantId, p!.id));
+    await h.db.update(seasonTotals).set({ points: 1 }).where(eq(seasonTotals.participantId, p!.id));
+    const reports = await rebuildTotals(h.db);
+    const diff = reports.flatMap((r) => r.differences).find((d) => d.login === "raftwalker");
+    expect(diff).toMatchObject({ before: 1 });
+    const [after] = await h.db.select().from(seasonTotals).where(eq(seasonTotals.participantId, p!.id));
+    expect(after?.points).toBe(row?.points);
+  });
+
+  it("PODIUM_ADMINS makes those logins admins", async () => {
+    const [p] = await h.db.select().from(participants).where(eq(participants.login, "coldcache"));
+    const [u] = await h.db.insert(users).values({ name: "c", participantId: p!.id }).returning({ id: users.id });
+    expect(await loadViewer(h.db, u!.id)).toMatchObject({ login: "coldcache", isAdmin: true });
+  });
+});
