@@ -1,0 +1,20 @@
+import { getDb } from "@/db";
+import { jsonError, LOGIN, publicJson } from "@/lib/api/respond";
+import type { ParticipantResponse } from "@/lib/api/schemas";
+import { getParticipantProfile } from "@/lib/queries/participant";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ login: string }> }) {
+  const { login } = await params;
+  if (!LOGIN.test(login)) return jsonError(404, "unknown participant");
+  const profile = await getParticipantProfile(await getDb(), login);
+  if (!profile) return jsonError(404, `unknown participant: ${login}`);
+  const body: ParticipantResponse = {
+    login: profile.login,
+    name: profile.name,
+    avatarUrl: profile.avatarUrl,
+    seasons: profile.seasons.map((s) => ({ slug: s.slug, rank: s.rank, score: s.score, completed: s.completed })),
+  };
+  return publicJson(body);
+}

@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { PUBLIC_CACHE, ZLeaderboardQuery } from "./schemas";
+
+export const jsonError = (status: 400 | 404, error: string) => Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+export const publicJson = (body: unknown) => Response.json(body, { headers: { "cache-control": PUBLIC_CACHE } });
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/;
+
+/** The leaderboard query, or a 400 naming the parameter. */
+export function leaderboardQuery(request: Request): { ok: true; value: z.infer<typeof ZLeaderboardQuery> } | { ok: false; response: Response } {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = ZLeaderboardQuery.safeParse(params);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const reason = issue?.code === "unrecognized_keys" ? `unknown parameter: ${(issue.keys ?? []).join(", ")}` : (issue?.message ?? "bad query");
+  return { ok: false, response: jsonError(400, reason) };
+}
