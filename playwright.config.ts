@@ -44,6 +44,12 @@ export default defineConfig({
       testIgnore: /(home|cli)\.spec\.ts/,
       use: { baseURL: `http://localhost:${POSTGRES_PORT}`, viewport: { width: 1280, height: 800 } },
     },
+    {
+      name: "postgres-mobile",
+      testMatch: /rankings\.spec\.ts/,
+      grep: /@mobile/,
+      use: { baseURL: `http://localhost:${POSTGRES_PORT}`, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
   ],
   webServer: [
     {

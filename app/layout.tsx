@@ -31,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="nav" aria-label="Main">
               <Link href="/">Seasons</Link>
+              <Link href="/rankings">All-time</Link>
               <Link href="/map">Contributor map</Link>
               <Link href="/admin">Admin</Link>
             </nav>

@@ -1,10 +1,24 @@
-/** A season's window, formatted in the season's own zone (the viewer's zone arrives with the rankings page). */
-export function SeasonWindow({ startsAt, endsAt, timeZone }: { startsAt: string; endsAt: string; timeZone: string }) {
+import { LocalDate } from "./local-time";
+
+/**
+ * A season's window in the viewer's time zone, with the season's own zone on hover (the edges matter:
+ * a PR merged at 23:30 in Beijing on the last day counts).
+ */
+export function SeasonWindow({ startsAt, endsAt, timeZone, precise = false }: { startsAt: string; endsAt: string; timeZone: string; precise?: boolean }) {
   const zone = timeZone === "UTC" || timeZone.includes("/") ? timeZone : fixedOffsetZone(timeZone);
   const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: zone });
+  const full = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  if (!precise) {
+    return (
+      <span title={`${full.format(new Date(startsAt))} – ${full.format(new Date(endsAt))} (${timeZone})`}>
+        <time dateTime={startsAt}>{fmt.format(new Date(startsAt))}</time> – <time dateTime={endsAt}>{fmt.format(new Date(endsAt))}</time>
+      </span>
+    );
+  }
   return (
-    <span title={`${startsAt} → ${endsAt} (${timeZone})`}>
-      <time dateTime={startsAt}>{fmt.format(new Date(startsAt))}</time> – <time dateTime={endsAt}>{fmt.format(new Date(endsAt))}</time>
+    <span>
+      <LocalDate iso={startsAt} seasonZone={timeZone} serverText={full.format(new Date(startsAt))} /> –{" "}
+      <LocalDate iso={endsAt} seasonZone={timeZone} serverText={full.format(new Date(endsAt))} />
     </span>
   );
 }

@@ -10,7 +10,9 @@ export async function leaderboardResponse(db: Executor, q: { slug: string; limit
   const board = await getLeaderboard(db, q);
   if (!board) return null;
   const [season] = await db.select({ difficulties: seasons.difficulties }).from(seasons).where(eq(seasons.slug, q.slug));
-  const difficulties = Object.keys(season?.difficulties ?? {});
+  // Difficulties in the order of their default scores (easy, medium, hard): JSONB does not keep the file's order.
+  const defaults = season?.difficulties ?? {};
+  const difficulties = Object.keys(defaults).sort((a, b) => (defaults[a] ?? 0) - (defaults[b] ?? 0) || a.localeCompare(b));
   return {
     season: board.season,
     total: board.total,

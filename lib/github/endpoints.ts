@@ -24,8 +24,11 @@ export async function githubEndpoints(): Promise<GitHubEndpoints> {
   }
   g.__podiumDemoGitHub ??= (async () => {
     const [{ startFakeGitHub }, { generateDemoProgram }] = await Promise.all([import("@/lib/github/fake/server"), import("@/lib/demo/generate")]);
-    const port = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? 0);
-    const fake = await startFakeGitHub({ fixture: generateDemoProgram(), port });
+    // A stable port (the app's + 1000) keeps stored avatar and profile links working across restarts;
+    // when it is taken (say a second CLI), any free port does.
+    const preferred = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? (process.env.PORT ? Number(process.env.PORT) + 1000 : 4000));
+    const fixture = generateDemoProgram();
+    const fake = await startFakeGitHub({ fixture, port: preferred, localAvatars: true }).catch(() => startFakeGitHub({ fixture, port: 0, localAvatars: true }));
     return { url: fake.url, close: fake.close };
   })();
   const { url } = await g.__podiumDemoGitHub;

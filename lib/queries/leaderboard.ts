@@ -98,3 +98,27 @@ async function countRows(db: Executor, seasonId: number, repo?: string | null): 
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(seasonTotals).where(eq(seasonTotals.seasonId, seasonId));
   return Number(row?.n ?? 0);
 }
+
+/** The viewer's own place in a season (for "you are #312" when their row is on another page). */
+export async function getOwnStanding(db: Executor, slug: string, login: string): Promise<{ rank: number | null; score: number; position: number } | null> {
+  const [season] = await db.select({ id: seasons.id, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, slug));
+  if (!season) return null;
+  const [me] = await db
+    .select({ points: seasonTotals.points, reachedAt: seasonTotals.reachedAt })
+    .from(seasonTotals)
+    .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
+    .where(and(eq(seasonTotals.seasonId, season.id), eq(sql`lower(${participants.login})`, login.toLowerCase())));
+  if (!me) return null;
+  const unranked = season.unranked.map((u) => u.toLowerCase());
+  const notUnranked = unranked.length ? sql`lower(${participants.login}) not in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})` : sql`true`;
+  const [counts] = await db
+    .select({
+      higher: sql<number>`count(*) filter (where ${seasonTotals.points} > ${me.points} and ${notUnranked})`,
+      before: sql<number>`count(*) filter (where ${seasonTotals.points} > ${me.points} or (${seasonTotals.points} = ${me.points} and ${seasonTotals.reachedAt} < ${me.reachedAt.toISOString()}::timestamptz))`,
+    })
+    .from(seasonTotals)
+    .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
+    .where(and(eq(seasonTotals.seasonId, season.id), eq(participants.isBot, false)));
+  const isUnranked = unranked.includes(login.toLowerCase());
+  return { rank: isUnranked ? null : Number(counts?.higher ?? 0) + 1, score: me.points, position: Number(counts?.before ?? 0) };
+}

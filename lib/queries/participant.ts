@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { computeTotals } from "@/lib/scoring/totals";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
 
 export type ParticipantProfile = {
@@ -12,6 +13,8 @@ export type ParticipantProfile = {
     rank: number | null;
     score: number;
     rawScore: number;
+    /** Points over time (capped as in the total), one step per ledger entry. */
+    timeline: { at: string; points: number }[];
     completed: {
       repo: string;
       number: number;
@@ -31,11 +34,25 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .where(eq(sql`lower(${participants.login})`, login.toLowerCase()));
   if (!p || p.isBot) return null;
   const totals = await db
-    .select({ seasonId: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked, points: seasonTotals.points, raw: seasonTotals.rawPoints })
+    .select({ seasonId: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked, rules: seasons.rules, points: seasonTotals.points, raw: seasonTotals.rawPoints })
     .from(seasonTotals)
     .innerJoin(seasons, eq(seasons.id, seasonTotals.seasonId))
     .where(eq(seasonTotals.participantId, p.id))
     .orderBy(desc(seasons.startsAt));
+  const ledger = await db
+    .select({
+      id: scoreEntries.id,
+      seasonId: scoreEntries.seasonId,
+      participantId: scoreEntries.participantId,
+      repositoryId: scoreEntries.repositoryId,
+      taskId: scoreEntries.taskId,
+      difficulty: scoreEntries.difficulty,
+      points: scoreEntries.points,
+      occurredAt: scoreEntries.occurredAt,
+    })
+    .from(scoreEntries)
+    .where(eq(scoreEntries.participantId, p.id))
+    .orderBy(asc(scoreEntries.occurredAt), asc(scoreEntries.id));
   const entries = await db
     .select({
       seasonId: scoreEntries.seasonId,
@@ -89,12 +106,15 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     for (const [taskId, c] of byTask) {
       c.pullRequests = prs.filter((x) => x.taskId === taskId).map((x) => ({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null }));
     }
+    const mine = ledger.filter((e) => e.seasonId === t.seasonId);
+    const timeline = mine.map((e, i) => ({ at: e.occurredAt.toISOString(), points: computeTotals(mine.slice(0, i + 1), t.rules)[0]?.points ?? 0 }));
     out.push({
       slug: t.slug,
       name: t.name,
       rank,
       score: t.points,
       rawScore: t.raw,
+      timeline,
       completed: [...byTask.values()].filter((c) => c.points > 0),
     });
   }

@@ -7,7 +7,8 @@ import { getSyncStatusAction } from "@/app/_actions/get-sync-status";
 import { SeasonWindow } from "@/app/_components/season-window";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { getLeaderboard } from "@/lib/queries/leaderboard";
+import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
+import { getTeamRanking } from "@/lib/queries/teams";
 import { listSeasons } from "@/lib/queries/seasons";
 import { lastRefreshed } from "@/lib/sync/run-lock";
 import { SyncPanel } from "./sync-panel";
@@ -21,6 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 const ZSearch = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  view: z.enum(["individuals", "teams"]).catch("individuals"),
   repo: z
     .string()
     .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/)
@@ -41,6 +43,9 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   const status = mayRunSync ? await getSyncStatusAction(slug) : null;
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
   const refreshed = await lastRefreshed(db, slug);
+  const teams = search.view === "teams" ? await getTeamRanking(db, slug) : null;
+  const mine = viewer && !search.repo && search.view === "individuals" ? await getOwnStanding(db, slug, viewer.login) : null;
+  const mineOnPage = mine !== null && mine.position >= (search.page - 1) * PAGE && mine.position < search.page * PAGE;
   const href = (page: number) => `/seasons/${slug}?${new URLSearchParams({ ...(search.repo ? { repo: search.repo } : {}), page: String(page) })}`;
   const difficulties = ["easy", "medium", "hard"];
 
@@ -48,7 +53,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
     <>
       <h1>{season.name}</h1>
       <p className="muted">
-        <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} /> · {season.participants} participants · {season.tasks} tasks ·{" "}
+        <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} precise /> · {season.participants} participants · {season.tasks} tasks ·{" "}
         <Link href={`/seasons/${slug}/tasks`}>tasks</Link>
       </p>
       <p className="muted" data-testid="last-refreshed">
@@ -61,6 +66,60 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
         )}
       </p>
       {status?.ok && <SyncPanel season={slug} initial={status.data} />}
+      <nav className="tabs" aria-label="Ranking of">
+        <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
+          Individuals
+        </Link>
+        <Link href={`/seasons/${slug}?view=teams`} aria-current={search.view === "teams" ? "page" : undefined}>
+          Teams
+        </Link>
+      </nav>
+      {mine && !mineOnPage && (
+        <p className="notice" data-testid="own-standing">
+          You are {mine.rank ? <strong>#{mine.rank}</strong> : "not ranked"} with {mine.score} points.{" "}
+          <Link href={href(Math.floor(mine.position / PAGE) + 1)}>Show my row</Link>
+        </p>
+      )}
+      {teams ? (
+        teams.length === 0 ? (
+          <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>
+        ) : (
+          <table className="table ranking" data-testid="team-ranking">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Rank
+                </th>
+                <th scope="col">Team</th>
+                <th scope="col" className="num">
+                  Points
+                </th>
+                <th scope="col">Members</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((t) => (
+                <tr key={t.name}>
+                  <td className="num">{t.rank ?? "–"}</td>
+                  <td>{t.name}</td>
+                  <td className="num">
+                    <strong>{t.score}</strong>
+                  </td>
+                  <td>
+                    {t.members.map((m, i) => (
+                      <span key={m.login}>
+                        {i > 0 && ", "}
+                        <Link href={`/u/${m.login}`}>{m.login}</Link> <span className="muted">({m.points})</span>
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : (
+        <>
       <form className="filters" method="get">
         <label>
           Repository{" "}
@@ -76,6 +135,9 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
         <button type="submit" className="button secondary">
           Filter
         </button>
+        <a href={`/api/seasons/${slug}/leaderboard.csv${search.repo ? `?repo=${encodeURIComponent(search.repo)}` : ""}`} download data-testid="csv-link">
+          Download CSV
+        </a>
       </form>
       {board.entries.length === 0 ? (
         <div className="empty">
@@ -127,7 +189,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
           </tbody>
         </table>
       )}
-      {pages > 1 && (
+      {pages > 1 && !teams && (
         <nav className="pager" aria-label="Pages">
           {search.page > 1 && <Link href={href(search.page - 1)}>← Previous</Link>}
           <span>
@@ -135,6 +197,8 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
           </span>
           {search.page < pages && <Link href={href(search.page + 1)}>Next →</Link>}
         </nav>
+      )}
+        </>
       )}
     </>
   );

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { getParticipantProfile } from "@/lib/queries/participant";
+import { achievementsOf } from "@/lib/profile/achievements";
+import { PointsChart } from "@/app/_components/points-chart";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +19,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
   const profile = await getParticipantProfile(await getDb(), login);
   if (!profile) notFound();
   const gh = await githubEndpoints();
+  const achievements = achievementsOf(profile);
   return (
     <>
       <header className="profile-head">
@@ -30,6 +33,15 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
           </p>
         </div>
       </header>
+      {achievements.length > 0 && (
+        <ul className="achievements" aria-label="Badges" data-testid="achievements">
+          {achievements.map((a) => (
+            <li key={a.id} title={a.description}>
+              {a.title}
+            </li>
+          ))}
+        </ul>
+      )}
       {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
       {profile.seasons.map((s) => (
         <section key={s.slug} data-testid="profile-season">
@@ -38,8 +50,9 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
           </h2>
           <p>
             <strong>{s.score}</strong> points{s.rank !== null ? ` · rank #${s.rank}` : " · not ranked"}
-            {s.rawScore > s.score ? <span className="muted"> ({s.rawScore - s.score} points over a cap)</span> : null}
+            {s.rawScore > s.score ? <span className="muted"> ({s.rawScore - s.score} points over a cap, kept but not counted)</span> : null}
           </p>
+          <PointsChart timeline={s.timeline} label={`Points in ${s.name}`} />
           <table className="table">
             <thead>
               <tr>

@@ -25,6 +25,7 @@ export type GraphqlDeps = {
   store: FixtureStore;
   limiter: RateLimiter;
   webUrl: string;
+  localAvatars?: boolean;
   viewer: { login: string; databaseId: number };
   /** Called with every query text received (valid or not). */
   onQuery(query: string): void;
@@ -105,7 +106,7 @@ export async function answerGraphql(rawBody: string, token: string, deps: Graphq
   if (!charge.ok) return json(200, rateLimitedBody(deps.viewer.databaseId), charge.headers);
   deps.onCost(cost.dryRun ? 0 : cost.cost);
 
-  const ctx: Ctx = { store: deps.store, viewer: deps.viewer.login, webUrl: deps.webUrl, rate: charge.info };
+  const ctx: Ctx = { store: deps.store, viewer: deps.viewer.login, webUrl: deps.webUrl, rate: charge.info, localAvatars: deps.localAvatars };
   const result = await execute({
     schema,
     document,

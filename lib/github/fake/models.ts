@@ -13,7 +13,7 @@ export type Args = Record<string, unknown>;
 
 export type RateInfo = { cost: number; limit: number; remaining: number; used: number; resetAt: string; nodeCount: number };
 
-export type Ctx = { store: FixtureStore; viewer: string; webUrl: string; rate: RateInfo };
+export type Ctx = { store: FixtureStore; viewer: string; webUrl: string; rate: RateInfo; localAvatars?: boolean };
 
 const EPOCH = "2012-01-01T00:00:00Z";
 
@@ -48,7 +48,7 @@ export function actorModel(ctx: Ctx, login: string | null): Model | null {
   const common = {
     login: shown,
     databaseId,
-    avatarUrl: () => user?.avatarUrl ?? `https://avatars.githubusercontent.com/u/${databaseId}?v=4`,
+    avatarUrl: () => (ctx.localAvatars ? `${ctx.webUrl}/avatars/${encodeURIComponent(shown)}.svg` : (user?.avatarUrl ?? `https://avatars.githubusercontent.com/u/${databaseId}?v=4`)),
     url: `${ctx.webUrl}${path}`,
     resourcePath: path,
     createdAt: EPOCH,

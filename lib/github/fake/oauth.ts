@@ -105,7 +105,7 @@ export class OAuthServer {
   }
 
   /** `GET /user` (`/api/v3/user`) and `/user/emails`. */
-  restUser(login: string | undefined, emails: boolean, webUrl: string): HttpAnswer {
+  restUser(login: string | undefined, emails: boolean, webUrl: string, localAvatars = false): HttpAnswer {
     if (login === undefined) return jsonAnswer(401, BAD_CREDENTIALS);
     const user = this.store.user(login);
     const id = user?.databaseId ?? hashId(`user:${login.toLowerCase()}`);
@@ -117,7 +117,7 @@ export class OAuthServer {
       login: shown,
       id,
       node_id: nodeId({ kind: "User", login: shown }),
-      avatar_url: user?.avatarUrl ?? `https://avatars.githubusercontent.com/u/${id}?v=4`,
+      avatar_url: localAvatars ? `${webUrl}/avatars/${encodeURIComponent(shown)}.svg` : (user?.avatarUrl ?? `https://avatars.githubusercontent.com/u/${id}?v=4`),
       gravatar_id: "",
       url: `${webUrl}/api/v3/users/${shown}`,
       html_url: `${webUrl}/${shown}`,

@@ -29,6 +29,8 @@ export type FakeGitHubOptions = {
   autoLogin?: string;
   /** Base of the `url` fields (default: the fake's own URL, which serves simple pages for them). */
   webUrl?: string;
+  /** Serve avatars itself (`/avatars/<login>.svg`), so an offline demo shows faces. */
+  localAvatars?: boolean;
   /** How long a `timeout` fault holds the request before dropping it (default 30 s). */
   timeoutMs?: number;
 };
@@ -52,6 +54,24 @@ const ZFakeMutation = z.strictObject({
   issues: z.array(ZFixtureIssue).max(1000).default([]),
   pullRequests: z.array(ZFixturePullRequest).max(1000).default([]),
 });
+
+/** A deterministic identicon: a 5x5 symmetric pattern coloured from the login. */
+function avatarSvg(login: string): HttpAnswer {
+  let h = 2166136261;
+  for (const ch of login.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  const hue = h % 360;
+  let cells = "";
+  for (let y = 0; y < 5; y++) {
+    for (let x = 0; x < 3; x++) {
+      if ((h >>> (y * 3 + x)) & 1) {
+        cells += `<rect x="${x * 20 + 10}" y="${y * 20 + 10}" width="20" height="20"/>`;
+        if (x < 2) cells += `<rect x="${(4 - x) * 20 + 10}" y="${y * 20 + 10}" width="20" height="20"/>`;
+      }
+    }
+  }
+  const body = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><rect width="120" height="120" fill="hsl(${hue} 30% 92%)"/><g fill="hsl(${hue} 55% 45%)">${cells}</g></svg>`;
+  return { status: 200, headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }, body };
+}
 
 /** Queries kept in `stats().queries` (the oldest are dropped beyond this). */
 const MAX_RECORDED_QUERIES = 10_000;
@@ -153,7 +173,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         : { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
     if (options.strictTokens === true && known === undefined) return json(401, { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
     return answerGraphql(body, token, {
-      store, limiter, webUrl: webUrl(), viewer,
+      store, limiter, webUrl: webUrl(), viewer, localAvatars: options.localAvatars,
       onQuery(query) {
         stats.queries.push(query);
         if (stats.queries.length > MAX_RECORDED_QUERIES) stats.queries.shift();
@@ -218,7 +238,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (path === "/login/oauth/access_token" && method === "POST")
       return oauth.accessToken(params(req, body, url), req.headers.accept ?? "", basicClientId(req));
     const rest = /^(?:\/api\/v3)?\/user(\/emails)?$/.exec(path);
-    if (rest && method === "GET") return oauth.restUser(loginFor(bearer(req)), rest[1] !== undefined, webUrl());
+    if (rest && method === "GET") return oauth.restUser(loginFor(bearer(req)), rest[1] !== undefined, webUrl(), options.localAvatars);
+    const avatar = /^\/avatars\/([^/]{1,60})\.svg$/.exec(path);
+    if (avatar && method === "GET") return avatarSvg(decodeURIComponent(avatar[1]!));
     if (method === "GET" || method === "HEAD") {
       if (path === "/") return homePage(fake.fixture);
       const item = /^\/([^/]+\/[^/]+)\/(issues|pull)\/(\d+)$/.exec(path);
