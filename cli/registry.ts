@@ -1,11 +1,12 @@
 import { seasonsApply } from "./commands/seasons-apply";
+import { mapImport } from "./commands/map-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
 import { scoresRebuild } from "./commands/scores-rebuild";
 import { sync } from "./commands/sync";
 import type { AnyCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: AnyCommand[] = [seasonsApply, sync, rolesGrant, rolesRevoke, scoresRebuild];
+export const COMMANDS: AnyCommand[] = [seasonsApply, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: AnyCommand; args: string[] } | null {

@@ -42,6 +42,8 @@ export async function boot(): Promise<void> {
       import("@/lib/sync/run-sync"),
     ]);
     await applyDemoProgram(handle.db);
+    const [{ importContributorMap }, { demoContributorMap }] = await Promise.all([import("@/lib/map/import-map"), import("@/lib/map/demo-map")]);
+    await importContributorMap(handle.db, demoContributorMap());
     const gh = await githubEndpoints();
     try {
       const summary = await runSync(handle.db, {

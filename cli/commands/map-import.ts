@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { importContributorMap } from "@/lib/map/import-map";
+import { parseContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
+import { formatIssues } from "@/lib/util/zod-errors";
+import { CliError, type Command } from "../types";
+
+export const mapImport: Command<{ file: string; map: ContributorMap }> = {
+  name: "map import",
+  usage: "map import <file.md>",
+  summary: "replace the contributor map with a Markdown map (projects, modules, skills, materials)",
+  prepare(args) {
+    const file = args[0];
+    if (!file || args.length > 1) throw new CliError("usage: podium map import <file.md>", 2);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    }
+    let map: ContributorMap;
+    try {
+      map = parseContributorMap(text);
+    } catch (e) {
+      if (!(e instanceof z.ZodError)) throw e;
+      throw new CliError(`${file} was refused; nothing was written:\n${formatIssues(e).map((l) => `  ${l}`).join("\n")}`);
+    }
+    if (map.projects.length === 0) {
+      throw new CliError(`${file} has no projects (expected "## [Project](url) description" headings); nothing was written`);
+    }
+    return { file, map };
+  },
+  async execute(db, { file, map }, out) {
+    const r = await importContributorMap(db, map);
+    out.line(
+      `${file}: ${r.projects} project(s), ${r.modules} module(s), ${r.skills} skill(s), ${r.materials} learning material(s)` +
+        (r.changed ? " imported." : "; already up to date, nothing changed."),
+    );
+    return 0;
+  },
+};
