@@ -148,3 +148,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle>
     throw e;
   }
 }
+
+/** The rows of a raw `db.execute()` result, whichever driver produced it (postgres.js: an array; PGlite: `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { rowsOf, type Executor } from "@/db/client";
 import { participants, repositories, seasons, seasonRepoTotals, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
 
@@ -21,67 +21,68 @@ export type LeaderboardQuery = { slug: string; limit: number; offset: number; re
 /**
  * A season's ranking: standard competition ranking (1, 2, 2, 4) on points; within a tie whoever reached
  * the score first comes first, then login. Unranked logins (staff) are listed with their points but take
- * no rank. Null when the season (or the repository filter) is unknown.
+ * no rank. Null when the season is unknown.
+ *
+ * Reads only what the page shows: the page's rows through the (season, points desc, reached_at) index,
+ * then each distinct score's rank as 1 + the number of ranked participants above it (an index range
+ * count), and the total as an index-only count; never a window over the whole season.
  */
 export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise<Leaderboard | null> {
   const [season] = await db.select({ id: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, q.slug));
   if (!season) return null;
+  const head = { season: { slug: season.slug, name: season.name } };
   const unranked = season.unranked.map((u) => u.toLowerCase());
-  const unrankedSql = unranked.length ? sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})` : sql`false`;
 
-  let source;
+  let repositoryId: number | null = null;
   if (q.repo) {
     const [repo] = await db.select({ id: repositories.id }).from(repositories).where(eq(repositories.fullName, q.repo.toLowerCase()));
-    if (!repo) return { season: { slug: season.slug, name: season.name }, total: 0, entries: [] };
-    source = db
-      .select({
-        participantId: seasonRepoTotals.participantId,
-        points: seasonRepoTotals.points,
-        tasks: seasonRepoTotals.tasks,
-        byDifficulty: seasonRepoTotals.byDifficulty,
-        reachedAt: seasonRepoTotals.reachedAt,
-      })
-      .from(seasonRepoTotals)
-      .where(and(eq(seasonRepoTotals.seasonId, season.id), eq(seasonRepoTotals.repositoryId, repo.id)))
-      .as("totals");
-  } else {
-    source = db
-      .select({
-        participantId: seasonTotals.participantId,
-        points: seasonTotals.points,
-        tasks: seasonTotals.tasks,
-        byDifficulty: seasonTotals.byDifficulty,
-        reachedAt: seasonTotals.reachedAt,
-      })
-      .from(seasonTotals)
-      .where(eq(seasonTotals.seasonId, season.id))
-      .as("totals");
+    if (!repo) return { ...head, total: 0, entries: [] };
+    repositoryId = repo.id;
   }
+  const t = repositoryId === null ? seasonTotals : seasonRepoTotals;
+  const scope =
+    repositoryId === null
+      ? eq(seasonTotals.seasonId, season.id)
+      : and(eq(seasonRepoTotals.seasonId, season.id), eq(seasonRepoTotals.repositoryId, repositoryId));
+
   const rows = await db
     .select({
       login: participants.login,
       name: participants.name,
       avatarUrl: participants.avatarUrl,
-      score: source.points,
-      tasks: source.tasks,
-      byDifficulty: source.byDifficulty,
-      reachedAt: source.reachedAt,
-      unranked: sql<boolean>`${unrankedSql}`,
-      rank: sql<number>`rank() over (partition by ${unrankedSql} order by ${source.points} desc)`,
-      total: sql<number>`count(*) over ()`,
+      score: t.points,
+      tasks: t.tasks,
+      byDifficulty: t.byDifficulty,
+      reachedAt: t.reachedAt,
     })
-    .from(source)
-    .innerJoin(participants, eq(participants.id, source.participantId))
-    .where(eq(participants.isBot, false))
-    .orderBy(sql`${source.points} desc`, sql`${source.reachedAt} asc`, sql`lower(${participants.login}) asc`)
+    .from(t)
+    .innerJoin(participants, eq(participants.id, t.participantId))
+    .where(scope)
+    .orderBy(sql`${t.points} desc`, sql`${t.reachedAt} asc`, sql`lower(${participants.login}) asc`)
     .limit(q.limit)
     .offset(q.offset);
-  const total = rows[0] ? Number(rows[0].total) : await countRows(db, season.id, q.repo);
+
+  const [{ n: total } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(scope);
+  // Unranked participants are few (staff): their ids, to leave them out of the counts above each score.
+  const unrankedIds = unranked.length
+    ? (await db.select({ id: participants.id }).from(participants).where(sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})`)).map((r) => r.id)
+    : [];
+  // One round trip: for each distinct score on the page, how many ranked participants are above it.
+  const scores = [...new Set(rows.map((r) => r.score))];
+  const rankOf = new Map<number, number>();
+  if (scores.length > 0) {
+    const notUnranked = unrankedIds.length ? sql`and ${t.participantId} not in (${sql.join(unrankedIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+    const result = await db.execute(sql`
+      select v.score::int as score,
+             (select count(*)::int from ${t} where ${scope} and ${t.points} > v.score ${notUnranked}) as above
+      from unnest(array[${sql.join(scores.map((x) => sql`${x}`), sql`, `)}]::int[]) as v(score)`);
+    for (const r of rowsOf<{ score: number; above: number }>(result)) rankOf.set(Number(r.score), Number(r.above) + 1);
+  }
   return {
-    season: { slug: season.slug, name: season.name },
-    total,
+    ...head,
+    total: Number(total),
     entries: rows.map((r) => ({
-      rank: r.unranked ? null : Number(r.rank),
+      rank: unranked.includes(r.login.toLowerCase()) ? null : rankOf.get(r.score)!,
       login: r.login,
       name: r.name,
       avatarUrl: r.avatarUrl,
@@ -91,12 +92,6 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
       reachedAt: r.reachedAt.toISOString(),
     })),
   };
-}
-
-async function countRows(db: Executor, seasonId: number, repo?: string | null): Promise<number> {
-  void repo;
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(seasonTotals).where(eq(seasonTotals.seasonId, seasonId));
-  return Number(row?.n ?? 0);
 }
 
 /** The viewer's own place in a season (for "you are #312" when their row is on another page). */
