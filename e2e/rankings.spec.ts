@@ -90,3 +90,14 @@ test("teams, all-time, tasks and the map render; screenshots for review @mobile"
   await page.goto("/map");
   await page.screenshot({ path: `${SHOTS}/map-${suffix}.png`, fullPage: true });
 });
+
+test("the tasks page filters by skill from the contributor map", async ({ page }) => {
+  await page.goto("/seasons/2020-s2/tasks?skill=Rust");
+  const rows = page.getByTestId("tasks").getByRole("row");
+  await expect(rows.nth(1)).toBeVisible();
+  const texts = await rows.allTextContents();
+  for (const text of texts.slice(1)) expect(text).toMatch(/tikv\//);
+  await page.goto("/seasons/2020-s2/tasks?skill=Yacc");
+  const yacc = await page.getByTestId("tasks").getByRole("row").allTextContents().catch(() => []);
+  for (const text of yacc.slice(1)) expect(text).toMatch(/pingcap\/tidb/);
+});

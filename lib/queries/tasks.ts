@@ -16,6 +16,7 @@ export async function listTasks(db: Executor, slug: string, filter: TaskFilter) 
       number: tasks.number,
       title: tasks.title,
       url: tasks.url,
+      labels: tasks.labels,
       difficulty: tasks.difficulty,
       score: tasks.score,
       scoreSource: tasks.scoreSource,
