@@ -152,6 +152,7 @@ CREATE TABLE "season_repo_totals" (
 	"tasks" integer NOT NULL,
 	"by_difficulty" jsonb NOT NULL,
 	"reached_at" timestamp with time zone NOT NULL,
+	"login_key" text DEFAULT '' NOT NULL,
 	CONSTRAINT "season_repo_totals_season_id_repository_id_participant_id_pk" PRIMARY KEY("season_id","repository_id","participant_id")
 );
 --> statement-breakpoint
@@ -163,6 +164,7 @@ CREATE TABLE "season_totals" (
 	"tasks" integer NOT NULL,
 	"by_difficulty" jsonb NOT NULL,
 	"reached_at" timestamp with time zone NOT NULL,
+	"login_key" text DEFAULT '' NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "season_totals_season_id_participant_id_pk" PRIMARY KEY("season_id","participant_id")
 );
@@ -360,8 +362,8 @@ CREATE UNIQUE INDEX "score_entries_source_key" ON "score_entries" USING btree ("
 CREATE INDEX "score_entries_season_participant_idx" ON "score_entries" USING btree ("season_id","participant_id");--> statement-breakpoint
 CREATE INDEX "score_entries_task_idx" ON "score_entries" USING btree ("task_id");--> statement-breakpoint
 CREATE INDEX "score_entries_award_key_idx" ON "score_entries" USING btree ("season_id","award_key");--> statement-breakpoint
-CREATE INDEX "season_repo_totals_rank_idx" ON "season_repo_totals" USING btree ("season_id","repository_id","points" DESC NULLS LAST,"reached_at");--> statement-breakpoint
-CREATE INDEX "season_totals_rank_idx" ON "season_totals" USING btree ("season_id","points" DESC NULLS LAST,"reached_at");--> statement-breakpoint
+CREATE INDEX "season_repo_totals_rank_idx" ON "season_repo_totals" USING btree ("season_id","repository_id","points" DESC NULLS LAST,"reached_at","login_key");--> statement-breakpoint
+CREATE INDEX "season_totals_rank_idx" ON "season_totals" USING btree ("season_id","points" DESC NULLS LAST,"reached_at","login_key");--> statement-breakpoint
 CREATE INDEX "roles_repository_idx" ON "roles" USING btree ("repository_id");--> statement-breakpoint
 CREATE INDEX "sync_runs_season_started_idx" ON "sync_runs" USING btree ("season_id","started_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sync_runs_one_running" ON "sync_runs" USING btree ("status") WHERE status = 'running';--> statement-breakpoint

@@ -76,11 +76,13 @@ export const seasonTotals = pgTable(
     byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
     /** When the participant reached `points`: earlier wins a tie. */
     reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+    /** The participant's lower-case login, the last tie-break, copied here so a page is one index scan. */
+    loginKey: text("login_key").notNull().default(""),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.participantId] }),
-    index("season_totals_rank_idx").on(t.seasonId, t.points.desc(), t.reachedAt),
+    index("season_totals_rank_idx").on(t.seasonId, t.points.desc(), t.reachedAt, t.loginKey),
   ],
 );
 
@@ -102,10 +104,11 @@ export const seasonRepoTotals = pgTable(
     tasks: integer("tasks").notNull(),
     byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
     reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+    loginKey: text("login_key").notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.repositoryId, t.participantId] }),
-    index("season_repo_totals_rank_idx").on(t.seasonId, t.repositoryId, t.points.desc(), t.reachedAt),
+    index("season_repo_totals_rank_idx").on(t.seasonId, t.repositoryId, t.points.desc(), t.reachedAt, t.loginKey),
   ],
 );
 

@@ -1,5 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, type Executor } from "@/db/client";
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { participants, repositories, seasons, seasonRepoTotals, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
 
@@ -15,6 +15,22 @@ export type LeaderboardEntry = {
 };
 
 export type Leaderboard = { season: { slug: string; name: string }; total: number; entries: LeaderboardEntry[] };
+
+/**
+ * How many ranked rows a season has, counted at most once a second per season and repository: the
+ * count scans the season's index, and a page may be a second behind on it (points are never stale).
+ */
+const countCache = new WeakMap<object, Map<string, { at: number; value: Promise<number> }>>();
+async function cachedCount(db: object, key: string, count: () => Promise<number>): Promise<number> {
+  const counts = countCache.get(db) ?? new Map<string, { at: number; value: Promise<number> }>();
+  countCache.set(db, counts);
+  const hit = counts.get(key);
+  if (hit && Date.now() - hit.at < 1000) return hit.value;
+  const value = count();
+  counts.set(key, { at: Date.now(), value });
+  value.catch(() => counts.delete(key));
+  return value;
+}
 
 export type LeaderboardQuery = { slug: string; limit: number; offset: number; repo?: string | null };
 
@@ -45,38 +61,49 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
       ? eq(seasonTotals.seasonId, season.id)
       : and(eq(seasonRepoTotals.seasonId, season.id), eq(seasonRepoTotals.repositoryId, repositoryId));
 
+  // The page first (an index scan that stops after offset + limit rows), then its participants.
+  const page = db
+    .select({ participantId: t.participantId, points: t.points, tasks: t.tasks, byDifficulty: t.byDifficulty, reachedAt: t.reachedAt, loginKey: t.loginKey })
+    .from(t)
+    .where(scope)
+    .orderBy(sql`${t.points} desc`, sql`${t.reachedAt} asc`, sql`${t.loginKey} asc`)
+    .limit(q.limit)
+    .offset(q.offset)
+    .as("page");
   const rows = await db
     .select({
       login: participants.login,
       name: participants.name,
       avatarUrl: participants.avatarUrl,
-      score: t.points,
-      tasks: t.tasks,
-      byDifficulty: t.byDifficulty,
-      reachedAt: t.reachedAt,
+      score: page.points,
+      tasks: page.tasks,
+      byDifficulty: page.byDifficulty,
+      reachedAt: page.reachedAt,
     })
-    .from(t)
-    .innerJoin(participants, eq(participants.id, t.participantId))
-    .where(scope)
-    .orderBy(sql`${t.points} desc`, sql`${t.reachedAt} asc`, sql`lower(${participants.login}) asc`)
-    .limit(q.limit)
-    .offset(q.offset);
+    .from(page)
+    .innerJoin(participants, eq(participants.id, page.participantId))
+    .orderBy(sql`${page.points} desc`, sql`${page.reachedAt} asc`, sql`${page.loginKey} asc`);
 
-  const [{ n: total } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(scope);
+  const total = await cachedCount(db, `${season.id}:${repositoryId ?? "*"}`, async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(scope);
+    return Number(row?.n ?? 0);
+  });
   // Unranked participants are few (staff): their ids, to leave them out of the counts above each score.
   const unrankedIds = unranked.length
     ? (await db.select({ id: participants.id }).from(participants).where(sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})`)).map((r) => r.id)
     : [];
-  // One round trip: for each distinct score on the page, how many ranked participants are above it.
-  const scores = [...new Set(rows.map((r) => r.score))];
+  // Ranks in one query: how many ranked participants hold each score above the page's lowest, added up.
   const rankOf = new Map<number, number>();
-  if (scores.length > 0) {
-    const notUnranked = unrankedIds.length ? sql`and ${t.participantId} not in (${sql.join(unrankedIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
-    const result = await db.execute(sql`
-      select v.score::int as score,
-             (select count(*)::int from ${t} where ${scope} and ${t.points} > v.score ${notUnranked}) as above
-      from unnest(array[${sql.join(scores.map((x) => sql`${x}`), sql`, `)}]::int[]) as v(score)`);
-    for (const r of rowsOf<{ score: number; above: number }>(result)) rankOf.set(Number(r.score), Number(r.above) + 1);
+  if (rows.length > 0) {
+    const lowest = Math.min(...rows.map((r) => r.score));
+    const above = await db
+      .select({ points: t.points, n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(and(scope, sql`${t.points} > ${lowest}`, unrankedIds.length ? notInArray(t.participantId, unrankedIds) : undefined))
+      .groupBy(t.points);
+    for (const score of new Set(rows.map((r) => r.score))) {
+      rankOf.set(score, 1 + above.filter((a) => a.points > score).reduce((n, a) => n + Number(a.n), 0));
+    }
   }
   return {
     ...head,

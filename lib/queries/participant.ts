@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { computeTotals } from "@/lib/scoring/totals";
+import { pointsTimeline } from "@/lib/scoring/totals";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
 
 export type ParticipantProfile = {
@@ -107,7 +107,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
       c.pullRequests = prs.filter((x) => x.taskId === taskId).map((x) => ({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null }));
     }
     const mine = ledger.filter((e) => e.seasonId === t.seasonId);
-    const timeline = mine.map((e, i) => ({ at: e.occurredAt.toISOString(), points: computeTotals(mine.slice(0, i + 1), t.rules)[0]?.points ?? 0 }));
+    const timeline = pointsTimeline(mine, t.rules).map((p) => ({ at: p.at.toISOString(), points: p.points }));
     out.push({
       slug: t.slug,
       name: t.name,

@@ -30,6 +30,13 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     .innerJoin(participants, eq(participants.id, scoreEntries.participantId))
     .where(and(scope, eq(participants.isBot, false)));
   const totals = computeTotals(entries, season.rules);
+  const ids = [...new Set(entries.map((e) => e.participantId))];
+  const logins = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const r of await tx.select({ id: participants.id, login: participants.login }).from(participants).where(inArray(participants.id, ids.slice(i, i + CHUNK)))) {
+      logins.set(r.id, r.login.toLowerCase());
+    }
+  }
 
   const participantScope = only ? inArray(seasonTotals.participantId, only) : undefined;
   await tx.delete(seasonTotals).where(and(eq(seasonTotals.seasonId, seasonId), participantScope));
@@ -46,6 +53,7 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     tasks: t.tasks,
     byDifficulty: t.byDifficulty,
     reachedAt: t.reachedAt,
+    loginKey: logins.get(t.participantId) ?? "",
     updatedAt: now,
   }));
   for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(seasonTotals).values(rows.slice(i, i + CHUNK));
@@ -59,6 +67,7 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
       tasks: r.tasks,
       byDifficulty: r.byDifficulty,
       reachedAt: r.reachedAt,
+      loginKey: logins.get(t.participantId) ?? "",
     })),
   );
   for (let i = 0; i < repoRows.length; i += CHUNK) await tx.insert(seasonRepoTotals).values(repoRows.slice(i, i + CHUNK));

@@ -53,7 +53,7 @@ function capped(sums: Sums, rules: SeasonRules, onlyRepo?: number): { points: nu
   return { points, byDifficulty };
 }
 
-function summarise(entries: LedgerPoint[], rules: SeasonRules, onlyRepo?: number): Totals {
+function summarise(entries: LedgerPoint[], rules: SeasonRules, onlyRepo?: number, onStep?: (e: LedgerPoint, points: number) => void): Totals {
   const sums: Sums = { raw: new Map(), rawByRepo: new Map(), perTask: new Map() };
   let current = 0;
   let reachedAt = entries[0]?.occurredAt ?? new Date(0);
@@ -66,6 +66,7 @@ function summarise(entries: LedgerPoint[], rules: SeasonRules, onlyRepo?: number
     if (e.taskId !== null) sums.perTask.set(e.taskId, (sums.perTask.get(e.taskId) ?? 0) + e.points);
     rawPoints += e.points;
     const next = capped(sums, rules, onlyRepo).points;
+    onStep?.(e, next);
     if (next !== current) {
       current = next;
       reachedAt = e.occurredAt;
@@ -109,5 +110,13 @@ export function computeTotals(entries: LedgerPoint[], rules: SeasonRules): Parti
     }
     out.push({ participantId, ...overall, byRepo });
   }
+  return out;
+}
+
+/** One participant's capped points after each of their entries, in the order the points were earned (one pass). */
+export function pointsTimeline(entries: LedgerPoint[], rules: SeasonRules): { at: Date; points: number }[] {
+  const ordered = [...entries].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id - b.id);
+  const out: { at: Date; points: number }[] = [];
+  summarise(ordered, rules, undefined, (e, points) => out.push({ at: e.occurredAt, points }));
   return out;
 }

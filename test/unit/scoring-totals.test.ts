@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeTotals, type LedgerPoint } from "@/lib/scoring/totals";
+import { computeTotals, pointsTimeline, type LedgerPoint } from "@/lib/scoring/totals";
 import type { SeasonRules } from "@/lib/seasons/season-file";
 
 const t = (day: number) => new Date(Date.UTC(2020, 2, day));
@@ -70,5 +70,17 @@ describe("computeTotals", () => {
         expect(norm([...entries].reverse())).toEqual(norm(entries));
       }),
     );
+  });
+});
+
+describe("pointsTimeline", () => {
+  it("steps through the capped total in the order points were earned", () => {
+    const rules: SeasonRules = { caps: [{ difficulty: "easy", max: 150, perRepo: false }], gates: [] };
+    const line = pointsTimeline([entry({ occurredAt: t(3) }), entry({ occurredAt: t(1) }), entry({ difficulty: "hard", points: 1000, occurredAt: t(2) })], rules);
+    expect(line.map((p) => [p.at.getUTCDate(), p.points])).toEqual([
+      [1, 100],
+      [2, 1100],
+      [3, 1150],
+    ]);
   });
 });
