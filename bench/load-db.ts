@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import {
   BOT_DATABASE_ID,
@@ -30,8 +31,8 @@ import {
  * Writes a generated program straight into the tables, as the importer would have left them after a full import
  * (tasks, pull requests and their links, `/reward` comments, one ledger award per scored PR, season totals), without
  * going through GitHub or `ingest()`: multi-row inserts of a few thousand rows per statement (`json_to_recordset`,
- * one parameter each), then the totals by one aggregate query per table. The season rows themselves come from the
- * app's own `applySeasons`. Used for the read benchmarks, where the large scale has a million ledger entries.
+ * one parameter each). The season rows come from the app's own `applySeasons` and the totals from its own
+ * `refreshTotals`, so they follow the app's schema and rules. Used for the read benchmarks, where the large scale has a million ledger entries.
  */
 
 const CHUNK = 5000;
@@ -227,29 +228,7 @@ export async function loadProgram(db: Db, spec: ProgramSpec, options: LoadOption
   return { participants: spec.participants, pullRequests: spec.pullRequests + bots.length, tasks, entries, ms: performance.now() - started };
 }
 
-/**
- * Season totals from the ledger, as `refreshTotals` computes them for seasons without caps: points = raw points,
- * tasks = distinct tasks with points, a breakdown per difficulty (`_none` for awards without one), and `reachedAt`
- * the time of the last entry (every entry here adds points).
- */
+/** Season totals from the ledger by the app's own `refreshTotals` (one pass per season), whatever its columns and rules. */
 export async function writeTotals(db: Db): Promise<void> {
-  const perDifficulty = (extra: string) => `
-    select season_id, ${extra} participant_id, coalesce(difficulty, '_none') as difficulty, sum(points)::int as score,
-      count(distinct task_id)::int as tasks, max(occurred_at) as reached
-    from score_entries e
-    where exists (select 1 from participants p where p.id = e.participant_id and not p.is_bot)
-    group by season_id, ${extra} participant_id, coalesce(difficulty, '_none')`;
-  const breakdown = "jsonb_object_agg(difficulty, jsonb_build_object('tasks', tasks, 'score', score))";
-  await db.execute(
-    sql.raw(`insert into season_totals (season_id, participant_id, points, raw_points, tasks, by_difficulty, reached_at, login_key)
-      select season_id, participant_id, sum(score), sum(score), sum(tasks), ${breakdown}, max(reached),
-        (select lower(login) from participants p where p.id = d.participant_id)
-      from (${perDifficulty("")}) d group by season_id, participant_id`),
-  );
-  await db.execute(
-    sql.raw(`insert into season_repo_totals (season_id, repository_id, participant_id, points, raw_points, tasks, by_difficulty, reached_at, login_key)
-      select season_id, repository_id, participant_id, sum(score), sum(score), sum(tasks), ${breakdown}, max(reached),
-        (select lower(login) from participants p where p.id = d.participant_id)
-      from (${perDifficulty("repository_id,")}) d group by season_id, repository_id, participant_id`),
-  );
+  for (const r of rowsOf(await db.execute(sql`select id from seasons order by id`))) await refreshTotals(db, num(r.id));
 }

@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { createDatabase, startPostgres, type PostgresServer } from "@/test/harness/postgres-server";
+
+/**
+ * What a benchmark run starts (the PostgreSQL server, its databases, PGlite folders, servers) and the promise to
+ * stop all of it: every resource registers its stop here, and `close()` runs them newest first, also after a
+ * failure or Ctrl-C.
+ */
+export class Lab {
+  private readonly stops: { name: string; stop: () => Promise<void> }[] = [];
+  private server: Promise<PostgresServer> | null = null;
+  private counter = 0;
+  private closing: Promise<string[]> | null = null;
+
+  /** Registers a stop; returns an idempotent function that runs it now (and forgets it). */
+  defer(name: string, stop: () => Promise<void>): () => Promise<void> {
+    let done: Promise<void> | null = null;
+    const once = () => (done ??= stop());
+    const entry = { name, stop: once };
+    this.stops.push(entry);
+    return async () => {
+      const i = this.stops.indexOf(entry);
+      if (i >= 0) this.stops.splice(i, 1);
+      await once();
+    };
+  }
+
+  /** The run's PostgreSQL server, started on first use. */
+  postgresServer(): Promise<PostgresServer> {
+    this.server ??= startPostgres().then((s) => {
+      this.defer("postgres server", () => s.stop());
+      return s;
+    });
+    return this.server;
+  }
+
+  /** A fresh, migrated database on the run's server. */
+  async postgres(label: string, max = 10): Promise<DbHandle & { url: string }> {
+    const server = await this.postgresServer();
+    const name = `bench_${label.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${this.counter++}`;
+    const url = await createDatabase(server.url, name);
+    const handle = await openDatabase({ url, max });
+    const close = this.defer(`database ${name}`, () => handle.close());
+    return { ...handle, url, close };
+  }
+
+  /** A fresh, migrated PGlite database in a temporary folder (removed when closed). */
+  async pglite(label: string): Promise<DbHandle> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `podium-bench-${label.replace(/[^a-z0-9]/gi, "_")}-`));
+    let handle: DbHandle;
+    try {
+      handle = await openDatabase({ pgliteDir: path.join(dir, "db") });
+    } catch (e) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const close = this.defer(`pglite ${dir}`, async () => {
+      try {
+        await handle.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    return { ...handle, close };
+  }
+
+  /** Stops everything still running, newest first; returns the problems met (it never throws). */
+  close(): Promise<string[]> {
+    this.closing ??= (async () => {
+      const problems: string[] = [];
+      while (this.stops.length > 0) {
+        const entry = this.stops.pop();
+        if (!entry) break;
+        try {
+          await entry.stop();
+        } catch (e) {
+          problems.push(`${entry.name}: ${(e as Error).message}`);
+        }
+      }
+      return problems;
+    })();
+    return this.closing;
+  }
+}

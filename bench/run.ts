@@ -1,0 +1,130 @@
+/**
+ * `npm run bench -- [--scale small|realistic|large] [--db postgres|pglite|both] [--only …]`: Podium's performance
+ * figures (import cost, ingest throughput, leaderboard reads in-process and over HTTP, client JS of the ranking
+ * page), printed as a table and written to bench/results.json. Everything it starts is stopped at the end, also on
+ * failure or Ctrl-C. See docs/performance.md.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { clientJs } from "./figures/client-js";
+import { httpLoad } from "./figures/http";
+import { importCost } from "./figures/import-cost";
+import { ingestThroughput } from "./figures/ingest";
+import { readDatabase, readLatency } from "./figures/reads";
+import { Lab } from "./lab";
+import { log } from "./log";
+import { httpSecondsFor, parseOptions, USAGE, UsageError, wantsPglite, wantsPostgres, type BenchOptions, type BenchScale } from "./options";
+import { buildReport, formatTable, skipped, type BenchResult } from "./report";
+
+async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, results: BenchResult[], html: { ranking: string | null }) {
+  const kinds = [...(wantsPostgres(options) ? (["postgres"] as const) : []), ...(wantsPglite(options, scale) ? (["pglite"] as const) : [])];
+  if (options.db !== "postgres" && scale === "large") results.push(skipped(scale, "pglite", "all figures", "", "PGlite (in-process WASM) is not run at a million PRs"));
+  const want = (g: BenchOptions["only"][number]) => options.only.includes(g);
+  // Figure-level failures are reported as rows and the run goes on.
+  const attempt = async (what: string, fn: () => Promise<BenchResult[]>) => {
+    try {
+      results.push(...(await fn()));
+    } catch (e) {
+      log(`${what} failed: ${(e as Error).stack ?? String(e)}`);
+      results.push(skipped(scale, "none", what, "", `failed: ${(e as Error).message}`));
+    }
+  };
+
+  if (want("import")) {
+    if (scale === "large") {
+      results.push(skipped(scale, "none", "import: GraphQL points per 100 merged PRs (full import)", "points", "the in-process fake GitHub is not run with a million PRs; the cost per 100 PRs does not depend on scale beyond the search slicing seen at small and realistic"));
+    } else {
+      await attempt(`import/${scale}`, () => importCost(lab, scale, kinds[0] ?? "postgres"));
+    }
+  }
+  if (want("ingest")) {
+    if (scale === "large") {
+      results.push(skipped(scale, "postgres", "ingest: PRs/s, batches of 1000", "PRs/s", "measured at small and realistic; the large data set is written by the bulk loader"));
+    } else {
+      for (const kind of kinds) {
+        if (kind === "pglite" && scale !== "small") continue;
+        await attempt(`ingest/${scale}/${kind}`, () => ingestThroughput(lab, scale, kind));
+      }
+    }
+  }
+  if (want("read") || want("http")) {
+    for (const kind of kinds) {
+      let read: Awaited<ReturnType<typeof readDatabase>> | null = null;
+      try {
+        read = await readDatabase(lab, scale, kind);
+        const db = read;
+        if (want("read")) await attempt(`read/${scale}/${kind}`, () => readLatency(db, scale, kind));
+        if (want("http") && kind === "postgres" && db.db.url) {
+          const url = db.db.url;
+          const login = db.logins[Math.floor(db.logins.length / 2)] ?? "bench-user-0";
+          await attempt(`http/${scale}`, async () => {
+            const outcome = await httpLoad(lab, scale, url, db.slug, login, httpSecondsFor(options, scale), options.port);
+            html.ranking ??= outcome.rankingHtml;
+            return outcome.results;
+          });
+        }
+      } catch (e) {
+        log(`read/${scale}/${kind} failed: ${(e as Error).stack ?? String(e)}`);
+        results.push(skipped(scale, kind, "read: loading the data", "", `failed: ${(e as Error).message}`));
+      } finally {
+        await read?.close();
+      }
+    }
+    if (want("http") && !wantsPostgres(options)) {
+      results.push(skipped(scale, "pglite", "http: all routes", "ms", "over HTTP only against PostgreSQL (a PGlite folder is held by one process)"));
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    const parsed = parseOptions(process.argv.slice(2));
+    if (parsed === "help") {
+      console.log(USAGE);
+      return 0;
+    }
+    options = parsed;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`bench: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+  const startedAt = new Date();
+  const lab = new Lab();
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping everything this run started`);
+    void lab.close().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  const results: BenchResult[] = [];
+  const html = { ranking: null as string | null };
+  try {
+    log(`scales ${options.scales.join(", ")}; db ${options.db}; figures ${options.only.join(", ")}`);
+    for (const scale of options.scales) await runScale(lab, options, scale, results, html);
+    if (options.only.includes("js")) results.push(clientJs(html.ranking));
+  } finally {
+    const problems = await lab.close();
+    for (const p of problems) log(`cleanup: ${p}`);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  const report = buildReport(startedAt, { ...options }, results);
+  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(formatTable(results));
+  console.log(`\n${report.machine.cores} cores, ${report.machine.cpu}, Node ${report.machine.node}; ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s; written to ${options.out}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
