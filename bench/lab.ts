@@ -5,6 +5,21 @@ import { openDatabase, type DbHandle } from "@/db/client";
 import { createDatabase, startPostgres, type PostgresServer } from "@/test/harness/postgres-server";
 
 /**
+ * Removes a folder, retrying for a few seconds: a server killed after a slow shutdown may still be writing
+ * into it when the first attempt runs.
+ */
+async function removeDir(dir: string): Promise<void> {
+  for (let attempt = 0; fs.existsSync(dir); attempt++) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/**
  * What a benchmark run starts (the PostgreSQL server, its databases, PGlite folders, servers) and the promise to
  * stop all of it: every resource registers its stop here, and `close()` runs them newest first, also after a
  * failure or Ctrl-C.
@@ -31,7 +46,13 @@ export class Lab {
   /** The run's PostgreSQL server, started on first use. */
   postgresServer(): Promise<PostgresServer> {
     this.server ??= startPostgres().then((s) => {
-      this.defer("postgres server", () => s.stop());
+      this.defer("postgres server", async () => {
+        try {
+          await s.stop();
+        } finally {
+          await removeDir(s.dir);
+        }
+      });
       return s;
     });
     return this.server;

@@ -94,12 +94,20 @@ async function main(): Promise<number> {
   }
   const startedAt = new Date();
   const lab = new Lab();
+  // Kept registered while stopping: a second signal (tsx relays the terminal's to this process) must not end the
+  // process before everything is stopped.
+  let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     log(`${signal}: stopping everything this run started`);
-    void lab.close().then(() => process.exit(130));
+    void lab.close().then((problems) => {
+      for (const p of problems) log(`cleanup: ${p}`);
+      process.exit(130);
+    });
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   const results: BenchResult[] = [];
   const html = { ranking: null as string | null };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ParticipantLink } from "@/app/_components/participant-link";
 import { getDb } from "@/db";
 import { getAllTimeRanking } from "@/lib/queries/all-time";
 
@@ -38,11 +38,7 @@ export default async function AllTimePage() {
               <tr key={r.login}>
                 <td className="num">{r.rank}</td>
                 <td>
-                  <Link href={`/u/${r.login}`} className="who">
-                    {r.avatarUrl && <img src={r.avatarUrl} alt="" width={24} height={24} className="avatar" loading="lazy" />}
-                    <span>{r.name && r.name !== r.login ? `${r.name} ` : ""}</span>
-                    <span className="muted">@{r.login}</span>
-                  </Link>
+                  <ParticipantLink login={r.login} name={r.name} avatarUrl={r.avatarUrl} />
                 </td>
                 <td className="num">
                   <strong>{r.score}</strong>

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, scoreEntries, seasons, teamMembers, teams } from "@/db/schema";
+import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
 import { computeTotals } from "@/lib/scoring/totals";
 
 export type TeamRow = { rank: number | null; name: string; score: number; members: { login: string; points: number }[] };
@@ -36,15 +37,7 @@ export async function getTeamRanking(db: Executor, slug: string): Promise<TeamRo
   const ids = [...new Set(members.map((m) => m.participantId))];
   const entries = ids.length
     ? await db
-        .select({
-          id: scoreEntries.id,
-          participantId: scoreEntries.participantId,
-          repositoryId: scoreEntries.repositoryId,
-          taskId: scoreEntries.taskId,
-          difficulty: scoreEntries.difficulty,
-          points: scoreEntries.points,
-          occurredAt: scoreEntries.occurredAt,
-        })
+        .select(LEDGER_POINT)
         .from(scoreEntries)
         .where(and(eq(scoreEntries.seasonId, season.id), inArray(scoreEntries.participantId, ids)))
     : [];

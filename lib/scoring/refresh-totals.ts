@@ -3,6 +3,17 @@ import type { Executor } from "@/db/client";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
 import { computeTotals } from "./totals";
 
+/** The ledger columns the totals are computed from (`LedgerPoint`). */
+export const LEDGER_POINT = {
+  id: scoreEntries.id,
+  participantId: scoreEntries.participantId,
+  repositoryId: scoreEntries.repositoryId,
+  taskId: scoreEntries.taskId,
+  difficulty: scoreEntries.difficulty,
+  points: scoreEntries.points,
+  occurredAt: scoreEntries.occurredAt,
+};
+
 const CHUNK = 1000;
 
 /**
@@ -17,15 +28,7 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     ? and(eq(scoreEntries.seasonId, seasonId), inArray(scoreEntries.participantId, only))
     : eq(scoreEntries.seasonId, seasonId);
   const entries = await tx
-    .select({
-      id: scoreEntries.id,
-      participantId: scoreEntries.participantId,
-      repositoryId: scoreEntries.repositoryId,
-      taskId: scoreEntries.taskId,
-      difficulty: scoreEntries.difficulty,
-      points: scoreEntries.points,
-      occurredAt: scoreEntries.occurredAt,
-    })
+    .select(LEDGER_POINT)
     .from(scoreEntries)
     .innerJoin(participants, eq(participants.id, scoreEntries.participantId))
     .where(and(scope, eq(participants.isBot, false)));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ParticipantLink } from "@/app/_components/participant-link";
 import { getDb } from "@/db";
 import { getSyncStatusAction } from "@/app/_actions/get-sync-status";
 import { SeasonWindow } from "@/app/_components/season-window";
@@ -169,11 +170,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
               <tr key={e.login} className={viewer?.login.toLowerCase() === e.login.toLowerCase() ? "me" : undefined}>
                 <td className="num">{e.rank ?? <span title="not ranked (staff)">–</span>}</td>
                 <td>
-                  <Link href={`/u/${e.login}`} className="who">
-                    {e.avatarUrl && <img src={e.avatarUrl} alt="" width={24} height={24} className="avatar" loading="lazy" />}
-                    <span>{e.name && e.name !== e.login ? `${e.name} ` : ""}</span>
-                    <span className="muted">@{e.login}</span>
-                  </Link>
+                  <ParticipantLink login={e.login} name={e.name} avatarUrl={e.avatarUrl} />
                 </td>
                 <td className="num">
                   <strong>{e.score}</strong>
