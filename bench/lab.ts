@@ -25,16 +25,20 @@ async function removeDir(dir: string): Promise<void> {
  * failure or Ctrl-C.
  */
 export class Lab {
-  private readonly stops: { name: string; stop: () => Promise<void> }[] = [];
+  private readonly stops: { name: string; stop: () => Promise<void>; timeoutMs: number }[] = [];
   private server: Promise<PostgresServer> | null = null;
   private counter = 0;
   private closing: Promise<string[]> | null = null;
 
-  /** Registers a stop; returns an idempotent function that runs it now (and forgets it). */
-  defer(name: string, stop: () => Promise<void>): () => Promise<void> {
+  /**
+   * Registers a stop; returns an idempotent function that runs it now (and forgets it). `close()` gives it at most
+   * `timeoutMs`: a client whose server is already gone (e.g. after Ctrl-C reached it too) may never finish closing,
+   * and the stops after it must still run.
+   */
+  defer(name: string, stop: () => Promise<void>, timeoutMs = 10_000): () => Promise<void> {
     let done: Promise<void> | null = null;
     const once = () => (done ??= stop());
-    const entry = { name, stop: once };
+    const entry = { name, stop: once, timeoutMs };
     this.stops.push(entry);
     return async () => {
       const i = this.stops.indexOf(entry);
@@ -52,7 +56,7 @@ export class Lab {
         } finally {
           await removeDir(s.dir);
         }
-      });
+      }, 30_000);
       return s;
     });
     return this.server;
@@ -88,17 +92,23 @@ export class Lab {
     return { ...handle, close };
   }
 
-  /** Stops everything still running, newest first; returns the problems met (it never throws). */
+  /** Stops everything still running, newest first, each within its time; returns the problems met (never throws). */
   close(): Promise<string[]> {
     this.closing ??= (async () => {
       const problems: string[] = [];
       while (this.stops.length > 0) {
         const entry = this.stops.pop();
         if (!entry) break;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<"timeout">((resolve) => {
+          timer = setTimeout(() => resolve("timeout"), entry.timeoutMs);
+        });
         try {
-          await entry.stop();
+          if ((await Promise.race([entry.stop(), timeout])) === "timeout") problems.push(`${entry.name}: did not stop within ${entry.timeoutMs / 1000} s`);
         } catch (e) {
           problems.push(`${entry.name}: ${(e as Error).message}`);
+        } finally {
+          clearTimeout(timer);
         }
       }
       return problems;

@@ -57,7 +57,7 @@ async function startServer(lab: Lab, databaseUrl: string, port: number): Promise
     const deadline = Date.now() + 10_000;
     while (!exited() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (!exited()) signal("SIGKILL");
-  });
+  }, 15_000);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -46,15 +46,27 @@ function asServerUser(bin: string, args: string[]): [string, string[]] {
   return isRoot() ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
 }
 
-async function waitForReady(bin: string, port: number, socketDir: string, child: ChildProcess, log: () => string) {
+/**
+ * Ready when *our* server answers: pg_isready alone could be answered by another process's server that
+ * took the same free port a moment earlier (two test runs at once), so the server's own postmaster.pid
+ * must name this port and be "ready" too.
+ */
+async function waitForReady(bin: string, port: number, dataDir: string, child: ChildProcess, log: () => string) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`postgres exited early (code ${child.exitCode}):\n${log()}`);
-    const r = spawnSync(path.join(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", String(port), "-q"]);
+    let ours = false;
+    try {
+      const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+      ours = lines[3]?.trim() === String(port) && (lines[7] ?? "").trim() === "ready";
+    } catch {
+      ours = false;
+    }
+    const r = ours ? spawnSync(path.join(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", String(port), "-q"]) : { status: 1 };
     if (r.status === 0) return;
     await new Promise((res) => setTimeout(res, 100));
   }
-  throw new Error(`postgres did not become ready on port ${port} (${socketDir}):\n${log()}`);
+  throw new Error(`postgres did not become ready on port ${port} (${dataDir}):\n${log()}`);
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
@@ -78,33 +90,45 @@ export async function startPostgres(): Promise<PostgresServer> {
   const init = spawnSync(initCmd, initArgs, { encoding: "utf8" });
   if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
 
-  const port = await freePort();
-  const [cmd, args] = asServerUser(path.join(bin, "postgres"), [
-    "-D",
-    data,
-    "-p",
-    String(port),
-    "-h",
-    "127.0.0.1",
-    "-k",
-    dir,
-    "-c",
-    "fsync=off",
-    "-c",
-    "synchronous_commit=off",
-    "-c",
-    "full_page_writes=off",
-    "-c",
-    "max_connections=300",
-    "-c",
-    "shared_buffers=256MB",
-  ]);
+  let port = 0;
+  let child: ChildProcess | null = null;
   let output = "";
-  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], detached: false });
-  child.stdout?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
-  child.stderr?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
-  await waitForReady(bin, port, dir, child, () => output);
-
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    const [cmd, args] = asServerUser(path.join(bin, "postgres"), [
+      "-D",
+      data,
+      "-p",
+      String(port),
+      "-h",
+      "127.0.0.1",
+      "-k",
+      dir,
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=300",
+      "-c",
+      "shared_buffers=256MB",
+    ]);
+    output = "";
+    const started = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], detached: false });
+    started.stdout?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
+    started.stderr?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8000)));
+    try {
+      await waitForReady(bin, port, data, started, () => output);
+      child = started;
+      break;
+    } catch (error) {
+      // Another server took the port between our check and our start: try another.
+      if (attempt >= 3 || !/could not bind|Address already in use|could not create any TCP/i.test(output)) throw error;
+    }
+  }
+  const server = child;
   const postmasterPid = (): number | null => {
     try {
       return Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]) || null;
@@ -123,12 +147,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
     }
     const deadline = Date.now() + 10_000;
-    while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) {
+    while (server.exitCode === null && server.signalCode === null && Date.now() < deadline) {
       await new Promise((res) => setTimeout(res, 50));
     }
-    if (child.exitCode === null && child.signalCode === null) {
+    if (server.exitCode === null && server.signalCode === null) {
       if (pid) process.kill(pid, "SIGKILL");
-      child.kill("SIGKILL");
+      server.kill("SIGKILL");
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
