@@ -60,6 +60,14 @@ CREATE TABLE "teams" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "pull_request_refs" (
+	"pull_request_id" integer NOT NULL,
+	"repository_id" integer NOT NULL,
+	"number" integer NOT NULL,
+	"source" "link_source" NOT NULL,
+	CONSTRAINT "pull_request_refs_pull_request_id_repository_id_number_pk" PRIMARY KEY("pull_request_id","repository_id","number")
+);
+--> statement-breakpoint
 CREATE TABLE "pull_request_rewards" (
 	"comment_id" text PRIMARY KEY NOT NULL,
 	"pull_request_id" integer NOT NULL,
@@ -310,6 +318,8 @@ ALTER TABLE "season_repositories" ADD CONSTRAINT "season_repositories_repository
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_members" ADD CONSTRAINT "team_members_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "teams" ADD CONSTRAINT "teams_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pull_request_refs" ADD CONSTRAINT "pull_request_refs_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pull_request_refs" ADD CONSTRAINT "pull_request_refs_repository_id_repositories_id_fk" FOREIGN KEY ("repository_id") REFERENCES "public"."repositories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_request_rewards" ADD CONSTRAINT "pull_request_rewards_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_request_tasks" ADD CONSTRAINT "pull_request_tasks_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pull_request_tasks" ADD CONSTRAINT "pull_request_tasks_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -351,6 +361,7 @@ CREATE UNIQUE INDEX "participants_github_id_key" ON "participants" USING btree (
 CREATE UNIQUE INDEX "participants_login_key" ON "participants" USING btree (lower("login"));--> statement-breakpoint
 CREATE INDEX "team_members_participant_idx" ON "team_members" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "teams_season_name_key" ON "teams" USING btree ("season_id","name");--> statement-breakpoint
+CREATE INDEX "pull_request_refs_target_idx" ON "pull_request_refs" USING btree ("repository_id","number");--> statement-breakpoint
 CREATE INDEX "pull_request_rewards_pr_idx" ON "pull_request_rewards" USING btree ("pull_request_id");--> statement-breakpoint
 CREATE INDEX "pull_request_tasks_task_idx" ON "pull_request_tasks" USING btree ("task_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pull_requests_repo_number_key" ON "pull_requests" USING btree ("repository_id","number");--> statement-breakpoint

@@ -113,6 +113,25 @@ export const pullRequestTasks = pgTable(
   (t) => [primaryKey({ columns: [t.pullRequestId, t.taskId] }), index("pull_request_tasks_task_idx").on(t.taskId)],
 );
 
+/**
+ * What a PR's text and closing references point at, whether or not that issue is a task yet: an issue
+ * labelled after the PR merged still gets its link (and its award) from here.
+ */
+export const pullRequestRefs = pgTable(
+  "pull_request_refs",
+  {
+    pullRequestId: integer("pull_request_id")
+      .notNull()
+      .references(() => pullRequests.id, { onDelete: "cascade" }),
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id),
+    number: integer("number").notNull(),
+    source: linkSource("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pullRequestId, t.repositoryId, t.number] }), index("pull_request_refs_target_idx").on(t.repositoryId, t.number)],
+);
+
 /** `/reward N` comments on pull requests; whether they count is decided from the author's role when awarding. */
 export const pullRequestRewards = pgTable(
   "pull_request_rewards",

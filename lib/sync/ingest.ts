@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
-import { pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
+import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
 import { DEFAULT_WEB_BASE, mergeReferences, parseReferences } from "@/lib/rules/references";
 import { parseRewardCommand } from "@/lib/rules/reward-command";
 import { isTask, readDifficulty, readMinScore, readScore, resolveTaskScore } from "@/lib/rules/task-fields";
@@ -192,6 +192,14 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
         .map((t) => ({ pullRequestId: prId(w.pr.repo, w.pr.number), taskId: t.id, source: w.source, seasonId: t.seasonId })),
     );
     const batchPrIds = batch.pullRequests.map((p) => prId(p.repo, p.number));
+    // Every reference is kept, task or not yet: an issue labelled later links to it then.
+    if (batchPrIds.length) await tx.delete(pullRequestRefs).where(inArray(pullRequestRefs.pullRequestId, batchPrIds));
+    const refRows = [
+      ...new Map(
+        wanted.map((w) => [`${prId(w.pr.repo, w.pr.number)}:${w.repositoryId}:${w.number}`, { pullRequestId: prId(w.pr.repo, w.pr.number), repositoryId: w.repositoryId, number: w.number, source: w.source }]),
+      ).values(),
+    ];
+    for (const part of chunks(refRows)) await tx.insert(pullRequestRefs).values(part).onConflictDoNothing();
     // Links a PR's text no longer makes are dropped (manual links stay); their tasks are re-derived below.
     const dropped = batchPrIds.length
       ? await tx
@@ -229,6 +237,19 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
         .insert(pullRequestRewards)
         .values(part)
         .onConflictDoUpdate({ target: pullRequestRewards.commentId, set: { points: sql`excluded.points` } });
+    }
+
+    // Tasks of this batch that merged pull requests pointed at before they were tasks.
+    const newTaskIds = [...touchedTasks.values()].flatMap((set) => [...set]);
+    if (newTaskIds.length) {
+      for (const part of chunks(newTaskIds)) {
+        await tx.execute(sql`
+          insert into ${pullRequestTasks} (pull_request_id, task_id, source)
+          select r.pull_request_id, t.id, r.source from ${pullRequestRefs} r
+          join ${tasks} t on t.repository_id = r.repository_id and t.number = r.number
+          where t.id in (${sql.join(part.map((id) => sql`${id}`), sql`, `)})
+          on conflict do nothing`);
+      }
     }
 
     // Awards and totals, per season, for the tasks and pull requests this batch touched.

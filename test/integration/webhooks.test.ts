@@ -100,6 +100,15 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
     expect(await pointsOf(author.login)).toBe(450);
   });
 
+  it("a merge that arrives before the issue is labelled still scores once the label comes", async () => {
+    const issue = 90_101;
+    const merged = await deliver("d-20", "pull_request", pullPayload({ action: "closed", repo: REPO, number: 90_102, title: "planner: cost model fix", body: `Fixes #${issue}`, user: { login: "early-bird", id: 7_700_002 }, mergedAt: "2020-04-05T10:00:00Z" }));
+    expect(merged.body).toMatchObject({ entries: 0 });
+    expect(await pointsOf("early-bird")).toBe(0);
+    await deliver("d-21", "issues", issuePayload({ action: "labeled", repo: REPO, number: issue, title: "Improve the cost model", labels: ["challenge-program-2", "difficulty/hard"], user: keeper }));
+    expect(await pointsOf("early-bird")).toBe(1000);
+  });
+
   it("a malformed payload is refused with the field and nothing is written", async () => {
     const before = await entryCount();
     const deliveries = (await h.db.select({ n: count() }).from(webhookDeliveries))[0]?.n;
