@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { pointsTimeline } from "@/lib/scoring/totals";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
@@ -83,18 +83,14 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     const unranked = t.unranked.map((u) => u.toLowerCase()).includes(p.login.toLowerCase());
     let rank: number | null = null;
     if (!unranked) {
+      // An index-only count over (season, points): bots never have totals, and the unranked are a few ids.
+      const unrankedIds = t.unranked.length
+        ? (await db.select({ id: participants.id }).from(participants).where(sql`lower(${participants.login}) in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})`)).map((r) => r.id)
+        : [];
       const [ahead] = await db
         .select({ n: sql<number>`count(*)` })
         .from(seasonTotals)
-        .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
-        .where(
-          and(
-            eq(seasonTotals.seasonId, t.seasonId),
-            gt(seasonTotals.points, t.points),
-            eq(participants.isBot, false),
-            t.unranked.length ? sql`lower(${participants.login}) not in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})` : undefined,
-          ),
-        );
+        .where(and(eq(seasonTotals.seasonId, t.seasonId), gt(seasonTotals.points, t.points), unrankedIds.length ? notInArray(seasonTotals.participantId, unrankedIds) : undefined));
       rank = Number(ahead?.n ?? 0) + 1;
     }
     const byTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]>();
