@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncProgress } from "@/db/schema";
 import { GitHubError, type GitHubClient } from "@/lib/github/client";
 import { awardSeason } from "@/lib/scoring/award-season";
+import { seasonForAwards } from "@/lib/tools/context";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
 import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
@@ -239,13 +240,7 @@ async function deactivateMissing(db: Db, seasonId: number, repositoryId: number,
       )
       .returning({ id: tasks.id });
     if (gone.length === 0) return;
-    const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
-    const repos = await tx
-      .select({ fullName: repositories.fullName })
-      .from(seasonRepositories)
-      .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
-      .where(eq(seasonRepositories.seasonId, seasonId));
-    const r = await awardSeason(tx, { ...season!, repos: repos.map((x) => x.fullName) }, { taskIds: gone.map((g) => g.id), pullRequestIds: [] });
+    const r = await awardSeason(tx, await seasonForAwards(tx, seasonId), { taskIds: gone.map((g) => g.id), pullRequestIds: [] });
     counts.entries += r.entries;
     counts.pointsAwarded += r.points;
   });
