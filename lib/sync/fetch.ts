@@ -71,36 +71,61 @@ export function toComments(n: RewardNode): GhComment[] {
 type Range = { from: Date; to: Date };
 
 /**
- * Walks a search across a date range, 100 a page, splitting the range in halves while a slice holds
- * more than GitHub's 1,000-result cap. `build` makes the query string for a slice.
+ * Walks a search to its end, 100 a page, oldest first by creation time. GitHub stops a search after 1,000
+ * results, so when a search holds more, it goes on with a new search from the creation time of the last
+ * result it got (`created:>=`), skipping the few results of that same second it already has. Every page
+ * fetched carries new results: the cost is one point per 100, however large the repository.
  */
-async function searchSliced<N extends { number: number }>(
+async function searchAll<N extends { number: number; createdAt: string }>(
   client: GitHubClient,
   queryText: (first: boolean) => string,
-  build: (range: Range) => string,
-  range: Range,
+  base: string,
   extraVars: (first: boolean) => Record<string, unknown>,
   onPage: (nodes: N[], data: Record<string, unknown>) => Promise<void>,
 ): Promise<void> {
-  let after: string | null = null;
+  let from: string | null = null;
+  /** The results created in the second the search starts from, which an earlier search already delivered. */
+  let delivered = new Set<number>();
   let first = true;
   for (;;) {
-    const data: { search: SearchPage<N>; rateLimit?: RateLimit } & Record<string, unknown> = await client.query(queryText(first), {
-      q: build(range),
-      after,
-      ...extraVars(first),
-    });
-    const page = data.search;
-    if (first && page.issueCount > SEARCH_CAP && range.to.getTime() - range.from.getTime() > 60_000) {
-      const mid = new Date(Math.floor((range.from.getTime() + range.to.getTime()) / 2000) * 1000);
-      await searchSliced(client, queryText, build, { from: range.from, to: mid }, extraVars, onPage);
-      await searchSliced(client, queryText, build, { from: new Date(mid.getTime() + 1000), to: range.to }, extraVars, onPage);
-      return;
+    const q = `${base}${from ? ` created:>=${from}` : ""} sort:created-asc`;
+    let after: string | null = null;
+    let got = 0;
+    let total = 0;
+    let fresh = 0;
+    let lastSecond: string | null = null;
+    let inLastSecond = new Set<number>();
+    for (;;) {
+      const data: { search: SearchPage<N>; rateLimit?: RateLimit } & Record<string, unknown> = await client.query(queryText(first), {
+        q,
+        after,
+        ...extraVars(first),
+      });
+      first = false;
+      const page = data.search;
+      total = page.issueCount;
+      const nodes = (page.nodes ?? []).filter(isNode);
+      got += nodes.length;
+      const mine: N[] = [];
+      for (const n of nodes) {
+        const second = iso(new Date(n.createdAt));
+        if (second !== lastSecond) {
+          lastSecond = second;
+          inLastSecond = second === from ? new Set(delivered) : new Set();
+        }
+        inLastSecond.add(n.number);
+        if (second === from && delivered.has(n.number)) continue;
+        mine.push(n);
+      }
+      fresh += mine.length;
+      if (mine.length > 0 || data.rewards) await onPage(mine, data);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
     }
-    await onPage((page.nodes ?? []).filter(isNode), data);
-    first = false;
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-    after = page.pageInfo.endCursor;
+    // Done, unless GitHub stopped at its cap with results left (and the last search still made progress).
+    if (got >= total || fresh === 0 || lastSecond === null) return;
+    from = lastSecond;
+    delivered = inLastSecond;
   }
 }
 
@@ -120,36 +145,27 @@ const quote = (s: string) => `"${s.replace(/"/g, "")}"`;
 export async function fetchIssues(client: GitHubClient, f: RepoFetch, onPage: (issues: GhIssue[]) => Promise<void>): Promise<void> {
   const since = f.since ? ` updated:>=${iso(f.since)}` : "";
   const queries: string[] = [];
-  if (f.taskLabels.length > 0) queries.push(`repo:${f.repo} is:issue label:${f.taskLabels.map(quote).join(",")}${since} sort:updated-asc`);
-  for (const prefix of f.taskTitlePrefixes) queries.push(`repo:${f.repo} is:issue in:title ${quote(prefix)}${since} sort:updated-asc`);
-  const all: Range = { from: new Date("2008-01-01T00:00:00Z"), to: new Date(Date.now() + 86_400_000) };
+  if (f.taskLabels.length > 0) queries.push(`repo:${f.repo} is:issue label:${f.taskLabels.map(quote).join(",")}${since}`);
+  for (const prefix of f.taskTitlePrefixes) queries.push(`repo:${f.repo} is:issue in:title ${quote(prefix)}${since}`);
   for (const base of queries) {
-    await searchSliced<IssueNode>(
-      client,
-      () => ISSUES_QUERY,
-      (r) => (r.from.getTime() === all.from.getTime() && r.to.getTime() === all.to.getTime() ? base : `${base} created:${iso(r.from)}..${iso(r.to)}`),
-      all,
-      () => ({}),
-      (nodes) => onPage(nodes.map(toIssue)),
-    );
+    await searchAll<IssueNode>(client, () => ISSUES_QUERY, base, () => ({}), (nodes) => onPage(nodes.map(toIssue)));
   }
 }
 
 /** Pull requests merged in the window, with the comments of those carrying a `/reward`, page by page. */
 export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pulls: GhPullRequest[]) => Promise<void>): Promise<void> {
   const since = f.since ? ` updated:>=${iso(f.since)}` : "";
-  const build = (r: Range) => `repo:${f.repo} is:pr is:merged merged:${iso(r.from)}..${iso(r.to)}${since} sort:updated-asc`;
+  const base = `repo:${f.repo} is:pr is:merged merged:${iso(f.merged.from)}..${iso(f.merged.to)}${since}`;
   const rewardsQ = `repo:${f.repo} is:pr is:merged ${quote("/reward")} in:comments merged:${iso(f.merged.from)}..${iso(f.merged.to)}${since}`;
   const rewarded = new Map<string, GhComment[]>();
   const keep = (nodes: (RewardNode | Record<string, never> | null)[] | null) => {
     for (const r of (nodes ?? []).filter(isNode)) rewarded.set(`${r.repository.nameWithOwner.toLowerCase()}#${r.number}`, toComments(r));
   };
   let rewardsKnown = false;
-  await searchSliced<PullNode>(
+  await searchAll<PullNode>(
     client,
     (first) => pullsQuery(first && !rewardsKnown),
-    build,
-    f.merged,
+    base,
     (first) => (first && !rewardsKnown ? { rewardsQ } : {}),
     async (nodes, data) => {
       const rewards = data.rewards as SearchPage<RewardNode> | undefined;
