@@ -45,3 +45,22 @@ test("an admin can open /admin; anonymous visitors are sent to sign in", async (
   await expect(page.getByTestId("admin-page")).toBeVisible();
   await expect(page.getByTestId("admin-page")).toContainText("pd-shepherd");
 });
+
+test("sign-in is rate-limited per client: past 30 a minute the OAuth routes answer 429 and the button explains", async ({ page, request }) => {
+  // A client of its own (the address the nearest proxy would append), so other tests keep their budget.
+  const client = { "x-forwarded-for": "198.51.100.30" };
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await request.get("/api/auth/callback/github?code=nope&state=nope", { headers: client, maxRedirects: 0 })).status());
+  expect(statuses.slice(0, 30).every((s) => s !== 429)).toBe(true);
+  expect(statuses[30]).toBe(429);
+  // The same client pressing "Sign in with GitHub" is told to wait, not sent to GitHub.
+  await page.setExtraHTTPHeaders(client);
+  await page.goto("/signin");
+  await page.locator("#main").getByRole("button", { name: "Sign in with GitHub" }).click();
+  await expect(page.locator("#main").getByRole("alert")).toContainText(/Too many sign-in attempts from your network. Please try again in \d+ s/);
+  // Anyone else still signs in.
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.31" });
+  await page.goto("/signin");
+  await page.locator("#main").getByRole("button", { name: "Sign in with GitHub" }).click();
+  await expect(page.getByRole("heading", { name: /Sign in to Podium/i })).toBeVisible();
+});

@@ -5,6 +5,8 @@ import { e2eDb } from "./fixtures";
 
 const sign = (body: string, secret = E2E_WEBHOOK_SECRET) => `sha256=${crypto.createHmac("sha256", secret).update(body).digest("hex")}`;
 
+// The event happened just now (deliveries of events older than PODIUM_WEBHOOK_MAX_AGE_HOURS are refused).
+const now = new Date().toISOString();
 const payload = JSON.stringify({
   action: "labeled",
   repository: { full_name: "pingcap/pd" },
@@ -16,7 +18,7 @@ const payload = JSON.stringify({
     user: { login: "pd-shepherd", id: 1, type: "User" },
     labels: [{ name: "challenge-program-2" }],
     created_at: "2020-03-10T00:00:00Z",
-    updated_at: "2020-03-10T00:00:00Z",
+    updated_at: now,
   },
 });
 
@@ -65,4 +67,41 @@ test("a malformed webhook body gets a 400 naming the problem", async ({ request 
   });
   expect(res.status()).toBe(400);
   expect((await res.json()).error).toMatch(/pull_request\.number/);
+});
+
+test("a replayed delivery of an event older than the bound (72 h) is refused with 422 and writes nothing", async ({ request }) => {
+  const old = JSON.stringify({ ...JSON.parse(payload), issue: { ...JSON.parse(payload).issue, number: 77_002, updated_at: new Date(Date.now() - 73 * 3_600_000).toISOString() } });
+  const res = await request.post("/api/webhooks/github", {
+    data: old,
+    headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": "e2e-stale-1", "x-hub-signature-256": sign(old) },
+  });
+  expect(res.status()).toBe(422);
+  expect((await res.json()).error).toMatch(/^stale delivery: the event is from .*more than 72 h ago/);
+  expect(await deliveries("e2e-stale-1")).toBe(0);
+  const sql = e2eDb();
+  try {
+    expect(await sql`select id from tasks where number = 77002`).toEqual([]);
+  } finally {
+    await sql.end();
+  }
+});
+
+test("the webhook endpoint answers 429 with Retry-After once a sender passes 600 deliveries a minute", async ({ request }) => {
+  // A sender of its own (the address the nearest proxy would append), so other tests keep their budget.
+  const headers = { "content-type": "application/json", "x-github-event": "issues", "x-forwarded-for": "203.0.113.60", "x-hub-signature-256": sign(payload, "wrong") };
+  const statuses: number[] = [];
+  for (let batch = 0; batch < 601; batch += 50) {
+    const size = Math.min(50, 601 - batch);
+    const res = await Promise.all(Array.from({ length: size }, (_, i) => request.post("/api/webhooks/github", { data: payload, headers: { ...headers, "x-github-delivery": `e2e-flood-${batch + i}` } })));
+    statuses.push(...res.map((r) => r.status()));
+  }
+  expect(statuses.filter((s) => s === 401)).toHaveLength(600);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+  const limited = await request.post("/api/webhooks/github", { data: payload, headers: { ...headers, "x-github-delivery": "e2e-flood-last" } });
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited.json()).error).toMatch(/too many webhook requests/);
+  // Another sender is not affected.
+  const other = await request.post("/api/webhooks/github", { data: payload, headers: { ...headers, "x-forwarded-for": "203.0.113.61", "x-github-delivery": "e2e-flood-other" } });
+  expect(other.status()).toBe(401);
 });

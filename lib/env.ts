@@ -6,6 +6,11 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const url = (what: string) =>
   z.preprocess(emptyAsUndefined, z.url({ error: `expected ${what} (an http(s) URL)`, protocol: /^https?$/ }).optional());
 
+const perMinute = z.preprocess(
+  emptyAsUndefined,
+  z.coerce.number({ error: "expected requests per minute (0: no limit)" }).int({ error: "expected a whole number of requests per minute" }).min(0, { error: "expected requests per minute (0: no limit)" }).optional(),
+);
+
 export const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).optional(),
@@ -29,6 +34,12 @@ export const ZEnv = z
     GITHUB_API_URL: url("the GitHub REST base"),
     GITHUB_GRAPHQL_URL: url("the GitHub GraphQL endpoint"),
     GITHUB_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: "expected at least 16 characters" }).optional()),
+    PODIUM_RATE_LIMIT_SIGNIN: perMinute,
+    PODIUM_RATE_LIMIT_WEBHOOK: perMinute,
+    PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of hours (0: no bound)" }).min(0, { error: "expected a number of hours (0: no bound)" }).optional(),
+    ),
     PODIUM_ADMINS: z.preprocess(
       emptyAsUndefined,
       z
@@ -55,6 +66,11 @@ export type Env = z.infer<typeof ZEnv> & {
   githubUrl: string;
   githubApiUrl: string;
   githubGraphqlUrl: string;
+  /** Requests a minute per client (0: unlimited). */
+  rateLimitSignIn: number;
+  rateLimitWebhook: number;
+  /** Webhook deliveries describing events older than this are refused (0: no bound). */
+  webhookMaxAgeMs: number;
 };
 
 export class EnvError extends Error {
@@ -79,6 +95,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     githubUrl: env.GITHUB_URL ?? "https://github.com",
     githubApiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
     githubGraphqlUrl: env.GITHUB_GRAPHQL_URL ?? "https://api.github.com/graphql",
+    rateLimitSignIn: env.PODIUM_RATE_LIMIT_SIGNIN ?? 30,
+    rateLimitWebhook: env.PODIUM_RATE_LIMIT_WEBHOOK ?? 600,
+    webhookMaxAgeMs: (env.PODIUM_WEBHOOK_MAX_AGE_HOURS ?? 72) * 3_600_000,
   };
 }
 

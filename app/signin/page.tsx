@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl, error } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; retryAfter?: string }> }) {
+  const { callbackUrl, error, retryAfter } = await searchParams;
+  const wait = Number(retryAfter);
   const demo = env().demo;
   return (
     <section className="narrow">
@@ -13,7 +14,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="muted">Podium signs you in with your GitHub account; it reads your public profile only.</p>
       {error && (
         <p role="alert" className="error">
-          Sign-in did not complete. Please try again.
+          {error === "RateLimited"
+            ? `Too many sign-in attempts from your network. Please try again in ${Number.isInteger(wait) && wait > 0 && wait <= 3600 ? `${wait} s` : "a minute"}.`
+            : "Sign-in did not complete. Please try again."}
         </p>
       )}
       <form action={signInAction}>

@@ -5,11 +5,12 @@ import { ingest } from "@/lib/sync/ingest";
 import type { ZodError } from "zod";
 import type { IngestBatch } from "@/lib/sync/types";
 import { formatIssues } from "@/lib/util/zod-errors";
+import { staleness } from "./event-time";
 import { issueFromEvent, pullFromComment, pullFromEvent, ZIssueCommentEvent, ZIssuesEvent, ZPullRequestEvent } from "./payloads";
 
 export type DeliveryResult =
   | { status: 200; body: { ok: true; event: string; duplicate?: true; ignored?: true; tasks?: number; pullRequests?: number; entries?: number } }
-  | { status: 400; body: { error: string } };
+  | { status: 400 | 422; body: { error: string } };
 
 const HANDLED_ISSUE_ACTIONS = new Set(["opened", "edited", "labeled", "unlabeled", "closed", "reopened", "transferred"]);
 
@@ -41,9 +42,18 @@ export function batchOf(event: string, payload: unknown): { batch: IngestBatch }
  * Handles one verified delivery: at most once per delivery id (a redelivery of a handled one does
  * nothing; a failed one may be retried), written in the importer's own transaction.
  */
-export async function handleDelivery(db: Db, input: { deliveryId: string; event: string; payload: unknown; webBase?: string }): Promise<DeliveryResult> {
+export async function handleDelivery(
+  db: Db,
+  input: { deliveryId: string; event: string; payload: unknown; webBase?: string; maxAgeMs?: number; now?: number },
+): Promise<DeliveryResult> {
   const parsed = batchOf(input.event, input.payload);
   if ("invalid" in parsed) return { status: 400, body: { error: `invalid ${input.event} payload: ${parsed.invalid}` } };
+  // A replayed old delivery (its id is not signed) must not write an old state; the next sync has the current one.
+  const age = "ignored" in parsed ? { stale: false as const } : staleness(input.payload, input.now ?? Date.now(), input.maxAgeMs ?? 0);
+  if (age.stale) {
+    const hours = Math.round((input.maxAgeMs ?? 0) / 3_600_000);
+    return { status: 422, body: { error: `stale delivery: the event is from ${age.at.toISOString()}, more than ${hours} h ago; the next sync imports the current state` } };
+  }
 
   const claimed = await db
     .insert(webhookDeliveries)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import fs from "node:fs";
+import { EnvError, parseEnv, ZEnv } from "@/lib/env";
 
 function problems(source: Record<string, string>): string[] {
   try {
@@ -39,11 +40,29 @@ describe("environment", () => {
     [{ GITHUB_URL: "not a url" }, /^GITHUB_URL expected the GitHub web base/],
     [{ AUTH_SECRET: "short" }, /^AUTH_SECRET expected at least 32 characters/],
     [{ PODIUM_ADMINS: "alice, bob;drop" }, /^PODIUM_ADMINS expected comma-separated GitHub logins/],
+    [{ PODIUM_RATE_LIMIT_SIGNIN: "lots" }, /^PODIUM_RATE_LIMIT_SIGNIN expected requests per minute/],
+    [{ PODIUM_RATE_LIMIT_WEBHOOK: "2.5" }, /^PODIUM_RATE_LIMIT_WEBHOOK expected a whole number/],
+    [{ PODIUM_WEBHOOK_MAX_AGE_HOURS: "-1" }, /^PODIUM_WEBHOOK_MAX_AGE_HOURS expected a number of hours/],
   ])("names the variable in %j", (source, pattern) => {
     expect(problems(source).some((p) => pattern.test(p))).toBe(true);
   });
 
+  it("has rate limits and a webhook age bound by default; 0 turns them off", () => {
+    expect(parseEnv({})).toMatchObject({ rateLimitSignIn: 30, rateLimitWebhook: 600, webhookMaxAgeMs: 72 * 3_600_000 });
+    expect(parseEnv({ PODIUM_RATE_LIMIT_SIGNIN: "0", PODIUM_RATE_LIMIT_WEBHOOK: "5", PODIUM_WEBHOOK_MAX_AGE_HOURS: "0.5" })).toMatchObject({
+      rateLimitSignIn: 0,
+      rateLimitWebhook: 5,
+      webhookMaxAgeMs: 1_800_000,
+    });
+  });
+
   it("reads PODIUM_ADMINS as lower-case logins", () => {
     expect(parseEnv({ PODIUM_ADMINS: "Alice, bob ," }).admins).toEqual(["alice", "bob"]);
+  });
+
+  it(".env.example documents every variable the app reads", () => {
+    const example = fs.readFileSync(".env.example", "utf8");
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(documented).toEqual(expect.arrayContaining(Object.keys(ZEnv.shape).filter((k) => k !== "NODE_ENV")));
   });
 });

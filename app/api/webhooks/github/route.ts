@@ -1,6 +1,8 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { githubEndpoints } from "@/lib/github/endpoints";
+import { webhookLimiter } from "@/lib/security/limiters";
+import { clientKey, tooManyRequests } from "@/lib/security/rate-limit";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { verifySignature } from "@/lib/webhooks/verify";
 
@@ -9,10 +11,15 @@ export const dynamic = "force-dynamic";
 const MAX_BODY = 5 * 1024 * 1024;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-/** GitHub webhooks: pull_request, issues, issue_comment. HMAC-verified; each delivery handled once. */
+/**
+ * GitHub webhooks: pull_request, issues, issue_comment. Rate-limited per sender, HMAC-verified, refused when
+ * the event is older than PODIUM_WEBHOOK_MAX_AGE_HOURS; each delivery handled once.
+ */
 export async function POST(request: Request) {
   const secret = env().GITHUB_WEBHOOK_SECRET;
   if (!secret) return json(403, { error: "webhooks are not configured (GITHUB_WEBHOOK_SECRET is unset)" });
+  const limited = webhookLimiter().take(clientKey(request.headers));
+  if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, "webhook");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY) return json(413, { error: "payload too large" });
   const body = await request.text();
@@ -32,7 +39,13 @@ export async function POST(request: Request) {
     return json(400, { error: "body is not JSON" });
   }
   try {
-    const result = await handleDelivery(await getDb(), { deliveryId, event, payload, webBase: (await githubEndpoints()).webUrl });
+    const result = await handleDelivery(await getDb(), {
+      deliveryId,
+      event,
+      payload,
+      webBase: (await githubEndpoints()).webUrl,
+      maxAgeMs: env().webhookMaxAgeMs,
+    });
     return json(result.status, result.body);
   } catch (error) {
     console.error("podium: webhook delivery failed:", error);
