@@ -30,3 +30,26 @@ export async function signInAs(context: BrowserContext, login: string): Promise<
     await sql.end();
   }
 }
+
+/** The Auth.js session cookie (plain HTTP, so without the `__Secure-` prefix). */
+export const SESSION_COOKIE = "authjs.session-token";
+
+/**
+ * A database session for a participant, as signing in would create it (see `signInAs`), for requests made
+ * without a browser: returns the value of the session cookie.
+ */
+export async function sessionTokenFor(login: string): Promise<string> {
+  const sql = e2eDb();
+  try {
+    const [p] = await sql<{ id: number; name: string | null; avatar_url: string | null }[]>`
+      select id, name, avatar_url from participants where lower(login) = lower(${login})`;
+    if (!p) throw new Error(`no participant ${login} in the e2e database`);
+    const userId = crypto.randomUUID();
+    const token = crypto.randomUUID();
+    await sql`insert into users (id, name, image, participant_id) values (${userId}, ${p.name ?? login}, ${p.avatar_url}, ${p.id})`;
+    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, now() + interval '1 day')`;
+    return token;
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * The authorization matrix against the running server: every mutating server action × every kind of user,
+ * called over HTTP as the browser calls it (a `Next-Action` POST with React's multipart encoding and the
+ * session cookie). Who may do what comes from the table the integration test also checks
+ * (test/authz-matrix.ts). Refused calls write nothing; allowed calls write an audit event.
+ *
+ * Other specs run in parallel on the same database, so this one acts only on rows it owns: its own
+ * season (`e2e-authz`, running until 2099 so tasks can be picked up), repositories, participants and roles.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
+import { e2eDb, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
+
+const SEASON = "e2e-authz";
+const THIS_REPO = "e2e-authz/this";
+const OTHER_REPO = "e2e-authz/other";
+const LOGINS: Record<Exclude<Who, "anonymous">, string> = {
+  participant: "e2e-authz-participant",
+  "maintainer of another repo": "e2e-authz-maint-other",
+  "maintainer of this repo": "e2e-authz-maint-this",
+  admin: "e2e-authz-admin",
+};
+/** Authors the pull request points are awarded on; receives a role; loses one. */
+const AUTHOR = "e2e-authz-author";
+const GRANTEE = "e2e-authz-grantee";
+const REVOKEE = "e2e-authz-revokee";
+/** A slug of this worker's own: saving it twice would change nothing (and audit nothing) the second time. */
+const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
+/** Task numbers: one block per action that acts on tasks, one task per kind of user. */
+const TASK_BLOCKS = { score: 96_000, perPr: 96_100, assign: 96_200, pickUp: 96_300, giveUp: 96_400, csrf: 96_500 } as const;
+type TaskBlock = keyof typeof TASK_BLOCKS;
+
+type Targets = {
+  seasonId: number;
+  repoIds: number[];
+  participantIds: number[];
+  tasks: Record<TaskBlock, number[]>;
+  pr: number;
+  entries: number[];
+};
+type ActionResult = { ok: boolean; code?: string };
+
+/** Seeds (or resets) what this spec acts on; safe to run again, e.g. when a worker restarts after a failure. */
+async function seed(): Promise<Targets> {
+  const sql = e2eDb();
+  try {
+    return await sql.begin(async (tx) => {
+      const repoIds: number[] = [];
+      for (const name of [THIS_REPO, OTHER_REPO]) {
+        const [r] = await tx<{ id: number }[]>`insert into repositories (full_name) values (${name})
+          on conflict (full_name) do update set full_name = excluded.full_name returning id`;
+        repoIds.push(r!.id);
+      }
+      const [thisRepo, otherRepo] = repoIds as [number, number];
+      const [season] = await tx<{ id: number }[]>`insert into seasons (slug, name, starts_at, ends_at, time_zone, task_labels, task_title_prefixes, difficulties, rules, grace_days, unranked)
+        values (${SEASON}, 'Authorization Season', '2024-01-01T00:00:00Z', '2099-01-01T00:00:00Z', 'UTC', '[]', '[]', '{"easy":100,"medium":300,"hard":1000}', '{"caps":[],"gates":[]}', 0, '[]')
+        on conflict (slug) do update set ends_at = excluded.ends_at returning id`;
+      const seasonId = season!.id;
+      for (const [position, repoId] of repoIds.entries()) {
+        await tx`insert into season_repositories (season_id, repository_id, position) values (${seasonId}, ${repoId}, ${position}) on conflict do nothing`;
+      }
+      const ids = new Map<string, number>();
+      for (const [i, login] of [...Object.values(LOGINS), AUTHOR, GRANTEE, REVOKEE].entries()) {
+        const [p] = await tx<{ id: number }[]>`insert into participants (github_id, login, name) values (${9_600_000 + i}, ${login}, ${login})
+          on conflict (github_id) do update set login = excluded.login returning id`;
+        ids.set(login, p!.id);
+      }
+      const id = (login: string) => ids.get(login)!;
+      const grants: [string, "admin" | "maintainer", number | null][] = [
+        [LOGINS["maintainer of another repo"], "maintainer", otherRepo],
+        [LOGINS["maintainer of this repo"], "maintainer", thisRepo],
+        [LOGINS.admin, "admin", null],
+        [REVOKEE, "maintainer", otherRepo],
+      ];
+      for (const [login, role, repoId] of grants) {
+        await tx`insert into roles (participant_id, role, repository_id, granted_by) values (${id(login)}, ${role}, ${repoId}, 'e2e') on conflict do nothing`;
+      }
+      await tx`delete from roles where participant_id = ${id(GRANTEE)}`;
+
+      const tasks = {} as Record<TaskBlock, number[]>;
+      for (const [block, base] of Object.entries(TASK_BLOCKS) as [TaskBlock, number][]) {
+        tasks[block] = [];
+        for (const [i, who] of WHO.entries()) {
+          // The give-up tasks are held by the user who gives them up (the anonymous one by the participant).
+          const holder = block === "giveUp" ? id(LOGINS[who === "anonymous" ? "participant" : who]) : null;
+          const [t] = await tx<{ id: number }[]>`insert into tasks (season_id, repository_id, number, title, difficulty, score, score_source, per_pr, state, picked_up_by_id, picked_up_at)
+            values (${seasonId}, ${thisRepo}, ${base + i}, ${`${block} task for the ${who}`}, 'easy', 100, 'default', false, ${holder ? "picked" : "open"}, ${holder}, ${holder ? new Date() : null})
+            on conflict (season_id, repository_id, number) do update set score = excluded.score, score_source = excluded.score_source, score_override = null,
+              score_override_reason = null, per_pr = false, state = excluded.state, picked_up_by_id = excluded.picked_up_by_id, picked_up_at = excluded.picked_up_at
+            returning id`;
+          tasks[block].push(t!.id);
+        }
+      }
+      const [pr] = await tx<{ id: number }[]>`insert into pull_requests (repository_id, number, title, author_id, author_login, state, merged_at)
+        values (${thisRepo}, 96900, 'a pull request worth points', ${id(AUTHOR)}, ${AUTHOR}, 'MERGED', '2024-06-01T00:00:00Z')
+        on conflict (repository_id, number) do update set author_id = excluded.author_id returning id`;
+      const entries: number[] = [];
+      for (const [i] of WHO.entries()) {
+        const [e] = await tx<{ id: number }[]>`insert into score_entries (season_id, participant_id, pull_request_id, repository_id, points, kind, reason, occurred_at, source_key)
+          values (${seasonId}, ${id(AUTHOR)}, ${pr!.id}, ${thisRepo}, 100, 'award', 'seeded for the authorization matrix', '2024-06-01T00:00:00Z', ${`e2e-authz:entry:${i}`})
+          on conflict (source_key) do update set points = excluded.points returning id`;
+        entries.push(e!.id);
+      }
+      return { seasonId, repoIds, participantIds: [...ids.values()], tasks, pr: pr!.id, entries };
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Everything of this spec's own that an action could change. */
+async function snapshot(t: Targets) {
+  const sql = e2eDb();
+  try {
+    const [counts] = await sql<{ entries: number; audit: number; roles: number; seasons: number }[]>`
+      select
+        (select count(*) from score_entries e join seasons s on s.id = e.season_id where s.slug like 'e2e-authz%')::int as entries,
+        (select count(*) from audit_events a where a.actor_id = any(${t.participantIds}) or a.season_id in (select id from seasons where slug like 'e2e-authz%')
+          or a.task_id in (select id from tasks where season_id = ${t.seasonId}) or a.pull_request_id = ${t.pr}
+          or coalesce(a.after::text, '') like '%e2e-authz%' or coalesce(a.before::text, '') like '%e2e-authz%')::int as audit,
+        (select count(*) from roles where participant_id = any(${t.participantIds}) or repository_id = any(${t.repoIds}))::int as roles,
+        (select count(*) from seasons where slug like 'e2e-authz%')::int as seasons`;
+    const tasks = await sql`select id, score, score_source, per_pr, state, picked_up_by_id from tasks where season_id = ${t.seasonId} order by id`;
+    return { ...counts!, tasks: tasks.map((r) => ({ ...r })) };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** The server action ids of this build, by file name in app/_actions, with a page that uses each. */
+function actionIds(): Map<string, { id: string; page: string }> {
+  const file = path.join(".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { node: Record<string, { filename?: string; workers: Record<string, unknown> }> };
+  const ids = new Map<string, { id: string; page: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const m = /^app\/_actions\/([\w-]+)\.ts$/.exec(entry.filename ?? "");
+    const page = Object.keys(entry.workers)[0];
+    if (m?.[1] && page) ids.set(m[1], { id, page });
+  }
+  return ids;
+}
+
+/** A page of the app that renders the action's form (its route, with this spec's own parameters). */
+const pagePath = (workerPage: string, t: Targets) =>
+  workerPage
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace("[slug]", SEASON)
+    .replace("[id]", String(t.tasks.score[0])) || "/";
+
+/** The form fields each action is called with, as its form in the UI would send them. */
+const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, string>> = {
+  "set-task-score": (t, i) => ({ taskId: String(t.tasks.score[i]), score: "777", reason: "bigger than it looked" }),
+  "set-task-per-pr": (t, i) => ({ taskId: String(t.tasks.perPr[i]), perPr: "true", reason: "umbrella issue" }),
+  "assign-task": (t, i) => ({ taskId: String(t.tasks.assign[i]), login: LOGINS.participant, reason: "" }),
+  "award-points": (t) => ({ season: SEASON, pullRequestId: String(t.pr), points: "50", reason: "great tests" }),
+  "revoke-entry": (t, i) => ({ entryId: String(t.entries[i]), reason: "duplicate" }),
+  "grant-role": () => ({ login: GRANTEE, role: "maintainer", repo: THIS_REPO }),
+  "pick-up-task": (t, i) => ({ taskId: String(t.tasks.pickUp[i]) }),
+  "give-up-task": (t, i) => ({ taskId: String(t.tasks.giveUp[i]) }),
+  "save-season": () => ({
+    json: JSON.stringify({ slug: SAVED_SEASON, name: "Saved Season", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
+  }),
+  "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
+};
+
+/**
+ * The body React sends for a `useActionState` form (arguments `[prevState, formData]`): the form's fields
+ * under the prefix `_1_` (FormData reference 1), then field `0`, the arguments `[null,"$K1"]`. The order
+ * matters: the server decodes the arguments when field `0` arrives, so the fields must come first (which
+ * is why this is a FormData and not an object: integer-like keys such as "0" would sort first).
+ */
+function actionBody(fields: Record<string, string>): FormData {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+  body.append("0", JSON.stringify([null, "$K1"]));
+  return body;
+}
+
+/** The action's return value in the RSC response (the row holding `{ ok, … }`). */
+function actionResult(body: string): ActionResult | undefined {
+  for (const line of body.split("\n")) {
+    const m = /^[0-9a-f]+:(\{.*\})$/.exec(line.trim());
+    if (!m?.[1]) continue;
+    try {
+      const value: unknown = JSON.parse(m[1]);
+      if (value && typeof value === "object" && "ok" in value && typeof value.ok === "boolean") {
+        return { ok: value.ok, code: "code" in value && typeof value.code === "string" ? value.code : undefined };
+      }
+    } catch {
+      // Not a JSON row.
+    }
+  }
+  return undefined;
+}
+
+type Call = { action: MutatingAction; fields: Record<string, string>; token: string | null; headers?: Record<string, string> };
+
+async function callAction(request: APIRequestContext, baseURL: string, t: Targets, call: Call) {
+  const ref = actionIds().get(call.action);
+  if (!ref) throw new Error(`no server action id for ${call.action} in this build`);
+  const res = await request.post(pagePath(ref.page, t), {
+    headers: {
+      "Next-Action": ref.id,
+      Accept: "text/x-component",
+      Origin: new URL(baseURL).origin,
+      ...(call.token ? { Cookie: `${SESSION_COOKIE}=${call.token}` } : {}),
+      ...call.headers,
+    },
+    multipart: actionBody(call.fields),
+    maxRedirects: 0,
+  });
+  const text = await res.text();
+  return { status: res.status(), text, result: actionResult(text) };
+}
+
+let targets: Targets;
+const tokens = new Map<Who, string | null>();
+
+test.beforeAll(async () => {
+  targets = await seed();
+  tokens.set("anonymous", null);
+  for (const who of WHO) if (who !== "anonymous") tokens.set(who, await sessionTokenFor(LOGINS[who]));
+});
+
+test("every server action that changes data has a row in the shared matrix, and an id in this build", () => {
+  expect(matrixGaps()).toEqual({ missingRows: [], missingFiles: [] });
+  const ids = actionIds();
+  for (const action of MUTATING_ACTIONS) expect(ids.has(action), `${action} has a server action id`).toBe(true);
+});
+
+for (const action of MUTATING_ACTIONS) {
+  for (const [i, who] of WHO.entries()) {
+    const expected: Outcome = EXPECTED[action][who];
+    test(`${action} as ${who} over HTTP: ${expected}`, async ({ request, baseURL }) => {
+      const before = await snapshot(targets);
+      const { status, text, result } = await callAction(request, baseURL!, targets, { action, fields: FORMS[action](targets, i), token: tokens.get(who) ?? null });
+      expect(status, text.slice(0, 500)).toBe(200);
+      const after = await snapshot(targets);
+      if (expected === "ok") {
+        expect(result, text.slice(0, 500)).toEqual({ ok: true, code: undefined });
+        expect(after.audit).toBeGreaterThan(before.audit);
+      } else {
+        expect(result, text.slice(0, 500)).toEqual({ ok: false, code: expected });
+        expect(after).toEqual(before);
+      }
+    });
+  }
+}
+
+/**
+ * Next refuses a server action whose Origin is not the host it was sent to (the Host, or X-Forwarded-Host
+ * when set): a cross-site page's request carries the victim's cookie but the page's own Origin.
+ */
+test.describe("a forged origin is refused before the action runs", () => {
+  const fields = (score: number) => ({ taskId: String(targets.tasks.csrf[0]), score: String(score), reason: "cross-site attempt" });
+
+  for (const [name, headers] of [
+    ["Origin: http://evil.example", { Origin: "http://evil.example" }],
+    ["Origin: null (a sandboxed frame)", { Origin: "null" }],
+    ["X-Forwarded-Host other than the Origin", { "X-Forwarded-Host": "evil.example" }],
+    ["Host other than the Origin", { Host: "evil.example" }],
+  ] as const) {
+    test(`${name}: refused, nothing written`, async ({ request, baseURL }) => {
+      const before = await snapshot(targets);
+      const res = await callAction(request, baseURL!, targets, { action: "set-task-score", fields: fields(1234), token: tokens.get("admin") ?? null, headers });
+      // Next answers a fetch action it refuses with HTTP 500 and an error row in place of the result.
+      expect(res.status, res.text.slice(0, 500)).toBe(500);
+      expect(res.text).toMatch(/^1:E\{"digest":"\d+"\}$/m);
+      expect(res.result).toBeUndefined();
+      expect(await snapshot(targets)).toEqual(before);
+    });
+  }
+
+  test("the same request from the app's own origin succeeds", async ({ request, baseURL }) => {
+    const before = await snapshot(targets);
+    const res = await callAction(request, baseURL!, targets, { action: "set-task-score", fields: fields(1234), token: tokens.get("admin") ?? null });
+    expect(res.status).toBe(200);
+    expect(res.result).toEqual({ ok: true, code: undefined });
+    const after = await snapshot(targets);
+    expect(after.audit).toBe(before.audit + 1);
+    expect(after.tasks.find((task) => task.id === targets.tasks.csrf[0])).toMatchObject({ score: 1234, score_source: "override" });
+  });
+
+  test("a request with no Origin (not a browser's) reaches the action, where the session decides", async ({ request }) => {
+    const ref = actionIds().get("set-task-score")!;
+    const before = await snapshot(targets);
+    const res = await request.post(pagePath(ref.page, targets), {
+      headers: { "Next-Action": ref.id, Accept: "text/x-component" },
+      multipart: actionBody({ taskId: String(targets.tasks.csrf[1]), score: "4321", reason: "no origin at all" }),
+    });
+    expect(res.status()).toBe(200);
+    expect(actionResult(await res.text())).toEqual({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await snapshot(targets)).toEqual(before);
+  });
+});
