@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
+import { invalidateReads } from "@/lib/cache/micro-cache";
 import { computeTotals } from "./totals";
 
 /** The ledger columns the totals are computed from (`LedgerPoint`). */
@@ -21,6 +22,7 @@ const CHUNK = 1000;
  * Call it inside the transaction that appended the entries, so totals never lag the ledger.
  */
 export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
+  invalidateReads();
   const [season] = await tx.select({ rules: seasons.rules }).from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw new Error(`unknown season id ${seasonId}`);
   if (only && only.length === 0) return;

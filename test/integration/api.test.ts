@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { participants } from "@/db/schema";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { participants, pullRequests } from "@/db/schema";
 import { ZHealth, ZLeaderboard, ZParticipant, ZSeasonList } from "@/lib/api/schemas";
 import { seedDemo } from "@/lib/demo/seed";
+import { awardPoints } from "@/lib/tools/award-points";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 const state = vi.hoisted(() => ({ handle: null as DbHandle | null }));
@@ -126,5 +128,32 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
     expect(svg).toMatch(/#2 · \d+ pts/);
     expect((await badge.GET(req("/api/participants/raftwalker/badge.svg?season=<x>"), loginParams("raftwalker"))).status).toBe(400);
     expect((await badge.GET(req("/api/participants/raftwalker/badge.svg?season=1999-s0"), loginParams("raftwalker"))).status).toBe(404);
+  });
+
+  it("a score change shows in the API at once when made here, and within a second when another process made it", async () => {
+    const db = state.handle!.db;
+    const top = async () => ZLeaderboard.parse(await (await leaderboard.GET(req("/api/seasons/2020-s2/leaderboard?limit=3"), slugParams("2020-s2"))).json()).entries[0]!;
+    const score = async (login: string) => ZParticipant.parse(await (await participant.GET(req(`/api/participants/${login}`), loginParams(login))).json()).seasons.find((x) => x.slug === "2020-s2")!.score;
+    const first = await top();
+    expect(await top()).toEqual(first); // cached
+    const [pr] = await db
+      .select({ id: pullRequests.id })
+      .from(pullRequests)
+      .innerJoin(participants, eq(participants.id, pullRequests.authorId))
+      .where(and(eq(participants.login, first.login), isNotNull(pullRequests.mergedAt)))
+      .limit(1);
+    const admin = { userId: "u-admin", participantId: null, login: "cp-organizer", isAdmin: true, maintainerOf: [] };
+    await awardPoints(db, admin, { season: "2020-s2", pullRequestId: pr!.id, points: 5, reason: "visible at once" });
+    expect((await top()).score).toBe(first.score + 5);
+    expect(await score(first.login)).toBe(first.score + 5);
+
+    // Another process (the CLI, another instance) writes the totals: no invalidation reaches this one.
+    await db.execute(sql`update season_totals set points = points + 7 where participant_id = (select id from participants where login = ${first.login}) and season_id = (select id from seasons where slug = '2020-s2')`);
+    const started = Date.now();
+    while ((await top()).score !== first.score + 12) {
+      expect(Date.now() - started).toBeLessThan(1000);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(await score(first.login)).toBe(first.score + 12);
   });
 });

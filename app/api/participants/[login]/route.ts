@@ -1,14 +1,19 @@
 import { getDb } from "@/db";
 import { jsonError, LOGIN, publicJson } from "@/lib/api/respond";
 import type { ParticipantResponse } from "@/lib/api/schemas";
+import { microCache } from "@/lib/cache/micro-cache";
 import { getParticipantProfile } from "@/lib/queries/participant";
+
+/** Half a second: a score change shows within a second (see lib/cache/micro-cache.ts). */
+const cached = microCache<Awaited<ReturnType<typeof getParticipantProfile>>>("api:participant", { ttlMs: 500 });
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ login: string }> }) {
   const { login } = await params;
   if (!LOGIN.test(login)) return jsonError(404, "unknown participant");
-  const profile = await getParticipantProfile(await getDb(), login);
+  const db = await getDb();
+  const profile = await cached(db, login.toLowerCase(), () => getParticipantProfile(db, login));
   if (!profile) return jsonError(404, `unknown participant: ${login}`);
   const body: ParticipantResponse = {
     login: profile.login,
