@@ -1,7 +1,8 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, repositories, seasons, seasonRepoTotals, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
+import { rankOfScore, scoreHistogram } from "./score-histogram";
 
 export type LeaderboardEntry = {
   rank: number | null;
@@ -16,22 +17,6 @@ export type LeaderboardEntry = {
 
 export type Leaderboard = { season: { slug: string; name: string }; total: number; entries: LeaderboardEntry[] };
 
-/**
- * How many ranked rows a season has, counted at most once a second per season and repository: the
- * count scans the season's index, and a page may be a second behind on it (points are never stale).
- */
-const countCache = new WeakMap<object, Map<string, { at: number; value: Promise<number> }>>();
-async function cachedCount(db: object, key: string, count: () => Promise<number>): Promise<number> {
-  const counts = countCache.get(db) ?? new Map<string, { at: number; value: Promise<number> }>();
-  countCache.set(db, counts);
-  const hit = counts.get(key);
-  if (hit && Date.now() - hit.at < 1000) return hit.value;
-  const value = count();
-  counts.set(key, { at: Date.now(), value });
-  value.catch(() => counts.delete(key));
-  return value;
-}
-
 export type LeaderboardQuery = { slug: string; limit: number; offset: number; repo?: string | null };
 
 /**
@@ -39,9 +24,9 @@ export type LeaderboardQuery = { slug: string; limit: number; offset: number; re
  * the score first comes first, then login. Unranked logins (staff) are listed with their points but take
  * no rank. Null when the season is unknown.
  *
- * Reads only what the page shows: the page's rows through the (season, points desc, reached_at) index,
- * then each distinct score's rank as 1 + the number of ranked participants above it (an index range
- * count), and the total as an index-only count; never a window over the whole season.
+ * Reads only what the page shows: the page's rows through the (season, points desc, reached_at) index;
+ * each score's rank is 1 + the number of ranked participants above it, and the total the sum, both from
+ * the season's score histogram (`score-histogram.ts`); never a window over the whole season.
  */
 export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise<Leaderboard | null> {
   const [season] = await db.select({ id: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, q.slug));
@@ -84,32 +69,22 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
     .innerJoin(participants, eq(participants.id, page.participantId))
     .orderBy(sql`${page.points} desc`, sql`${page.reachedAt} asc`, sql`${page.loginKey} asc`);
 
-  const total = await cachedCount(db, `${season.id}:${repositoryId ?? "*"}`, async () => {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(scope);
-    return Number(row?.n ?? 0);
-  });
-  // Unranked participants are few (staff): their ids, to leave them out of the counts above each score.
-  const unrankedIds = unranked.length
-    ? (await db.select({ id: participants.id }).from(participants).where(sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})`)).map((r) => r.id)
+  // The total and every rank from the season's score histogram (shared for half a second), and the staff's scores.
+  const histogram = await scoreHistogram(db, season.id, repositoryId);
+  const unrankedPoints = unranked.length
+    ? (
+        await db
+          .select({ points: t.points })
+          .from(t)
+          .innerJoin(participants, eq(participants.id, t.participantId))
+          .where(and(scope, sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})`))
+      ).map((r) => r.points)
     : [];
-  // Ranks in one query: how many ranked participants hold each score above the page's lowest, added up.
-  const rankOf = new Map<number, number>();
-  if (rows.length > 0) {
-    const lowest = Math.min(...rows.map((r) => r.score));
-    const above = await db
-      .select({ points: t.points, n: sql<number>`count(*)::int` })
-      .from(t)
-      .where(and(scope, sql`${t.points} > ${lowest}`, unrankedIds.length ? notInArray(t.participantId, unrankedIds) : undefined))
-      .groupBy(t.points);
-    for (const score of new Set(rows.map((r) => r.score))) {
-      rankOf.set(score, 1 + above.filter((a) => a.points > score).reduce((n, a) => n + Number(a.n), 0));
-    }
-  }
   return {
     ...head,
-    total: Number(total),
+    total: histogram.total,
     entries: rows.map((r) => ({
-      rank: unranked.includes(r.login.toLowerCase()) ? null : rankOf.get(r.score)!,
+      rank: unranked.includes(r.login.toLowerCase()) ? null : rankOfScore(histogram, r.score, unrankedPoints),
       login: r.login,
       name: r.name,
       avatarUrl: r.avatarUrl,

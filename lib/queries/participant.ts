@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { pointsTimeline } from "@/lib/scoring/totals";
+import { rankOfScore, scoreHistogram } from "./score-histogram";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
 
 export type ParticipantProfile = {
@@ -83,15 +84,18 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     const unranked = t.unranked.map((u) => u.toLowerCase()).includes(p.login.toLowerCase());
     let rank: number | null = null;
     if (!unranked) {
-      // An index-only count over (season, points): bots never have totals, and the unranked are a few ids.
-      const unrankedIds = t.unranked.length
-        ? (await db.select({ id: participants.id }).from(participants).where(sql`lower(${participants.login}) in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})`)).map((r) => r.id)
+      // From the season's score histogram (shared for half a second), less the staff above this score.
+      const histogram = await scoreHistogram(db, t.seasonId, null);
+      const staff = t.unranked.length
+        ? (
+            await db
+              .select({ points: seasonTotals.points })
+              .from(seasonTotals)
+              .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
+              .where(and(eq(seasonTotals.seasonId, t.seasonId), sql`lower(${participants.login}) in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})`))
+          ).map((r) => r.points)
         : [];
-      const [ahead] = await db
-        .select({ n: sql<number>`count(*)` })
-        .from(seasonTotals)
-        .where(and(eq(seasonTotals.seasonId, t.seasonId), gt(seasonTotals.points, t.points), unrankedIds.length ? notInArray(seasonTotals.participantId, unrankedIds) : undefined));
-      rank = Number(ahead?.n ?? 0) + 1;
+      rank = rankOfScore(histogram, t.points, staff);
     }
     const byTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]>();
     for (const e of entries.filter((x) => x.seasonId === t.seasonId && x.taskId !== null)) {
