@@ -72,3 +72,20 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
 });
 
 export type SyncRun = typeof syncRuns.$inferSelect;
+
+/**
+ * The newest `updatedAt` GitHub gave for each issue or pull request (they share a repository's numbers),
+ * whether or not it is a task: a sync page or a webhook older than what was already stored is not
+ * written over it ("newer wins"), whichever arrives last.
+ */
+export const githubVersions = pgTable(
+  "github_versions",
+  {
+    repositoryId: integer("repository_id")
+      .notNull()
+      .references(() => repositories.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.repositoryId, t.number] })],
+);

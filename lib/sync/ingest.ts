@@ -8,6 +8,7 @@ import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import { awardSeason, type SeasonForAwards } from "@/lib/scoring/award-season";
 import type { GhActor, IngestBatch, IngestCounts } from "./types";
 import { upsertParticipants } from "./upsert-participants";
+import { claimVersions, versionKey } from "./versions";
 
 const CHUNK = 500;
 const ts = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -30,13 +31,24 @@ async function loadSeasons(tx: Executor, slugs?: string[]): Promise<SeasonForAwa
 /**
  * Stores a batch of GitHub objects and brings the ledger in line with them, in one transaction:
  * participants, tasks (per season), pull requests, their task links and rewards, then award
- * corrections and totals. Idempotent: the same batch twice leaves the same rows.
+ * corrections and totals. Idempotent: the same batch twice leaves the same rows; an object older than the
+ * version of it already stored is skipped (`versions.ts`).
  */
-export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions = {}): Promise<IngestCounts> {
+export async function ingest(db: Db, given: IngestBatch, options: IngestOptions = {}): Promise<IngestCounts> {
   return db.transaction(async (tx) => {
     const allSeasons = await loadSeasons(tx, options.seasonSlugs);
-    const repoIds = await ensureRepositories(tx, [...batch.issues.map((i) => i.repo), ...batch.pullRequests.map((p) => p.repo)]);
+    const repoIds = await ensureRepositories(tx, [...given.issues.map((i) => i.repo), ...given.pullRequests.map((p) => p.repo)]);
     const repoId = (name: string) => repoIds.get(name.toLowerCase())!;
+
+    // Newer wins: what GitHub gave before a version already stored is not written over it. A stale pull
+    // request's `/reward` comments are still kept (rewards are keyed by comment and never taken back here).
+    const current = await claimVersions(tx, [
+      ...given.issues.map((i) => ({ repositoryId: repoId(i.repo), number: i.number, updatedAt: i.updatedAt })),
+      ...given.pullRequests.map((p) => ({ repositoryId: repoId(p.repo), number: p.number, updatedAt: p.updatedAt })),
+    ]);
+    const isCurrent = (o: { repo: string; number: number; updatedAt: string }) => current.has(versionKey(repoId(o.repo), o.number, o.updatedAt));
+    const batch: IngestBatch = { issues: given.issues.filter(isCurrent), pullRequests: given.pullRequests.filter(isCurrent) };
+    const staleWithComments = given.pullRequests.filter((p) => !isCurrent(p) && p.comments.length > 0);
 
     const actors: GhActor[] = [];
     for (const i of batch.issues) if (i.author) actors.push(i.author);
@@ -44,6 +56,7 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
       if (p.author) actors.push(p.author);
       for (const c of p.comments) if (c.author) actors.push(c.author);
     }
+    for (const p of staleWithComments) for (const c of p.comments) if (c.author) actors.push(c.author);
     const people = await upsertParticipants(tx, actors);
 
     // Tasks, per season listing the issue's repository.
@@ -159,6 +172,14 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
         .returning({ id: pullRequests.id, repositoryId: pullRequests.repositoryId, number: pullRequests.number });
       for (const r of rows) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
     }
+    // Stale pull requests whose comments are still read: their stored rows, if any.
+    for (const p of staleWithComments) {
+      const [row] = await tx
+        .select({ id: pullRequests.id })
+        .from(pullRequests)
+        .where(and(eq(pullRequests.repositoryId, repoId(p.repo)), eq(pullRequests.number, p.number)));
+      if (row) prIds.set(`${repoId(p.repo)}#${p.number}`, row.id);
+    }
     const prId = (repo: string, number: number) => prIds.get(`${repoId(repo)}#${number}`)!;
 
     // Links to tasks (any season) and /reward comments.
@@ -224,7 +245,8 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
         .values(part.map(({ seasonId: _s, ...l }) => l))
         .onConflictDoNothing();
     }
-    const rewards = batch.pullRequests.flatMap((p) =>
+    const rewardedOnly = staleWithComments.filter((p) => prIds.has(`${repoId(p.repo)}#${p.number}`));
+    const rewards = [...batch.pullRequests, ...rewardedOnly].flatMap((p) =>
       p.comments.flatMap((c) => {
         const points = parseRewardCommand(c.body);
         return points === null
@@ -258,7 +280,7 @@ export async function ingest(db: Db, batch: IngestBatch, options: IngestOptions 
     const droppedTasks = dropped.map((d) => d.taskId);
     for (const season of allSeasons) {
       const scopeTasks = new Set([...(touchedTasks.get(season.id) ?? []), ...links.filter((l) => l.seasonId === season.id).map((l) => l.taskId), ...droppedTasks]);
-      const result = await awardSeason(tx, season, { taskIds: [...scopeTasks], pullRequestIds: batchPrIds });
+      const result = await awardSeason(tx, season, { taskIds: [...scopeTasks], pullRequestIds: [...batchPrIds, ...rewardedOnly.map((p) => prId(p.repo, p.number))] });
       entries += result.entries;
       pointsAwarded += result.points;
     }

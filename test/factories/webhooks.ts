@@ -57,3 +57,70 @@ export function commentPayload(opts: { repo: string; number: number; title: stri
     comment: { id: opts.commentId, body: opts.body, user: { ...opts.commenter, type: "User" }, created_at: new Date().toISOString() },
   };
 }
+
+/**
+ * The webhook GitHub sends for an item of a fake-GitHub fixture (so a delivery and the fake's GraphQL answers
+ * describe the same objects): `id` gives each login's GitHub id, as the fixture's users do.
+ */
+type FixtureLike = { repo: string; number: number; title: string; body: string; labels: string[]; author: string | null; createdAt: string; updatedAt: string };
+const userFor = (id: (login: string) => number, login: string | null): User | null => (login === null ? null : { login, id: id(login), type: login.endsWith("[bot]") ? "Bot" : "User" });
+
+export function fixtureIssueEvent(action: string, issue: FixtureLike & { state: "OPEN" | "CLOSED"; closedAt: string | null }, id: (login: string) => number) {
+  return {
+    action,
+    repository: { full_name: issue.repo },
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state === "OPEN" ? "open" : "closed",
+      user: userFor(id, issue.author),
+      labels: issue.labels.map((name) => ({ name })),
+      created_at: issue.createdAt,
+      updated_at: issue.updatedAt,
+      closed_at: issue.closedAt,
+    },
+  };
+}
+
+type FixturePull = FixtureLike & { state: "OPEN" | "CLOSED" | "MERGED"; mergedAt: string | null; mergedBy: string | null };
+
+export function fixturePullEvent(action: string, pr: FixturePull, id: (login: string) => number) {
+  return {
+    action,
+    repository: { full_name: pr.repo },
+    pull_request: {
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state === "OPEN" ? "open" : "closed",
+      merged: pr.state === "MERGED",
+      merged_at: pr.mergedAt,
+      merged_by: userFor(id, pr.mergedBy),
+      user: userFor(id, pr.author),
+      labels: pr.labels.map((name) => ({ name })),
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+    },
+  };
+}
+
+/** `issue_comment` on a pull request; `nodeId` is the comment's GraphQL id (what the importer keys rewards by). */
+export function fixtureCommentEvent(pr: FixturePull, comment: { id: string; author: string | null; body: string; createdAt: string }, databaseId: number, id: (login: string) => number) {
+  return {
+    action: "created",
+    repository: { full_name: pr.repo },
+    issue: {
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      state: pr.state === "OPEN" ? "open" : "closed",
+      user: userFor(id, pr.author),
+      labels: pr.labels.map((name) => ({ name })),
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+      pull_request: { merged_at: pr.mergedAt },
+    },
+    comment: { id: databaseId, node_id: comment.id, body: comment.body, user: userFor(id, comment.author), created_at: comment.createdAt },
+  };
+}
