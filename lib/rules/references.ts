@@ -83,6 +83,20 @@ function normalizePrefix(prefix: string): string {
   return normalizeText(prefix).trim().replace(/[\s:]+$/, "");
 }
 
+const patterns = new Map<string, { all: RegExp; target: RegExp }>();
+
+/** The patterns for a context, built once per (web bases, prefixes): an import parses thousands of PRs with one. */
+function patternFor(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
+  const key = JSON.stringify([ctx.webBase ?? null, ctx.prefixes ?? []]);
+  let p = patterns.get(key);
+  if (!p) {
+    if (patterns.size >= 100) patterns.clear();
+    p = buildPattern(ctx);
+    patterns.set(key, p);
+  }
+  return p;
+}
+
 function buildPattern(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
   const host = hostPattern(ctx.webBase);
   const prefixes = [...new Set([...DEFAULT_PREFIXES, ...(ctx.prefixes ?? [])].map(normalizePrefix))]
@@ -109,7 +123,8 @@ function repoOf(owner: string | undefined, name: string | undefined, fallback: s
 /** The issues `text` references, deduplicated (first occurrence and its source win), in order of appearance. */
 export function parseReferences(text: string, ctx: ReferenceContext): Reference[] {
   const here = ctx.repo.trim().toLowerCase();
-  const { all, target } = buildPattern(ctx);
+  // `all` is global but `matchAll` works on a copy, and `target` is not global: both are safe to share.
+  const { all, target } = patternFor(ctx);
   const out: Reference[] = [];
   const seen = new Set<string>();
   const add = (repo: string, digits: string | undefined, source: ReferenceSource): void => {

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { columnList, jsonRows } from "@/db/json-rows";
 import type { Executor } from "@/db/client";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
 import { invalidateReads } from "@/lib/cache/micro-cache";
@@ -16,6 +17,17 @@ export const LEDGER_POINT = {
 };
 
 const CHUNK = 1000;
+const TOTALS = {
+  season_id: "integer",
+  participant_id: "integer",
+  points: "integer",
+  raw_points: "integer",
+  tasks: "integer",
+  by_difficulty: "jsonb",
+  reached_at: "timestamptz",
+  login_key: "text",
+};
+const REPO_TOTALS = { ...TOTALS, repository_id: "integer" };
 
 /**
  * Rewrites the derived totals of a season (or of some of its participants) from the ledger.
@@ -49,31 +61,33 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     .delete(seasonRepoTotals)
     .where(and(eq(seasonRepoTotals.seasonId, seasonId), only ? inArray(seasonRepoTotals.participantId, only) : undefined));
 
-  const now = new Date();
   const rows = totals.map((t) => ({
-    seasonId,
-    participantId: t.participantId,
+    season_id: seasonId,
+    participant_id: t.participantId,
     points: t.points,
-    rawPoints: t.rawPoints,
+    raw_points: t.rawPoints,
     tasks: t.tasks,
-    byDifficulty: t.byDifficulty,
-    reachedAt: t.reachedAt,
-    loginKey: logins.get(t.participantId) ?? "",
-    updatedAt: now,
+    by_difficulty: t.byDifficulty,
+    reached_at: t.reachedAt.toISOString(),
+    login_key: logins.get(t.participantId) ?? "",
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(seasonTotals).values(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx.execute(sql`insert into ${seasonTotals} ${columnList(TOTALS)} ${jsonRows(rows.slice(i, i + CHUNK), TOTALS)}`);
+  }
   const repoRows = totals.flatMap((t) =>
     [...t.byRepo].map(([repositoryId, r]) => ({
-      seasonId,
-      repositoryId,
-      participantId: t.participantId,
+      season_id: seasonId,
+      repository_id: repositoryId,
+      participant_id: t.participantId,
       points: r.points,
-      rawPoints: r.rawPoints,
+      raw_points: r.rawPoints,
       tasks: r.tasks,
-      byDifficulty: r.byDifficulty,
-      reachedAt: r.reachedAt,
-      loginKey: logins.get(t.participantId) ?? "",
+      by_difficulty: r.byDifficulty,
+      reached_at: r.reachedAt.toISOString(),
+      login_key: logins.get(t.participantId) ?? "",
     })),
   );
-  for (let i = 0; i < repoRows.length; i += CHUNK) await tx.insert(seasonRepoTotals).values(repoRows.slice(i, i + CHUNK));
+  for (let i = 0; i < repoRows.length; i += CHUNK) {
+    await tx.execute(sql`insert into ${seasonRepoTotals} ${columnList(REPO_TOTALS)} ${jsonRows(repoRows.slice(i, i + CHUNK), REPO_TOTALS)}`);
+  }
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
+import { rowsOf, type Db, type Executor } from "@/db/client";
+import { columnList, jsonRows } from "@/db/json-rows";
 import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
 import { DEFAULT_WEB_BASE, mergeReferences, parseReferences } from "@/lib/rules/references";
 import { parseRewardCommand } from "@/lib/rules/reward-command";
@@ -10,7 +11,25 @@ import type { GhActor, IngestBatch, IngestCounts } from "./types";
 import { upsertParticipants } from "./upsert-participants";
 import { claimVersions, versionKey } from "./versions";
 
-const CHUNK = 500;
+const CHUNK = 1000;
+const REF_COLUMNS = { pull_request_id: "integer", repository_id: "integer", number: "integer", source: "link_source" };
+const LINK_COLUMNS = { pull_request_id: "integer", task_id: "integer", source: "link_source" };
+/** Pull request columns written by an import, with their SQL types (for `jsonRows`). */
+const PR_COLUMNS = {
+  repository_id: "integer",
+  number: "integer",
+  github_node_id: "text",
+  url: "text",
+  title: "text",
+  author_id: "integer",
+  author_login: "text",
+  labels: "jsonb",
+  state: "text",
+  merged_at: "timestamptz",
+  merged_by_login: "text",
+  github_updated_at: "timestamptz",
+  github_created_at: "timestamptz",
+};
 const ts = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 const chunks = <T,>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -133,43 +152,32 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
     // Pull requests.
     const prIds = new Map<string, number>();
     for (const part of chunks(batch.pullRequests)) {
-      const rows = await tx
-        .insert(pullRequests)
-        .values(
-          part.map((p) => ({
-            repositoryId: repoId(p.repo),
-            number: p.number,
-            githubNodeId: p.nodeId ?? null,
-            url: p.url ?? null,
-            title: p.title,
-            authorId: p.author ? (people.get(p.author.login.toLowerCase()) ?? null) : null,
-            authorLogin: p.author?.login ?? null,
-            labels: p.labels,
-            state: p.state.toLowerCase(),
-            mergedAt: ts(p.mergedAt),
-            mergedByLogin: p.mergedBy,
-            githubUpdatedAt: ts(p.updatedAt),
-            githubCreatedAt: ts(p.createdAt),
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [pullRequests.repositoryId, pullRequests.number],
-          set: {
-            githubNodeId: sql`excluded.github_node_id`,
-            url: sql`excluded.url`,
-            title: sql`excluded.title`,
-            authorId: sql`excluded.author_id`,
-            authorLogin: sql`excluded.author_login`,
-            labels: sql`excluded.labels`,
-            state: sql`excluded.state`,
-            mergedAt: sql`excluded.merged_at`,
-            mergedByLogin: sql`coalesce(excluded.merged_by_login, ${pullRequests.mergedByLogin})`,
-            githubCreatedAt: sql`excluded.github_created_at`,
-            githubUpdatedAt: sql`excluded.github_updated_at`,
-            updatedAt: sql`now()`,
-          },
-        })
-        .returning({ id: pullRequests.id, repositoryId: pullRequests.repositoryId, number: pullRequests.number });
+      const values = part.map((p) => ({
+        repository_id: repoId(p.repo),
+        number: p.number,
+        github_node_id: p.nodeId ?? null,
+        url: p.url ?? null,
+        title: p.title,
+        author_id: p.author ? (people.get(p.author.login.toLowerCase()) ?? null) : null,
+        author_login: p.author?.login ?? null,
+        labels: p.labels,
+        state: p.state.toLowerCase(),
+        merged_at: p.mergedAt ?? null,
+        merged_by_login: p.mergedBy,
+        github_updated_at: p.updatedAt ?? null,
+        github_created_at: p.createdAt ?? null,
+      }));
+      const rows = rowsOf<{ id: number; repositoryId: number; number: number }>(
+        await tx.execute(sql`
+          insert into ${pullRequests} ${columnList(PR_COLUMNS)} ${jsonRows(values, PR_COLUMNS)}
+          on conflict (repository_id, number) do update set
+            github_node_id = excluded.github_node_id, url = excluded.url, title = excluded.title,
+            author_id = excluded.author_id, author_login = excluded.author_login, labels = excluded.labels,
+            state = excluded.state, merged_at = excluded.merged_at,
+            merged_by_login = coalesce(excluded.merged_by_login, ${pullRequests.mergedByLogin}),
+            github_created_at = excluded.github_created_at, github_updated_at = excluded.github_updated_at, updated_at = now()
+          returning id, repository_id as "repositoryId", number`),
+      );
       for (const r of rows) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
     }
     // Stale pull requests whose comments are still read: their stored rows, if any.
@@ -220,7 +228,10 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
         wanted.map((w) => [`${prId(w.pr.repo, w.pr.number)}:${w.repositoryId}:${w.number}`, { pullRequestId: prId(w.pr.repo, w.pr.number), repositoryId: w.repositoryId, number: w.number, source: w.source }]),
       ).values(),
     ];
-    for (const part of chunks(refRows)) await tx.insert(pullRequestRefs).values(part).onConflictDoNothing();
+    for (const part of chunks(refRows)) {
+      const values = part.map((r) => ({ pull_request_id: r.pullRequestId, repository_id: r.repositoryId, number: r.number, source: r.source }));
+      await tx.execute(sql`insert into ${pullRequestRefs} ${columnList(REF_COLUMNS)} ${jsonRows(values, REF_COLUMNS)} on conflict do nothing`);
+    }
     // Links a PR's text no longer makes are dropped (manual links stay); their tasks are re-derived below.
     const dropped = batchPrIds.length
       ? await tx
@@ -240,10 +251,8 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
           .returning({ taskId: pullRequestTasks.taskId })
       : [];
     for (const part of chunks(links)) {
-      await tx
-        .insert(pullRequestTasks)
-        .values(part.map(({ seasonId: _s, ...l }) => l))
-        .onConflictDoNothing();
+      const values = part.map((l) => ({ pull_request_id: l.pullRequestId, task_id: l.taskId, source: l.source }));
+      await tx.execute(sql`insert into ${pullRequestTasks} ${columnList(LINK_COLUMNS)} ${jsonRows(values, LINK_COLUMNS)} on conflict do nothing`);
     }
     const rewardedOnly = staleWithComments.filter((p) => prIds.has(`${repoId(p.repo)}#${p.number}`));
     const rewards = [...batch.pullRequests, ...rewardedOnly].flatMap((p) =>

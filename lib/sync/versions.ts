@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { rowsOf, type Executor } from "@/db/client";
+import { columnList, jsonRows } from "@/db/json-rows";
 import { githubVersions } from "@/db/schema";
 
 export type Versioned = { repositoryId: number; number: number; updatedAt: string };
 
+const COLUMNS = { repository_id: "integer", number: "integer", updated_at: "timestamptz" };
 const key = (repositoryId: number, number: number) => `${repositoryId}#${number}`;
 
 /**
@@ -26,15 +28,14 @@ export async function claimVersions(tx: Executor, items: Versioned[]): Promise<S
   const rows = [...newest.values()].sort((a, b) => a.repositoryId - b.repositoryId || a.number - b.number);
   for (let i = 0; i < rows.length; i += 1000) {
     const part = rows.slice(i, i + 1000);
-    const out = await tx
-      .insert(githubVersions)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [githubVersions.repositoryId, githubVersions.number],
-        set: { updatedAt: sql`greatest(${githubVersions.updatedAt}, excluded.updated_at)` },
-      })
-      .returning({ repositoryId: githubVersions.repositoryId, number: githubVersions.number, updatedAt: githubVersions.updatedAt });
-    for (const r of out) stored.set(key(r.repositoryId, r.number), r.updatedAt);
+    const values = part.map((r) => ({ repository_id: r.repositoryId, number: r.number, updated_at: r.updatedAt.toISOString() }));
+    const out = rowsOf<{ repositoryId: number; number: number; updatedAt: Date | string }>(
+      await tx.execute(sql`
+        insert into ${githubVersions} ${columnList(COLUMNS)} ${jsonRows(values, COLUMNS)}
+        on conflict (repository_id, number) do update set updated_at = greatest(${githubVersions.updatedAt}, excluded.updated_at)
+        returning repository_id as "repositoryId", number, updated_at as "updatedAt"`),
+    );
+    for (const r of out) stored.set(key(r.repositoryId, r.number), new Date(r.updatedAt));
   }
   const current = new Set<string>();
   for (const i of items) {
