@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, repositories, seasons, seasonRepoTotals, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
-import { rankOfScore, scoreHistogram } from "./score-histogram";
+import { countAbove, rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
 
 export type LeaderboardEntry = {
   rank: number | null;
@@ -71,15 +71,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
 
   // The total and every rank from the season's score histogram (shared for half a second), and the staff's scores.
   const histogram = await scoreHistogram(db, season.id, repositoryId);
-  const unrankedPoints = unranked.length
-    ? (
-        await db
-          .select({ points: t.points })
-          .from(t)
-          .innerJoin(participants, eq(participants.id, t.participantId))
-          .where(and(scope, sql`lower(${participants.login}) in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})`))
-      ).map((r) => r.points)
-    : [];
+  const unrankedPoints = await unrankedScores(db, season.id, unranked, repositoryId);
   return {
     ...head,
     total: histogram.total,
@@ -107,15 +99,17 @@ export async function getOwnStanding(db: Executor, slug: string, login: string):
     .where(and(eq(seasonTotals.seasonId, season.id), eq(sql`lower(${participants.login})`, login.toLowerCase())));
   if (!me) return null;
   const unranked = season.unranked.map((u) => u.toLowerCase());
-  const notUnranked = unranked.length ? sql`lower(${participants.login}) not in (${sql.join(unranked.map((u) => sql`${u}`), sql`, `)})` : sql`true`;
-  const [counts] = await db
-    .select({
-      higher: sql<number>`count(*) filter (where ${seasonTotals.points} > ${me.points} and ${notUnranked})`,
-      before: sql<number>`count(*) filter (where ${seasonTotals.points} > ${me.points} or (${seasonTotals.points} = ${me.points} and ${seasonTotals.reachedAt} < ${me.reachedAt.toISOString()}::timestamptz))`,
-    })
+  const histogram = await scoreHistogram(db, season.id, null);
+  const unrankedPoints = await unrankedScores(db, season.id, unranked);
+  // Rows before this one: every higher score, and the same score reached earlier (an index range).
+  const [tied] = await db
+    .select({ n: sql<number>`count(*)::int` })
     .from(seasonTotals)
-    .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
-    .where(and(eq(seasonTotals.seasonId, season.id), eq(participants.isBot, false)));
+    .where(and(eq(seasonTotals.seasonId, season.id), eq(seasonTotals.points, me.points), sql`${seasonTotals.reachedAt} < ${me.reachedAt.toISOString()}::timestamptz`));
   const isUnranked = unranked.includes(login.toLowerCase());
-  return { rank: isUnranked ? null : Number(counts?.higher ?? 0) + 1, score: me.points, position: Number(counts?.before ?? 0) };
+  return {
+    rank: isUnranked ? null : rankOfScore(histogram, me.points, unrankedPoints),
+    score: me.points,
+    position: countAbove(histogram, me.points) + Number(tied?.n ?? 0),
+  };
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { pointsTimeline } from "@/lib/scoring/totals";
-import { rankOfScore, scoreHistogram } from "./score-histogram";
+import { rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
 
 export type ParticipantProfile = {
@@ -86,15 +86,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     if (!unranked) {
       // From the season's score histogram (shared for half a second), less the staff above this score.
       const histogram = await scoreHistogram(db, t.seasonId, null);
-      const staff = t.unranked.length
-        ? (
-            await db
-              .select({ points: seasonTotals.points })
-              .from(seasonTotals)
-              .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
-              .where(and(eq(seasonTotals.seasonId, t.seasonId), sql`lower(${participants.login}) in (${sql.join(t.unranked.map((u) => sql`${u.toLowerCase()}`), sql`, `)})`))
-          ).map((r) => r.points)
-        : [];
+      const staff = await unrankedScores(db, t.seasonId, t.unranked);
       rank = rankOfScore(histogram, t.points, staff);
     }
     const byTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]>();

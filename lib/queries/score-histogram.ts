@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { seasonRepoTotals, seasonTotals } from "@/db/schema";
+import { participants, seasonRepoTotals, seasonTotals } from "@/db/schema";
 import { microCache } from "@/lib/cache/micro-cache";
 
 /** How many participants hold each score in a season (or one repository of it), highest score first. */
@@ -52,4 +52,17 @@ export function countAbove(h: ScoreHistogram, points: number): number {
 /** Competition rank of a score: 1 + the ranked participants above it (`unrankedPoints`: the staff's scores). */
 export function rankOfScore(h: ScoreHistogram, points: number, unrankedPoints: readonly number[]): number {
   return 1 + countAbove(h, points) - unrankedPoints.filter((p) => p > points).length;
+}
+
+/** The scores the season's unranked logins (staff) hold, which ranks leave out. */
+export async function unrankedScores(db: Executor, seasonId: number, logins: readonly string[], repositoryId: number | null = null): Promise<number[]> {
+  if (logins.length === 0) return [];
+  const t = repositoryId === null ? seasonTotals : seasonRepoTotals;
+  const scope = repositoryId === null ? eq(seasonTotals.seasonId, seasonId) : and(eq(seasonRepoTotals.seasonId, seasonId), eq(seasonRepoTotals.repositoryId, repositoryId));
+  const rows = await db
+    .select({ points: t.points })
+    .from(t)
+    .innerJoin(participants, eq(participants.id, t.participantId))
+    .where(and(scope, sql`lower(${participants.login}) in (${sql.join(logins.map((u) => sql`${u.toLowerCase()}`), sql`, `)})`));
+  return rows.map((r) => r.points);
 }
