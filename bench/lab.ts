@@ -47,6 +47,11 @@ export class Lab {
     };
   }
 
+  /** Whether `close()` was called: nothing new should be started then (a Ctrl-C arrived mid-run). */
+  get closed(): boolean {
+    return this.closing !== null;
+  }
+
   /** The run's PostgreSQL server, started on first use. */
   postgresServer(): Promise<PostgresServer> {
     this.server ??= startPostgres().then((s) => {

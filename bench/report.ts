@@ -17,6 +17,8 @@ export type BenchResult = {
   median: number | null;
   /** Only for latencies. */
   p95: number | null;
+  /** Only for latencies under load (the table shows it in the note). */
+  p99?: number | null;
   /** Samples behind the figure (iterations, requests, batches); 0 when skipped. */
   n: number;
   /** What the figure is compared with (e.g. the naive query's median), in the figure's baseline unit (see note). */
@@ -60,6 +62,7 @@ export function result(input: ResultInput): BenchResult {
   const median = input.median === null || !Number.isFinite(input.median) ? null : round(input.median);
   const p95 = input.p95 === undefined || input.p95 === null || !Number.isFinite(input.p95) ? null : round(input.p95);
   const out: BenchResult = { ...input, median, p95 };
+  if (input.p99 !== undefined) out.p99 = input.p99 === null || !Number.isFinite(input.p99) ? null : round(input.p99);
   if (input.baseline !== undefined) out.baseline = round(input.baseline);
   if (input.target) {
     const met = meets(input.target, median, p95);

@@ -1,19 +1,23 @@
 /**
  * `npm run bench -- [--scale small|realistic|large] [--db postgres|pglite|both] [--only …]`: Podium's performance
- * figures (import cost, ingest throughput, leaderboard reads in-process and over HTTP, client JS of the ranking
- * page), printed as a table and written to bench/results.json. Everything it starts is stopped at the end, also on
- * failure or Ctrl-C. See docs/performance.md.
+ * figures (import cost, ingest throughput, leaderboard reads in-process and over HTTP, the HTML pages under 200
+ * clients with the server's memory, client JS of the ranking page, cold start of `npm start`), printed as a table
+ * and written to bench/results.json. Everything it starts is stopped at the end, also on failure or Ctrl-C. See
+ * docs/performance.md.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { ensureBuilt } from "./build";
 import { clientJs } from "./figures/client-js";
+import { coldStart } from "./figures/cold-start";
 import { httpLoad } from "./figures/http";
 import { importCost } from "./figures/import-cost";
 import { ingestThroughput } from "./figures/ingest";
+import { pageLoad } from "./figures/load";
 import { readDatabase, readLatency } from "./figures/reads";
 import { Lab } from "./lab";
 import { log } from "./log";
-import { httpSecondsFor, parseOptions, USAGE, UsageError, wantsPglite, wantsPostgres, type BenchOptions, type BenchScale } from "./options";
+import { httpSecondsFor, loadSecondsFor, parseOptions, USAGE, UsageError, wantsPglite, wantsPostgres, type BenchOptions, type BenchScale } from "./options";
 import { buildReport, formatTable, skipped, type BenchResult } from "./report";
 
 async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, results: BenchResult[], html: { ranking: string | null }) {
@@ -47,7 +51,7 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
       }
     }
   }
-  if (want("read") || want("http")) {
+  if (want("read") || want("http") || want("load")) {
     for (const kind of kinds) {
       let read: Awaited<ReturnType<typeof readDatabase>> | null = null;
       try {
@@ -63,6 +67,13 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
             return outcome.results;
           });
         }
+        if (want("load") && kind === "postgres" && db.db.url) {
+          const url = db.db.url;
+          const login = db.logins[Math.floor(db.logins.length / 2)] ?? "bench-user-0";
+          await attempt(`load/${scale}`, () =>
+            pageLoad(lab, scale, url, db.slug, login, { seconds: loadSecondsFor(options, scale), connections: options.loadConnections, port: options.port }),
+          );
+        }
       } catch (e) {
         log(`read/${scale}/${kind} failed: ${(e as Error).stack ?? String(e)}`);
         results.push(skipped(scale, kind, "read: loading the data", "", `failed: ${(e as Error).message}`));
@@ -72,6 +83,9 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
     }
     if (want("http") && !wantsPostgres(options)) {
       results.push(skipped(scale, "pglite", "http: all routes", "ms", "over HTTP only against PostgreSQL (a PGlite folder is held by one process)"));
+    }
+    if (want("load") && !wantsPostgres(options)) {
+      results.push(skipped(scale, "pglite", "load: ranking and profile pages", "ms", "over HTTP only against PostgreSQL (a PGlite folder is held by one process)"));
     }
   }
 }
@@ -113,8 +127,19 @@ async function main(): Promise<number> {
   const html = { ranking: null as string | null };
   try {
     log(`scales ${options.scales.join(", ")}; db ${options.db}; figures ${options.only.join(", ")}`);
+    // The cold start measures `npm start` of a built app, which builds first when the sources changed since the last
+    // build: build now (unmeasured), so that it does not, and so that the HTTP figures run the current sources too.
+    const buildProblem = options.only.includes("cold-start") ? await ensureBuilt(lab) : null;
     for (const scale of options.scales) await runScale(lab, options, scale, results, html);
     if (options.only.includes("js")) results.push(clientJs(html.ranking));
+    if (options.only.includes("cold-start")) {
+      try {
+        results.push(...(await coldStart(lab, { runs: options.coldRuns, warmRuns: options.warmRuns, port: options.port, buildProblem })));
+      } catch (e) {
+        log(`cold-start failed: ${(e as Error).stack ?? String(e)}`);
+        results.push(skipped("any", "pglite", "cold start: npm start to the first 200 of the ranking page", "s", `failed: ${(e as Error).message}`));
+      }
+    }
   } finally {
     const problems = await lab.close();
     for (const p of problems) log(`cleanup: ${p}`);

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scriptsOfHtml } from "@/bench/figures/client-js";
 import {
@@ -12,7 +15,9 @@ import {
   toFixture,
   SCALES,
 } from "@/bench/generate";
-import { parseOptions, UsageError } from "@/bench/options";
+import { memoryVerdict, retainedPerRequestKb, rssCurve, MB, type RssSample } from "@/bench/memory";
+import { loadSecondsFor, parseOptions, UsageError } from "@/bench/options";
+import { listeningInodes, parentOf } from "@/bench/proc";
 import { uniformAt } from "@/bench/prng";
 import { buildReport, formatMarkdown, formatTable, result, skipped } from "@/bench/report";
 import { percentile, summarize, timeLoop } from "@/bench/stats";
@@ -107,6 +112,44 @@ describe("bench report", () => {
     for (const r of results) for (const key of ["scale", "db", "figure", "unit", "median", "p95", "n"]) expect(r).toHaveProperty(key);
   });
 
+  it("keeps a load row's p99 (rounded) next to its median and p95", () => {
+    const row = result({ scale: "small", db: "postgres", figure: "load: GET /x", unit: "ms", median: 1234.4, p95: 2345.6, p99: 3456.78, n: 10 });
+    expect(row).toMatchObject({ median: 1234, p95: 2346, p99: 3457 });
+    expect(formatTable([row])).toContain("load: GET /x");
+  });
+
+  it("judges the server's memory: peak growth over the start, RSS halfway and at the end", () => {
+    const at = (t: number, mb: number): RssSample => ({ t, rss: mb * MB, tree: (mb + 100) * MB });
+    const during = Array.from({ length: 31 }, (_, t) => at(t, 100 + Math.min(t, 10) * 20));
+    const v = memoryVerdict(at(-1, 100), during, at(35, 310), 30);
+    expect(v).toMatchObject({ startMb: 100, peakMb: 310, midMb: 300, endMb: 310, peakGrowthMb: 210, secondHalfGrowthMb: 10, peakTreeMb: 410, samples: 33 });
+    expect(rssCurve([at(0, 100), at(1, 150), at(2, 200)], 2)).toBe("0 s 100, 2 s 200");
+    // Retained heap per response: 10 MB kept over 1,000 responses is 10.24 kB each; a shrinking heap keeps none.
+    expect(retainedPerRequestKb(40 * MB, 50 * MB, 1000)).toBeCloseTo(10.24, 5);
+    expect(retainedPerRequestKb(50 * MB, 40 * MB, 1000)).toBe(0);
+    expect(retainedPerRequestKb(40 * MB, 50 * MB, 0)).toBeNaN();
+  });
+
+  it("reads parent pids and listening sockets the way /proc writes them", () => {
+    expect(parentOf("1234 (next-server (v16.4.6)) S 1200 1234 1234 0 -1")).toBe(1200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-proc-"));
+    const table = path.join(dir, "tcp");
+    fs.writeFileSync(
+      table,
+      [
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
+        "   0: 0100007F:0CE4 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0",
+        "   1: 0100007F:0CE4 0100007F:9C40 01 00000000:00000000 00:00000000 00000000     0        0 4343 1 0000000000000000 20 4 30 10 -1",
+        "   2: 0100007F:0CE5 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4444 1 0000000000000000 100 0 0 10 0",
+      ].join("\n"),
+    );
+    try {
+      expect([...listeningInodes(3300, [table])]).toEqual(["4242"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("computes nearest-rank percentiles", () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(summarize(samples)).toEqual({ median: 50, p95: 95, n: 100 });
@@ -133,6 +176,21 @@ describe("bench options", () => {
     expect(parseOptions(["--help"])).toBe("help");
     expect(() => parseOptions(["--scale", "huge"])).toThrow(UsageError);
     expect(() => parseOptions(["--db", "mysql"])).toThrow(UsageError);
+  });
+
+  it("takes the load and cold-start settings, with their defaults", () => {
+    const defaults = parseOptions([]);
+    expect(defaults).toMatchObject({ loadSeconds: null, loadConnections: 200, coldRuns: 3, warmRuns: 2 });
+    if (defaults === "help") throw new Error("unexpected help");
+    expect(loadSecondsFor(defaults, "small")).toBe(10);
+    expect(loadSecondsFor(defaults, "realistic")).toBe(30);
+    const set = parseOptions(["--only", "load,cold-start", "--load-seconds", "45", "--load-connections=100", "--cold-runs", "5", "--warm-runs", "1"]);
+    expect(set).toMatchObject({ only: ["load", "cold-start"], loadSeconds: 45, loadConnections: 100, coldRuns: 5, warmRuns: 1 });
+    if (set === "help") throw new Error("unexpected help");
+    expect(loadSecondsFor(set, "small")).toBe(45);
+    expect(() => parseOptions(["--load-connections", "0"])).toThrow(UsageError);
+    expect(() => parseOptions(["--load-seconds", "2.5"])).toThrow(UsageError);
+    expect(() => parseOptions(["--only", "load,warp"])).toThrow(UsageError);
   });
 
   it("finds the page's module scripts in its HTML, without noModule polyfills", () => {
