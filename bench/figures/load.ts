@@ -67,6 +67,12 @@ export async function pageLoad(lab: Lab, scale: BenchScale, databaseUrl: string,
         if (!res.ok) return skipAll(`${p.path} answered HTTP ${res.status}`);
       }
     }
+    // A warm-up under the same load (not measured): what fills once under concurrency — V8's optimized code,
+    // connection pools, buffers, the caches of Next and of the app — is then in the first heap reading, so the
+    // difference after the measured run is what the run kept.
+    const warmup = Math.min(10, Math.max(3, Math.round(seconds / 3)));
+    await Promise.all(pages.map((p) => load(`${server.url}${p.path}`, { connections: p.connections, seconds: warmup, timeoutSeconds: TIMEOUT_SECONDS })));
+    await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));
     const heapStart = await probe.read(serving);
     const sampler = new RssSampler(serving, server.pid);
     const start = sampler.now();
