@@ -79,6 +79,13 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
         .orderBy(asc(pullRequests.mergedAt))
     : [];
 
+  // Grouped once: a prolific participant has hundreds of tasks and as many PRs.
+  const prsByTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]["pullRequests"]>();
+  for (const x of prs) {
+    const list = prsByTask.get(x.taskId) ?? [];
+    list.push({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null });
+    prsByTask.set(x.taskId, list);
+  }
   const out: ParticipantProfile["seasons"] = [];
   for (const t of totals) {
     const unranked = t.unranked.map((u) => u.toLowerCase()).includes(p.login.toLowerCase());
@@ -95,9 +102,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
       c.points += e.points;
       byTask.set(e.taskId!, c);
     }
-    for (const [taskId, c] of byTask) {
-      c.pullRequests = prs.filter((x) => x.taskId === taskId).map((x) => ({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null }));
-    }
+    for (const [taskId, c] of byTask) c.pullRequests = prsByTask.get(taskId) ?? [];
     const mine = ledger.filter((e) => e.seasonId === t.seasonId);
     const timeline = pointsTimeline(mine, t.rules).map((p) => ({ at: p.at.toISOString(), points: p.points }));
     out.push({

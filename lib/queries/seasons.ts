@@ -2,6 +2,21 @@ import { asc, count, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { repositories, seasonRepositories, seasons, seasonTotals, tasks } from "@/db/schema";
 import type { SeasonSummary } from "@/lib/api/schemas";
+import { microCache } from "@/lib/cache/micro-cache";
+
+type Counts = { participants: { seasonId: number; n: number }[]; tasks: { seasonId: number; n: number }[] };
+const counts = microCache<Counts>("q:season-counts", { ttlMs: 500 });
+
+/**
+ * Participants and tasks per season: counts over whole tables (a hundred thousand rows and more in a big
+ * program), so shared for half a second like the rankings (lib/cache/micro-cache.ts).
+ */
+function seasonCounts(db: Executor): Promise<Counts> {
+  return counts(db, "all", async () => ({
+    participants: await db.select({ seasonId: seasonTotals.seasonId, n: count() }).from(seasonTotals).groupBy(seasonTotals.seasonId),
+    tasks: await db.select({ seasonId: tasks.seasonId, n: count() }).from(tasks).groupBy(tasks.seasonId),
+  }));
+}
 
 /** All seasons, newest first, in the API's shape (no internal ids). */
 export async function listSeasons(db: Executor): Promise<SeasonSummary[]> {
@@ -21,11 +36,7 @@ export async function listSeasons(db: Executor): Promise<SeasonSummary[]> {
     .from(seasonRepositories)
     .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
     .orderBy(asc(seasonRepositories.position));
-  const participantCounts = await db
-    .select({ seasonId: seasonTotals.seasonId, n: count() })
-    .from(seasonTotals)
-    .groupBy(seasonTotals.seasonId);
-  const taskCounts = await db.select({ seasonId: tasks.seasonId, n: count() }).from(tasks).groupBy(tasks.seasonId);
+  const { participants: participantCounts, tasks: taskCounts } = await seasonCounts(db);
   const countOf = (list: { seasonId: number; n: number }[], id: number) => Number(list.find((c) => c.seasonId === id)?.n ?? 0);
   return rows.map(({ id, ...s }) => ({
     ...s,

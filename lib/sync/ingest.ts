@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import { rowsOf, type Db, type Executor } from "@/db/client";
+import { invalidateReads } from "@/lib/cache/micro-cache";
 import { columnList, jsonRows } from "@/db/json-rows";
 import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
 import { DEFAULT_WEB_BASE, mergeReferences, parseReferences } from "@/lib/rules/references";
@@ -293,6 +294,8 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
       entries += result.entries;
       pointsAwarded += result.points;
     }
+    // New or changed tasks change the seasons' task counts (points changes invalidate through refreshTotals).
+    if (taskCount > 0) invalidateReads();
     return { tasks: taskCount, pullRequests: batch.pullRequests.length, entries, pointsAwarded };
   });
 }
