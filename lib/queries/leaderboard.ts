@@ -51,7 +51,8 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
     .select({ participantId: t.participantId, points: t.points, tasks: t.tasks, byDifficulty: t.byDifficulty, reachedAt: t.reachedAt, loginKey: t.loginKey })
     .from(t)
     .where(scope)
-    .orderBy(sql`${t.points} desc`, sql`${t.reachedAt} asc`, sql`${t.loginKey} asc`)
+    // "nulls last" as in season_totals_rank_idx (points is never null): without it the index cannot give the order.
+    .orderBy(sql`${t.points} desc nulls last`, sql`${t.reachedAt} asc`, sql`${t.loginKey} asc`)
     .limit(q.limit)
     .offset(q.offset)
     .as("page");

@@ -40,6 +40,9 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .innerJoin(seasons, eq(seasons.id, seasonTotals.seasonId))
     .where(eq(seasonTotals.participantId, p.id))
     .orderBy(desc(seasons.startsAt));
+  // The ledger is indexed by (season, participant): naming the participant's seasons lets it be used (by the
+  // participant alone it would scan the index of every season's entries).
+  const mine = and(inArray(scoreEntries.seasonId, totals.length ? totals.map((t) => t.seasonId) : [-1]), eq(scoreEntries.participantId, p.id));
   const ledger = await db
     .select({
       id: scoreEntries.id,
@@ -52,7 +55,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
       occurredAt: scoreEntries.occurredAt,
     })
     .from(scoreEntries)
-    .where(eq(scoreEntries.participantId, p.id))
+    .where(mine)
     .orderBy(asc(scoreEntries.occurredAt), asc(scoreEntries.id));
   const entries = await db
     .select({
@@ -67,7 +70,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .from(scoreEntries)
     .innerJoin(tasks, eq(tasks.id, scoreEntries.taskId))
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
-    .where(eq(scoreEntries.participantId, p.id));
+    .where(mine);
   const taskIds = [...new Set(entries.map((e) => e.taskId).filter((t): t is number => t !== null))];
   const prs = taskIds.length
     ? await db
@@ -75,7 +78,8 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
         .from(pullRequestTasks)
         .innerJoin(pullRequests, eq(pullRequests.id, pullRequestTasks.pullRequestId))
         .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
-        .where(and(inArray(pullRequestTasks.taskId, taskIds), eq(pullRequests.authorId, p.id)))
+        // The tasks by a subquery, not a list of ids: a prolific participant has thousands.
+        .where(and(inArray(pullRequestTasks.taskId, db.select({ id: scoreEntries.taskId }).from(scoreEntries).where(mine)), eq(pullRequests.authorId, p.id)))
         .orderBy(asc(pullRequests.mergedAt))
     : [];
 

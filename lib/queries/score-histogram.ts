@@ -26,7 +26,7 @@ export function scoreHistogram(db: Executor, seasonId: number, repositoryId: num
       .from(t)
       .where(scope)
       .groupBy(t.points)
-      .orderBy(sql`${t.points} desc`);
+      .orderBy(sql`${t.points} desc nulls last`);
     let above = 0;
     const scores = rows.map((r) => {
       const s = { points: r.points, n: Number(r.n), above };

@@ -26,59 +26,75 @@ export type ParticipantTotals = Totals & { participantId: number; byRepo: Map<nu
 /** The breakdown key of points with no difficulty (rewards on PRs without a task); no difficulty name can be it. */
 export const NO_DIFFICULTY = "_none";
 
-type Sums = { raw: Map<string, number>; rawByRepo: Map<string, number>; perTask: Map<number, number> };
-
 const key = (repo: number | null, difficulty: string) => `${repo ?? 0}:${difficulty}`;
 
 /**
- * Capped points: per difficulty, each repo's raw sum is held to the per-repo cap, then the
- * difficulty's sum to the overall cap. Points past a cap stay in the ledger; they just do not count.
+ * Capped points, kept up to date entry by entry: per difficulty, each repo's raw sum is held to the per-repo cap
+ * (and at 0), then the difficulty's sum to the overall cap. Points past a cap stay in the ledger; they just do not
+ * count. Each entry costs a few map look-ups, so a participant's whole timeline is one linear pass.
  */
-function capped(sums: Sums, rules: SeasonRules, onlyRepo?: number): { points: number; byDifficulty: Map<string, number> } {
-  const byDifficulty = new Map<string, number>();
-  for (const [k, raw] of sums.rawByRepo) {
-    const [repoPart, difficulty = NO_DIFFICULTY] = k.split(/:(.*)/s);
-    const repo = Number(repoPart);
-    if (onlyRepo !== undefined && repo !== onlyRepo) continue;
-    const repoCap = rules.caps.find((c) => c.perRepo && c.difficulty === difficulty)?.max ?? Infinity;
-    byDifficulty.set(difficulty, (byDifficulty.get(difficulty) ?? 0) + Math.max(0, Math.min(repoCap, raw)));
+class CappedSums {
+  private readonly raw = new Map<string, number>();
+  /** Per difficulty: the sum of its repos' raw sums, each held to the per-repo cap. */
+  private readonly perRepoCapped = new Map<string, number>();
+  points = 0;
+  private readonly repoCap = new Map<string, number>();
+  private readonly cap = new Map<string, number>();
+
+  constructor(rules: SeasonRules) {
+    for (const c of rules.caps) {
+      const to = c.perRepo ? this.repoCap : this.cap;
+      if (!to.has(c.difficulty)) to.set(c.difficulty, c.max);
+    }
   }
-  let points = 0;
-  for (const [difficulty, value] of byDifficulty) {
-    const cap = rules.caps.find((c) => !c.perRepo && c.difficulty === difficulty)?.max ?? Infinity;
-    const v = Math.min(cap, value);
-    byDifficulty.set(difficulty, v);
-    points += v;
+
+  add(repo: number | null, difficulty: string, points: number): void {
+    const k = key(repo, difficulty);
+    const before = this.raw.get(k) ?? 0;
+    const after = before + points;
+    this.raw.set(k, after);
+    const repoCap = this.repoCap.get(difficulty) ?? Infinity;
+    const delta = Math.max(0, Math.min(repoCap, after)) - Math.max(0, Math.min(repoCap, before));
+    const old = this.perRepoCapped.get(difficulty) ?? 0;
+    this.perRepoCapped.set(difficulty, old + delta);
+    const cap = this.cap.get(difficulty) ?? Infinity;
+    this.points += Math.min(cap, old + delta) - Math.min(cap, old);
   }
-  return { points, byDifficulty };
+
+  /** Capped points per difficulty, in the order the difficulties first appeared. */
+  byDifficulty(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [difficulty, v] of this.perRepoCapped) out.set(difficulty, Math.min(this.cap.get(difficulty) ?? Infinity, v));
+    return out;
+  }
 }
 
 function summarise(entries: LedgerPoint[], rules: SeasonRules, onlyRepo?: number, onStep?: (e: LedgerPoint, points: number) => void): Totals {
-  const sums: Sums = { raw: new Map(), rawByRepo: new Map(), perTask: new Map() };
+  const sums = new CappedSums(rules);
+  const perTask = new Map<number, number>();
   let current = 0;
   let reachedAt = entries[0]?.occurredAt ?? new Date(0);
   let rawPoints = 0;
   for (const e of entries) {
     if (onlyRepo !== undefined && e.repositoryId !== onlyRepo) continue;
-    const d = e.difficulty ?? NO_DIFFICULTY;
-    const k = key(e.repositoryId, d);
-    sums.rawByRepo.set(k, (sums.rawByRepo.get(k) ?? 0) + e.points);
-    if (e.taskId !== null) sums.perTask.set(e.taskId, (sums.perTask.get(e.taskId) ?? 0) + e.points);
+    sums.add(e.repositoryId, e.difficulty ?? NO_DIFFICULTY, e.points);
+    if (e.taskId !== null) perTask.set(e.taskId, (perTask.get(e.taskId) ?? 0) + e.points);
     rawPoints += e.points;
-    const next = capped(sums, rules, onlyRepo).points;
+    const next = sums.points;
     onStep?.(e, next);
     if (next !== current) {
       current = next;
       reachedAt = e.occurredAt;
     }
   }
-  const { points, byDifficulty } = capped(sums, rules, onlyRepo);
+  const points = sums.points;
+  const byDifficulty = sums.byDifficulty();
   const taskDifficulty = new Map<number, string>();
   for (const e of entries) if (e.taskId !== null) taskDifficulty.set(e.taskId, e.difficulty ?? NO_DIFFICULTY);
   const breakdown: Breakdown = {};
   for (const [difficulty, score] of byDifficulty) breakdown[difficulty] = { tasks: 0, score };
   let tasks = 0;
-  for (const [taskId, sum] of sums.perTask) {
+  for (const [taskId, sum] of perTask) {
     if (sum <= 0) continue;
     tasks += 1;
     const d = taskDifficulty.get(taskId) ?? NO_DIFFICULTY;
