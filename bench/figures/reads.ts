@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
-import { getLeaderboard } from "@/lib/queries/leaderboard";
+import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getParticipantProfile } from "@/lib/queries/participant";
 import { programSpec, seasonSlug } from "../generate";
 import type { Lab } from "../lab";
@@ -98,6 +98,14 @@ export async function readLatency(read: ReadDb, scale: BenchScale, kind: "postgr
       { ...loop, minIterations: Math.max(loop.minIterations ?? 0, 2 * read.logins.length) },
     ),
   );
+  // The viewer's own rank as the ranking page shows it ("you are #312"), over the same participants.
+  const own = summarize(
+    await timeLoop(async (i) => {
+      const login = read.logins[((i % read.logins.length) + read.logins.length) % read.logins.length] ?? "";
+      const s = await getOwnStanding(db, read.slug, login);
+      if (!s) throw new Error(`no standing for ${login}`);
+    }, { ...loop, minIterations: Math.max(loop.minIterations ?? 0, 2 * read.logins.length) }),
+  );
   const [worstLogin, worstMs] = [...byLogin.entries()].map(([l, t]) => [l, Math.max(...t)] as const).sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
   const first = read.logins[0] ?? "";
   const firstPlace = summarize(byLogin.get(first) ?? []);
@@ -125,15 +133,26 @@ export async function readLatency(read: ReadDb, scale: BenchScale, kind: "postgr
   );
   log(`read/${scale}/${kind}: leaderboard ${board.median.toFixed(2)}/${board.p95.toFixed(2)} ms, profile ${profile.median.toFixed(2)}/${profile.p95.toFixed(2)} ms, naive ${naive.median.toFixed(2)}/${naive.p95.toFixed(2)} ms`);
   const p95Target = { op: "<=" as const, value: 20, stat: "p95" as const };
+  // The issue's target for the profile (API and page) is p95 <= 30 ms at large scale.
+  const profileTarget = { op: "<=" as const, value: 30, stat: "p95" as const };
   return [
     result({ scale, db: kind, figure: "read: getLeaderboard top 50", unit: "ms", ...board, target: p95Target, note: context }),
     result({
       scale,
       db: kind,
-      figure: "read: own rank (getParticipantProfile)",
+      figure: "read: own rank (getOwnStanding)",
+      unit: "ms",
+      ...own,
+      target: p95Target,
+      note: `the viewer's rank and position on the ranking page, for ${read.logins.length} participants from first to last place, in turn`,
+    }),
+    result({
+      scale,
+      db: kind,
+      figure: "read: profile (getParticipantProfile)",
       unit: "ms",
       ...profile,
-      target: p95Target,
+      target: profileTarget,
       note:
         `${read.logins.length} participants from first to last place, in turn, each at least twice; the slowest: ${worstLogin} ` +
         `(place ${read.places.get(worstLogin) ?? "?"}, ${Number(worstEntries?.n)} ledger entries in all seasons) took ${Math.round(worstMs)} ms`,
@@ -141,10 +160,10 @@ export async function readLatency(read: ReadDb, scale: BenchScale, kind: "postgr
     result({
       scale,
       db: kind,
-      figure: "read: own rank of the first-placed participant",
+      figure: "read: profile of the first-placed participant",
       unit: "ms",
       ...firstPlace,
-      target: p95Target,
+      target: profileTarget,
       note: `${first}, the participant with the most ledger entries (${Number(firstEntries?.n)} in all seasons): the heaviest profile; its calls from the row above`,
     }),
     result({ scale, db: kind, figure: "read: naive GROUP BY over the ledger, top 50", unit: "ms", ...naive }),
