@@ -15,7 +15,7 @@ import { startNext } from "../server";
 /** Seconds autocannon lets a request wait for its answer before it counts a timeout (an error). */
 const TIMEOUT_SECONDS = 10;
 /** Seconds the server is left alone after the load, before the end RSS is read. */
-const SETTLE_SECONDS = 5;
+const SETTLE_SECONDS = 15;
 
 export type LoadFigureOptions = { seconds: number; connections: number; port: number };
 
