@@ -26,3 +26,22 @@ test("the CLI applies a season inside the running server that holds the embedded
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Season Three" })).toBeVisible();
 });
+
+test("the CLI's way into the server refuses any caller without the lock file's token, and runs nothing", async ({ request }) => {
+  const grant = { command: "roles grant", payload: { login: "coldcache", role: "admin" } };
+  const lock = JSON.parse(fs.readFileSync(`${E2E_PGLITE_DIR}.lock`, "utf8")) as { token?: string };
+  expect(typeof lock.token).toBe("string");
+  const attempts: Record<string, string>[] = [{}, { "x-podium-cli-token": "" }, { "x-podium-cli-token": "x".repeat(lock.token!.length) }, { "x-podium-cli-token": `${lock.token}x` }];
+  for (const headers of attempts) {
+    const res = await request.post("/api/internal/cli", { data: grant, headers: { ...headers, origin: "http://evil.example" } });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toEqual({ error: "forbidden" });
+  }
+  // Nothing ran: revoking the role the refused calls asked for finds nothing to revoke.
+  const revoke = spawnSync(process.execPath, ["--import", "tsx", "cli/podium.ts", "roles", "revoke", "coldcache", "admin"], {
+    encoding: "utf8",
+    env: { ...process.env, PGLITE_DIR: E2E_PGLITE_DIR, DATABASE_URL: "" },
+  });
+  expect(revoke.status).toBe(0);
+  expect(revoke.stdout).toMatch(/unchanged: .*was not held/);
+});
