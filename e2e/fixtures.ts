@@ -11,32 +11,12 @@ export function e2eDb() {
   return postgres(E2E_PG_URL, { max: 1, onnotice: () => {} });
 }
 
-/**
- * Signs the browser in as a participant without the OAuth round trip: a user and a database session
- * are inserted (as Auth.js would), and the session cookie is set.
- */
-export async function signInAs(context: BrowserContext, login: string): Promise<void> {
-  const sql = e2eDb();
-  try {
-    const [p] = await sql<{ id: number; name: string | null; avatar_url: string | null }[]>`
-      select id, name, avatar_url from participants where lower(login) = lower(${login})`;
-    if (!p) throw new Error(`no participant ${login} in the e2e database`);
-    const userId = crypto.randomUUID();
-    const token = crypto.randomUUID();
-    await sql`insert into users (id, name, image, participant_id) values (${userId}, ${p.name ?? login}, ${p.avatar_url}, ${p.id})`;
-    await sql`insert into sessions (session_token, user_id, expires) values (${token}, ${userId}, now() + interval '1 day')`;
-    await context.addCookies([{ name: "authjs.session-token", value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
-  } finally {
-    await sql.end();
-  }
-}
-
 /** The Auth.js session cookie (plain HTTP, so without the `__Secure-` prefix). */
 export const SESSION_COOKIE = "authjs.session-token";
 
 /**
- * A database session for a participant, as signing in would create it (see `signInAs`), for requests made
- * without a browser: returns the value of the session cookie.
+ * A database session for a participant, as signing in would create it, for requests made without a
+ * browser (and for `signInAs`): returns the value of the session cookie.
  */
 export async function sessionTokenFor(login: string): Promise<string> {
   const sql = e2eDb();
@@ -52,4 +32,13 @@ export async function sessionTokenFor(login: string): Promise<string> {
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * Signs the browser in as a participant without the OAuth round trip: a user and a database session
+ * are inserted (as Auth.js would), and the session cookie is set.
+ */
+export async function signInAs(context: BrowserContext, login: string): Promise<void> {
+  const token = await sessionTokenFor(login);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
 }

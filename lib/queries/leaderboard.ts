@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { participants, repositories, seasons, seasonRepoTotals, seasonTotals } from "@/db/schema";
+import { participants, repositories, seasons, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
-import { countAbove, rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
+import { countAbove, rankOfScore, scoreHistogram, totalsOf, unrankedScores } from "./score-histogram";
 
 export type LeaderboardEntry = {
   rank: number | null;
@@ -40,11 +40,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
     if (!repo) return { ...head, total: 0, entries: [] };
     repositoryId = repo.id;
   }
-  const t = repositoryId === null ? seasonTotals : seasonRepoTotals;
-  const scope =
-    repositoryId === null
-      ? eq(seasonTotals.seasonId, season.id)
-      : and(eq(seasonRepoTotals.seasonId, season.id), eq(seasonRepoTotals.repositoryId, repositoryId));
+  const { t, scope } = totalsOf(season.id, repositoryId);
 
   // The page first (an index scan that stops after offset + limit rows), then its participants.
   const page = db

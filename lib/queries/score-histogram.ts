@@ -10,6 +10,13 @@ export type ScoreHistogram = {
   scores: { points: number; n: number; above: number }[];
 };
 
+/** The totals of a season (`season_totals`), or of one repository in it (`season_repo_totals`), and the rows' scope. */
+export function totalsOf(seasonId: number, repositoryId: number | null) {
+  return repositoryId === null
+    ? { t: seasonTotals, scope: eq(seasonTotals.seasonId, seasonId) }
+    : { t: seasonRepoTotals, scope: and(eq(seasonRepoTotals.seasonId, seasonId), eq(seasonRepoTotals.repositoryId, repositoryId)) };
+}
+
 const histograms = microCache<ScoreHistogram>("q:score-histogram", { ttlMs: 500 });
 
 /**
@@ -19,8 +26,7 @@ const histograms = microCache<ScoreHistogram>("q:score-histogram", { ttlMs: 500 
  */
 export function scoreHistogram(db: Executor, seasonId: number, repositoryId: number | null): Promise<ScoreHistogram> {
   return histograms(db, `${seasonId}:${repositoryId ?? "*"}`, async () => {
-    const t = repositoryId === null ? seasonTotals : seasonRepoTotals;
-    const scope = repositoryId === null ? eq(seasonTotals.seasonId, seasonId) : and(eq(seasonRepoTotals.seasonId, seasonId), eq(seasonRepoTotals.repositoryId, repositoryId));
+    const { t, scope } = totalsOf(seasonId, repositoryId);
     const rows = await db
       .select({ points: t.points, n: sql<number>`count(*)::int` })
       .from(t)
@@ -57,8 +63,7 @@ export function rankOfScore(h: ScoreHistogram, points: number, unrankedPoints: r
 /** The scores the season's unranked logins (staff) hold, which ranks leave out. */
 export async function unrankedScores(db: Executor, seasonId: number, logins: readonly string[], repositoryId: number | null = null): Promise<number[]> {
   if (logins.length === 0) return [];
-  const t = repositoryId === null ? seasonTotals : seasonRepoTotals;
-  const scope = repositoryId === null ? eq(seasonTotals.seasonId, seasonId) : and(eq(seasonRepoTotals.seasonId, seasonId), eq(seasonRepoTotals.repositoryId, repositoryId));
+  const { t, scope } = totalsOf(seasonId, repositoryId);
   const rows = await db
     .select({ points: t.points })
     .from(t)

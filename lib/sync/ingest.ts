@@ -182,12 +182,13 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
       for (const r of rows) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
     }
     // Stale pull requests whose comments are still read: their stored rows, if any.
-    for (const p of staleWithComments) {
-      const [row] = await tx
-        .select({ id: pullRequests.id })
-        .from(pullRequests)
-        .where(and(eq(pullRequests.repositoryId, repoId(p.repo)), eq(pullRequests.number, p.number)));
-      if (row) prIds.set(`${repoId(p.repo)}#${p.number}`, row.id);
+    if (staleWithComments.length > 0) {
+      const keys = jsonRows(staleWithComments.map((p) => ({ repository_id: repoId(p.repo), number: p.number })), { repository_id: "integer", number: "integer" });
+      const stored = rowsOf<{ id: number; repositoryId: number; number: number }>(
+        await tx.execute(sql`select pr.id, pr.repository_id as "repositoryId", pr.number from ${pullRequests} pr
+          join (${keys}) k on k.repository_id = pr.repository_id and k.number = pr.number`),
+      );
+      for (const r of stored) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
     }
     const prId = (repo: string, number: number) => prIds.get(`${repoId(repo)}#${number}`)!;
 

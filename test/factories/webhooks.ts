@@ -19,7 +19,7 @@ export function issuePayload(opts: { action: string; repo: string; number: numbe
   };
 }
 
-export function pullPayload(opts: { action: string; repo: string; number: number; title: string; body: string; user: User; mergedAt: string | null; state?: "open" | "closed" }) {
+export function pullPayload(opts: { action: string; repo: string; number: number; title: string; body: string; user: User; mergedAt: string | null; state?: "open" | "closed"; updatedAt?: string }) {
   return {
     action: opts.action,
     repository: { full_name: opts.repo },
@@ -34,7 +34,7 @@ export function pullPayload(opts: { action: string; repo: string; number: number
       user: { ...opts.user, type: opts.user.type ?? "User" },
       labels: [],
       created_at: "2020-03-06T00:00:00Z",
-      updated_at: new Date().toISOString(),
+      updated_at: opts.updatedAt ?? new Date().toISOString(),
     },
   };
 }
@@ -65,22 +65,20 @@ export function commentPayload(opts: { repo: string; number: number; title: stri
 type FixtureLike = { repo: string; number: number; title: string; body: string; labels: string[]; author: string | null; createdAt: string; updatedAt: string };
 const userFor = (id: (login: string) => number, login: string | null): User | null => (login === null ? null : { login, id: id(login), type: login.endsWith("[bot]") ? "Bot" : "User" });
 
+/** The `issue` object of `issues` and `issue_comment` payloads (a pull request is an issue there too). */
+const issueObject = (item: FixtureLike & { state: "OPEN" | "CLOSED" | "MERGED" }, id: (login: string) => number) => ({
+  number: item.number,
+  title: item.title,
+  body: item.body,
+  state: item.state === "OPEN" ? "open" : "closed",
+  user: userFor(id, item.author),
+  labels: item.labels.map((name) => ({ name })),
+  created_at: item.createdAt,
+  updated_at: item.updatedAt,
+});
+
 export function fixtureIssueEvent(action: string, issue: FixtureLike & { state: "OPEN" | "CLOSED"; closedAt: string | null }, id: (login: string) => number) {
-  return {
-    action,
-    repository: { full_name: issue.repo },
-    issue: {
-      number: issue.number,
-      title: issue.title,
-      body: issue.body,
-      state: issue.state === "OPEN" ? "open" : "closed",
-      user: userFor(id, issue.author),
-      labels: issue.labels.map((name) => ({ name })),
-      created_at: issue.createdAt,
-      updated_at: issue.updatedAt,
-      closed_at: issue.closedAt,
-    },
-  };
+  return { action, repository: { full_name: issue.repo }, issue: { ...issueObject(issue, id), closed_at: issue.closedAt } };
 }
 
 type FixturePull = FixtureLike & { state: "OPEN" | "CLOSED" | "MERGED"; mergedAt: string | null; mergedBy: string | null };
@@ -110,17 +108,7 @@ export function fixtureCommentEvent(pr: FixturePull, comment: { id: string; auth
   return {
     action: "created",
     repository: { full_name: pr.repo },
-    issue: {
-      number: pr.number,
-      title: pr.title,
-      body: pr.body,
-      state: pr.state === "OPEN" ? "open" : "closed",
-      user: userFor(id, pr.author),
-      labels: pr.labels.map((name) => ({ name })),
-      created_at: pr.createdAt,
-      updated_at: pr.updatedAt,
-      pull_request: { merged_at: pr.mergedAt },
-    },
+    issue: { ...issueObject(pr, id), pull_request: { merged_at: pr.mergedAt } },
     comment: { id: databaseId, node_id: comment.id, body: comment.body, user: userFor(id, comment.author), created_at: comment.createdAt },
   };
 }

@@ -124,46 +124,40 @@ describe.each(DRIVERS)("import faults on %s", (kind) => {
     }
   });
 
+  /** Imports a one-repository synthetic program of more than 1,000 merged PRs; checks each is stored and counted once. */
+  async function importPastTheCap(fixture: ReturnType<typeof syntheticFixture>): Promise<{ merged: number; cost: number }> {
+    const big = await startFakeGitHub({ fixture });
+    const h = await freshDatabase(kind);
+    try {
+      await applySeasons(h.db, [synthSeason]);
+      const merged = fixture.pullRequests.filter((p) => p.state === "MERGED").length;
+      expect(merged).toBeGreaterThan(1000);
+      const summary = await runSync(h.db, { client: createGitHubClient({ url: `${big.url}/graphql`, token: "t" }), trigger: "test" });
+      expect(summary.pullRequests).toBe(merged);
+      const [stored] = await h.db.select({ n: count() }).from(pullRequests);
+      expect(stored?.n).toBe(merged);
+      return { merged, cost: summary.graphqlCost };
+    } finally {
+      await h.close();
+      await big.close();
+    }
+  }
+
   it("past the 1,000 cap, pull requests created in the same second as the restart point are neither lost nor counted twice", async () => {
     const fixture = syntheticFixture({ repos: ["synth/alpha"], pullRequests: 1800, issues: 10, comments: 0, start: "2021-01-01T00:00:00Z" });
     // Three hundred merged pull requests around the 1,000th were opened in the same second.
     const byCreation = fixture.pullRequests.filter((p) => p.state === "MERGED").sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
     const second = byCreation[900]!.createdAt;
     for (const p of byCreation.slice(850, 1150)) p.createdAt = second;
-    const big = await startFakeGitHub({ fixture });
-    const h = await freshDatabase(kind);
-    try {
-      await applySeasons(h.db, [synthSeason]);
-      const merged = fixture.pullRequests.filter((p) => p.state === "MERGED").length;
-      expect(merged).toBeGreaterThan(1000);
-      const summary = await runSync(h.db, { client: createGitHubClient({ url: `${big.url}/graphql`, token: "t" }), trigger: "test" });
-      expect(summary.pullRequests).toBe(merged);
-      const [stored] = await h.db.select({ n: count() }).from(pullRequests);
-      expect(stored?.n).toBe(merged);
-    } finally {
-      await h.close();
-      await big.close();
-    }
+    await importPastTheCap(fixture);
   });
 
   it("more than 1,000 merged pull requests in one repository are all imported (the search is sliced)", async () => {
-    const fixture = syntheticFixture({ repos: ["synth/alpha"], pullRequests: 1800, issues: 50, comments: 0, start: "2021-01-01T00:00:00Z" });
-    const big = await startFakeGitHub({ fixture });
-    const h = await freshDatabase(kind);
-    try {
-      await applySeasons(h.db, [synthSeason]);
-      const merged = fixture.pullRequests.filter((p) => p.state === "MERGED").length;
-      expect(merged).toBeGreaterThan(1000);
-      const summary = await runSync(h.db, { client: createGitHubClient({ url: `${big.url}/graphql`, token: "t" }), trigger: "test" });
-      expect(summary.pullRequests).toBe(merged);
-      const [stored] = await h.db.select({ n: count() }).from(pullRequests);
-      expect(stored?.n).toBe(merged);
-      // One point per 100 pull requests: past the cap the search goes on from the last creation time, wasting
-      // no page (one more page for the restart's overlap, one for the task issues).
-      expect(summary.graphqlCost).toBeLessThanOrEqual(Math.ceil(merged / 100) + 2);
-    } finally {
-      await h.close();
-      await big.close();
-    }
+    const { merged, cost } = await importPastTheCap(
+      syntheticFixture({ repos: ["synth/alpha"], pullRequests: 1800, issues: 50, comments: 0, start: "2021-01-01T00:00:00Z" }),
+    );
+    // One point per 100 pull requests: past the cap the search goes on from the last creation time, wasting
+    // no page (one more page for the restart's overlap, one for the task issues).
+    expect(cost).toBeLessThanOrEqual(Math.ceil(merged / 100) + 2);
   });
 });
