@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { participants, scoreEntries, seasons, seasonTotals, tasks, webhookDeliveries } from "@/db/schema";
+import { participants, pullRequests, scoreEntries, seasons, seasonTotals, tasks, webhookDeliveries } from "@/db/schema";
 import { generateDemoProgram } from "@/lib/demo/generate";
 import { seedDemo } from "@/lib/demo/seed";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
@@ -79,6 +79,19 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
     const byMaintainer = await deliver("d-5", "issue_comment", commentPayload({ repo: REPO, number: prNumber, title: "fix a typo", prAuthor: author, mergedAt: "2020-04-02T10:00:00Z", commenter: keeper, body: "Thanks!\n/reward 150", commentId: 2 }));
     expect(byMaintainer.status).toBe(200);
     expect(await pointsOf(author.login)).toBe(450);
+  });
+
+  it("a /reward whose payload describes an older state of the PR than the one stored still counts, and the older state is not written", async () => {
+    const prNumber = 90_013;
+    const writer = { login: "stale-reward-author", id: 7_770_013 };
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    await deliver("d-13a", "pull_request", pullPayload({ action: "edited", repo: REPO, number: prNumber, title: "the newer title", body: "", user: writer, mergedAt: "2020-04-02T10:00:00Z", updatedAt: later }));
+    const before = await pointsOf(writer.login);
+    const reward = await deliver("d-13b", "issue_comment", commentPayload({ repo: REPO, number: prNumber, title: "an older title", prAuthor: writer, mergedAt: "2020-04-02T10:00:00Z", commenter: keeper, body: "/reward 70", commentId: 13 }));
+    expect(reward.status).toBe(200);
+    expect(await pointsOf(writer.login)).toBe(before + 70);
+    const [pr] = await h.db.select({ title: pullRequests.title }).from(pullRequests).where(eq(pullRequests.number, prNumber));
+    expect(pr?.title).toBe("the newer title");
   });
 
   it("removing the task label revokes the award with a ledger entry", async () => {
