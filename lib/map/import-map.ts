@@ -2,6 +2,7 @@ import { asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, type MapLink } from "@/db/schema";
 import { ZContributorMap, type ContributorMap } from "./parse-markdown";
+import { chunks } from "@/lib/util/chunks";
 
 export type MapImportResult = { projects: number; modules: number; skills: number; materials: number; changed: boolean };
 
@@ -112,14 +113,15 @@ async function stored(tx: Executor): Promise<Canon> {
   };
 }
 
-function chunks<T>(rows: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
+/** Projects, then their modules, then the modules' skills and materials: each level upserted, what left dropped. */
+async function write(tx: Executor, map: ContributorMap, skills: string[][][], allSkills: string[]): Promise<void> {
+  const projectIds = await writeProjects(tx, map);
+  const { moduleRows, moduleIds } = await writeModules(tx, map, skills, projectIds);
+  await writeSkillsAndMaterials(tx, moduleRows, moduleIds, allSkills);
 }
 
-async function write(tx: Executor, map: ContributorMap, skills: string[][][], allSkills: string[]): Promise<void> {
-  // Projects: upsert by slug, then drop the ones that left (their modules, skills links and materials cascade).
+/** Projects: upserted by slug, then the ones that left are dropped (their modules, skills links and materials cascade). */
+async function writeProjects(tx: Executor, map: ContributorMap): Promise<Map<string, number>> {
   const projectIds = new Map<string, number>();
   if (map.projects.length > 0) {
     const rows = await tx
@@ -152,9 +154,19 @@ async function write(tx: Executor, map: ContributorMap, skills: string[][][], al
   } else {
     await tx.delete(mapProjects);
   }
+  return projectIds;
+}
 
-  // Modules: upsert by (project, slug), then drop the ones that left.
-  const moduleRows = map.projects.flatMap((p, i) =>
+type ModuleRow = {
+  key: string;
+  values: typeof mapModules.$inferInsert & { projectId: number; slug: string };
+  skills: string[];
+  materials: ContributorMap["projects"][number]["modules"][number]["learningMaterials"];
+};
+
+/** Modules: upserted by (project, slug), then the ones that left are dropped. */
+async function writeModules(tx: Executor, map: ContributorMap, skills: string[][][], projectIds: Map<string, number>) {
+  const moduleRows: ModuleRow[] = map.projects.flatMap((p, i) =>
     p.modules.map((m, position) => ({
       key: `${i}/${position}`,
       values: {
@@ -171,7 +183,7 @@ async function write(tx: Executor, map: ContributorMap, skills: string[][][], al
     })),
   );
   const moduleIds = new Map<string, number>(); // `${projectId}/${slug}` → id
-  for (const part of chunks(moduleRows)) {
+  for (const part of chunks(moduleRows, 500)) {
     const rows = await tx
       .insert(mapModules)
       .values(part.map((m) => m.values))
@@ -190,12 +202,15 @@ async function write(tx: Executor, map: ContributorMap, skills: string[][][], al
   }
   if (moduleIds.size > 0) await tx.delete(mapModules).where(notInArray(mapModules.id, [...moduleIds.values()]));
   else await tx.delete(mapModules);
+  return { moduleRows, moduleIds };
+}
 
-  // Skills and materials of every remaining module are replaced.
+/** Skills and materials of every remaining module are replaced; skills no module needs any more are dropped. */
+async function writeSkillsAndMaterials(tx: Executor, moduleRows: ModuleRow[], moduleIds: Map<string, number>, allSkills: string[]): Promise<void> {
   await tx.delete(mapModuleSkills);
   await tx.delete(learningMaterials);
   const skillIds = new Map<string, number>();
-  for (const part of chunks(allSkills)) {
+  for (const part of chunks(allSkills, 500)) {
     await tx
       .insert(mapSkills)
       .values(part.map((name) => ({ name })))
@@ -215,8 +230,8 @@ async function write(tx: Executor, map: ContributorMap, skills: string[][][], al
     }
     m.materials.forEach((l, position) => materials.push({ moduleId, title: l.title, url: l.url, position }));
   }
-  for (const part of chunks(links)) await tx.insert(mapModuleSkills).values(part);
-  for (const part of chunks(materials)) await tx.insert(learningMaterials).values(part);
+  for (const part of chunks(links, 500)) await tx.insert(mapModuleSkills).values(part);
+  for (const part of chunks(materials, 500)) await tx.insert(learningMaterials).values(part);
   // Skills no module needs any more.
   await tx
     .delete(mapSkills)

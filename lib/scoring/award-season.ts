@@ -11,56 +11,68 @@ import {
   tasks,
   type Season,
 } from "@/db/schema";
-import { desiredAwards, reconcile, type AwardPullRequest, type LedgerFamily } from "@/lib/scoring/awards";
+import { desiredAwards, reconcile, type AwardPullRequest, type Award, type Correction, type LedgerFamily } from "@/lib/scoring/awards";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
+import { eachChunk, inChunks } from "@/lib/util/chunks";
 
 export type SeasonForAwards = Season & { repos: string[] };
-
-const CHUNK = 1000;
-const inChunks = async <T,>(ids: number[], fn: (part: number[]) => Promise<T[]>): Promise<T[]> => {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await fn(ids.slice(i, i + CHUNK))));
-  return out;
-};
+export type AwardScope = { taskIds: number[]; pullRequestIds: number[] } | "all";
 
 /**
  * Brings one season's ledger in line with what its tasks and pull requests say, for a scope of tasks and
- * pull requests (or the whole season), then refreshes the affected totals. Appends only.
+ * pull requests (or the whole season), then refreshes the affected totals. Appends only. The steps:
+ * resolve the scope → load what decides the awards → compute the desired awards (pure) → reconcile them
+ * with the ledger's families (pure) → append the corrections → task states → totals.
  */
-export async function awardSeason(
-  tx: Executor,
-  season: SeasonForAwards,
-  scope: { taskIds: number[]; pullRequestIds: number[] } | "all",
-): Promise<{ entries: number; points: number }> {
-  let taskIds: number[];
-  let prScope: number[];
+export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ entries: number; points: number }> {
+  const resolved = await resolveScope(tx, season, scope);
+  if (resolved.taskIds.length === 0 && resolved.prScope.length === 0) return { entries: 0, points: 0 };
+
+  const { taskIds, prIds, awardTasks, pulls } = await loadAwardInputs(tx, season, resolved);
+  const taskSet = new Set(taskIds);
+  const prSet = new Set(prIds);
+  const owned = (a: { key: string; taskId: number | null; pullRequestId: number }) =>
+    a.key.includes(":reward:") ? prSet.has(a.pullRequestId) : a.taskId !== null && taskSet.has(a.taskId);
+  const desired = desiredAwards(season, awardTasks, pulls).filter(owned);
+  const families = await ledgerFamilies(tx, season.id, taskIds, prIds);
+  const corrections = reconcile(desired, families.filter(owned));
+
+  await appendCorrections(tx, season.id, corrections);
+  await updateTaskStates(tx, taskIds, desired);
+  const affected = [...new Set(corrections.map((c) => c.participantId))];
+  if (affected.length > 0) await refreshTotals(tx, season.id, affected);
+  return { entries: corrections.length, points: corrections.reduce((n, c) => n + c.points, 0) };
+}
+
+/** The tasks and pull requests to re-derive: the whole season, or the given ones plus the tasks their PRs link to. */
+async function resolveScope(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ taskIds: number[]; prScope: number[] }> {
   if (scope === "all") {
-    taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, season.id))).map((t) => t.id);
-    prScope = (
+    const taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, season.id))).map((t) => t.id);
+    const prScope = (
       await tx
         .select({ id: pullRequests.id })
         .from(pullRequests)
         .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
         .where(inArray(repositories.fullName, season.repos.length ? season.repos : [""]))
     ).map((p) => p.id);
-  } else {
-    // Tasks of the scope's pull requests, in this season, join the scope.
-    const viaPrs = await inChunks(scope.pullRequestIds, (part) =>
-      tx
-        .select({ taskId: pullRequestTasks.taskId })
-        .from(pullRequestTasks)
-        .innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId))
-        .where(and(eq(tasks.seasonId, season.id), inArray(pullRequestTasks.pullRequestId, part))),
-    );
-    taskIds = [...new Set([...scope.taskIds, ...viaPrs.map((v) => v.taskId)])];
-    prScope = scope.pullRequestIds;
+    return { taskIds, prScope };
   }
-  if (taskIds.length === 0 && prScope.length === 0) return { entries: 0, points: 0 };
+  const viaPrs = await inChunks(scope.pullRequestIds, (part) =>
+    tx
+      .select({ taskId: pullRequestTasks.taskId })
+      .from(pullRequestTasks)
+      .innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId))
+      .where(and(eq(tasks.seasonId, season.id), inArray(pullRequestTasks.pullRequestId, part))),
+  );
+  return { taskIds: [...new Set([...scope.taskIds, ...viaPrs.map((v) => v.taskId)])], prScope: scope.pullRequestIds };
+}
 
-  const taskRows = await inChunks(taskIds, (part) => tx.select().from(tasks).where(and(eq(tasks.seasonId, season.id), inArray(tasks.id, part))));
-  taskIds = taskRows.map((t) => t.id);
+/** The season's tasks in scope, the pull requests linked to them (or in scope), and the `/reward`s that count. */
+async function loadAwardInputs(tx: Executor, season: SeasonForAwards, scope: { taskIds: number[]; prScope: number[] }) {
+  const taskRows = await inChunks(scope.taskIds, (part) => tx.select().from(tasks).where(and(eq(tasks.seasonId, season.id), inArray(tasks.id, part))));
+  const taskIds = taskRows.map((t) => t.id);
   const links = await inChunks(taskIds, (part) => tx.select().from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
-  const prIds = [...new Set([...links.map((l) => l.pullRequestId), ...prScope])];
+  const prIds = [...new Set([...links.map((l) => l.pullRequestId), ...scope.prScope])];
   const prRows = await inChunks(prIds, (part) =>
     tx
       .select({
@@ -79,14 +91,7 @@ export async function awardSeason(
       .where(inArray(pullRequests.id, part)),
   );
   const rewardRows = await inChunks(prIds, (part) => tx.select().from(pullRequestRewards).where(inArray(pullRequestRewards.pullRequestId, part)));
-  // Who may reward: maintainers of the PR's repository, and admins.
-  const roleRows = await tx
-    .select({ login: participants.login, role: roles.role, repositoryId: roles.repositoryId })
-    .from(roles)
-    .innerJoin(participants, eq(participants.id, roles.participantId));
-  const mayReward = (login: string | null, repositoryId: number) =>
-    login !== null &&
-    roleRows.some((r) => r.login.toLowerCase() === login.toLowerCase() && (r.role === "admin" || r.repositoryId === repositoryId));
+  const mayReward = await rewarders(tx);
 
   const pulls: AwardPullRequest[] = prRows.map((p) => ({
     id: p.id,
@@ -112,19 +117,29 @@ export async function awardSeason(
     pickedUpAt: t.pickedUpAt,
     createdAt: t.githubCreatedAt,
   }));
-  const taskSet = new Set(taskIds);
-  const prSet = new Set(prIds);
-  const owned = (a: { key: string; taskId: number | null; pullRequestId: number }) =>
-    a.key.includes(":reward:") ? prSet.has(a.pullRequestId) : a.taskId !== null && taskSet.has(a.taskId);
-  const desired = desiredAwards({ ...season, repos: season.repos }, awardTasks, pulls).filter(owned);
+  return { taskIds, prIds, awardTasks, pulls };
+}
 
-  const prefix = `s${season.id}:`;
+/** Who may reward on a repository: its maintainers, and admins. */
+async function rewarders(tx: Executor): Promise<(login: string | null, repositoryId: number) => boolean> {
+  const roleRows = await tx
+    .select({ login: participants.login, role: roles.role, repositoryId: roles.repositoryId })
+    .from(roles)
+    .innerJoin(participants, eq(participants.id, roles.participantId));
+  return (login, repositoryId) =>
+    login !== null &&
+    roleRows.some((r) => r.login.toLowerCase() === login.toLowerCase() && (r.role === "admin" || r.repositoryId === repositoryId));
+}
+
+/** The ledger's automatic entries for these tasks and PRs, summed per award key and participant. */
+async function ledgerFamilies(tx: Executor, seasonId: number, taskIds: number[], prIds: number[]): Promise<LedgerFamily[]> {
+  const prefix = `s${seasonId}:`;
   const existingRows = await tx
     .select()
     .from(scoreEntries)
     .where(
       and(
-        eq(scoreEntries.seasonId, season.id),
+        eq(scoreEntries.seasonId, seasonId),
         isNotNull(scoreEntries.awardKey),
         or(
           and(like(scoreEntries.awardKey, `${prefix}t%`), taskIds.length ? inArray(scoreEntries.taskId, taskIds) : sql`false`),
@@ -155,14 +170,17 @@ export async function awardSeason(
       });
     }
   }
-  const corrections = reconcile(desired, [...families.values()].filter(owned));
+  return [...families.values()];
+}
+
+async function appendCorrections(tx: Executor, seasonId: number, corrections: Correction[]): Promise<void> {
   const now = new Date();
-  for (let i = 0; i < corrections.length; i += CHUNK) {
-    await tx
+  await eachChunk(corrections, (part) =>
+    tx
       .insert(scoreEntries)
       .values(
-        corrections.slice(i, i + CHUNK).map((c) => ({
-          seasonId: season.id,
+        part.map((c) => ({
+          seasonId,
           participantId: c.participantId,
           taskId: c.taskId,
           pullRequestId: c.pullRequestId,
@@ -178,24 +196,23 @@ export async function awardSeason(
           awardKey: c.key,
         })),
       )
-      .onConflictDoNothing();
-  }
+      .onConflictDoNothing(),
+  );
+}
 
-  // Task states follow the awards.
+/** Task states follow the awards: completed when awarded, else picked or open. */
+async function updateTaskStates(tx: Executor, taskIds: number[], desired: Award[]): Promise<void> {
   const completed = new Set(desired.map((a) => a.taskId).filter((t): t is number => t !== null));
-  const done = taskIds.filter((t) => completed.has(t));
-  const notDone = taskIds.filter((t) => !completed.has(t));
-  for (let i = 0; i < done.length; i += CHUNK) {
-    await tx.update(tasks).set({ state: "completed" }).where(inArray(tasks.id, done.slice(i, i + CHUNK)));
-  }
-  for (let i = 0; i < notDone.length; i += CHUNK) {
-    await tx
-      .update(tasks)
-      .set({ state: sql`case when ${tasks.pickedUpById} is not null then 'picked'::task_state else 'open'::task_state end` })
-      .where(inArray(tasks.id, notDone.slice(i, i + CHUNK)));
-  }
-
-  const affected = [...new Set(corrections.map((c) => c.participantId))];
-  if (affected.length > 0) await refreshTotals(tx, season.id, affected);
-  return { entries: corrections.length, points: corrections.reduce((n, c) => n + c.points, 0) };
+  await eachChunk(
+    taskIds.filter((t) => completed.has(t)),
+    (part) => tx.update(tasks).set({ state: "completed" }).where(inArray(tasks.id, part)),
+  );
+  await eachChunk(
+    taskIds.filter((t) => !completed.has(t)),
+    (part) =>
+      tx
+        .update(tasks)
+        .set({ state: sql`case when ${tasks.pickedUpById} is not null then 'picked'::task_state else 'open'::task_state end` })
+        .where(inArray(tasks.id, part)),
+  );
 }

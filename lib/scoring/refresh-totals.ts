@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
 import { invalidateReads } from "@/lib/cache/micro-cache";
 import { computeTotals } from "./totals";
+import { eachChunk, inChunks } from "@/lib/util/chunks";
 
 /** The ledger columns the totals are computed from (`LedgerPoint`). */
 export const LEDGER_POINT = {
@@ -16,7 +17,6 @@ export const LEDGER_POINT = {
   occurredAt: scoreEntries.occurredAt,
 };
 
-const CHUNK = 1000;
 const TOTALS = {
   season_id: "integer",
   participant_id: "integer",
@@ -49,11 +49,8 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
   const totals = computeTotals(entries, season.rules);
   const ids = [...new Set(entries.map((e) => e.participantId))];
   const logins = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const r of await tx.select({ id: participants.id, login: participants.login }).from(participants).where(inArray(participants.id, ids.slice(i, i + CHUNK)))) {
-      logins.set(r.id, r.login.toLowerCase());
-    }
-  }
+  const loginRows = await inChunks(ids, (part) => tx.select({ id: participants.id, login: participants.login }).from(participants).where(inArray(participants.id, part)));
+  for (const r of loginRows) logins.set(r.id, r.login.toLowerCase());
 
   const participantScope = only ? inArray(seasonTotals.participantId, only) : undefined;
   await tx.delete(seasonTotals).where(and(eq(seasonTotals.seasonId, seasonId), participantScope));
@@ -71,9 +68,7 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     reached_at: t.reachedAt.toISOString(),
     login_key: logins.get(t.participantId) ?? "",
   }));
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx.execute(sql`insert into ${seasonTotals} ${columnList(TOTALS)} ${jsonRows(rows.slice(i, i + CHUNK), TOTALS)}`);
-  }
+  await eachChunk(rows, (part) => tx.execute(sql`insert into ${seasonTotals} ${columnList(TOTALS)} ${jsonRows(part, TOTALS)}`));
   const repoRows = totals.flatMap((t) =>
     [...t.byRepo].map(([repositoryId, r]) => ({
       season_id: seasonId,
@@ -87,7 +82,5 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
       login_key: logins.get(t.participantId) ?? "",
     })),
   );
-  for (let i = 0; i < repoRows.length; i += CHUNK) {
-    await tx.execute(sql`insert into ${seasonRepoTotals} ${columnList(REPO_TOTALS)} ${jsonRows(repoRows.slice(i, i + CHUNK), REPO_TOTALS)}`);
-  }
+  await eachChunk(repoRows, (part) => tx.execute(sql`insert into ${seasonRepoTotals} ${columnList(REPO_TOTALS)} ${jsonRows(part, REPO_TOTALS)}`));
 }
