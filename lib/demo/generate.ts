@@ -1026,88 +1026,78 @@ function runSeason(b: Builder, rng: Rng, season: SeasonSpec, roster: Roster): vo
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export function generateDemoProgram(): Fixture {
-  const rng = new Rng(SEED);
-  const b = new Builder(rng);
-  const [s1, s2] = seasonSpecs();
-  const P = (i: number) => at(PARTICIPANTS, i);
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => P(from + k));
+type Person = (i: number) => string;
 
-  // Season 1: 20 participants. Season 2: 25, of whom 5 came back.
-  const roster1: Roster = { A: [P(0), P(1), P(2)], B: range(3, 6), C: range(7, 19) };
-  const roster2: Roster = { A: [P(0), P(1), P(20)], B: [P(3), ...range(21, 24)], C: [P(8), P(9), ...range(25, 39)] };
-  runSeason(b, rng, s1, roster1);
-  runSeason(b, rng, s2, roster2);
-
-  // Umbrella, season 1: vectorize the remaining builtins; every author earns the task's score once.
-  {
-    const umbrella = b.task(s1, TIDB, "easy", Date.parse("2019-11-02T03:00:00Z"), {
-      scoreMode: "label",
-      topic: {
-        template: {
-          theme: "perf",
-          difficulties: ["easy"],
-          label: "sig/execution",
-          args: ["the remaining builtin functions"],
-          title: () => "expression: vectorize the remaining builtin functions",
-          pr: (a) => `expression: vectorize ${a}`,
-        },
-        arg: "",
+/** Umbrella, season 1: vectorize the remaining builtins; every author earns the task's score once. */
+function umbrellaSeason1(b: Builder, rng: Rng, s1: SeasonSpec, P: Person): void {
+  const umbrella = b.task(s1, TIDB, "easy", Date.parse("2019-11-02T03:00:00Z"), {
+    scoreMode: "label",
+    topic: {
+      template: {
+        theme: "perf",
+        difficulties: ["easy"],
+        label: "sig/execution",
+        args: ["the remaining builtin functions"],
+        title: () => "expression: vectorize the remaining builtin functions",
+        pr: (a) => `expression: vectorize ${a}`,
       },
-    });
-    umbrella.issue.labels = ["challenge-program", "difficulty/easy", "score/50", "sig/execution"];
-    umbrella.issue.body =
-      "## Description\n\nThis is an umbrella issue. Pick any builtin function below that is not vectorized yet, " +
-      "leave a comment, and open a pull request that refers to this issue.\n\n- [ ] `builtinLeastTimeSig`\n" +
-      "- [ ] `builtinGreatestTimeSig`\n- [ ] `builtinTimeFormatSig`\n- [ ] `builtinSecToTimeSig`\n\n## Score\n\n- 50\n";
-    const fns = ["builtinLeastTimeSig", "builtinGreatestTimeSig", "builtinTimeFormatSig", "builtinSecToTimeSig", "builtinTimeToSecSig"];
-    const authors = [P(12), P(13), P(14), P(12), P(15)];
-    authors.forEach((author, i) => {
-      const created = Date.parse("2019-11-10T06:00:00Z") + i * 9 * DAY + rng.between(0, 2 * DAY);
-      b.pr(TIDB, `expression: implement vectorized evaluation for \`${at(fns, i)}\``, author, created,
-        { merged: created + rng.between(DAY, 6 * DAY) }, [{ issue: umbrella.issue, style: "ref" }], ["challenge-program"]);
-    });
-  }
+      arg: "",
+    },
+  });
+  umbrella.issue.labels = ["challenge-program", "difficulty/easy", "score/50", "sig/execution"];
+  umbrella.issue.body =
+    "## Description\n\nThis is an umbrella issue. Pick any builtin function below that is not vectorized yet, " +
+    "leave a comment, and open a pull request that refers to this issue.\n\n- [ ] `builtinLeastTimeSig`\n" +
+    "- [ ] `builtinGreatestTimeSig`\n- [ ] `builtinTimeFormatSig`\n- [ ] `builtinSecToTimeSig`\n\n## Score\n\n- 50\n";
+  const fns = ["builtinLeastTimeSig", "builtinGreatestTimeSig", "builtinTimeFormatSig", "builtinSecToTimeSig", "builtinTimeToSecSig"];
+  const authors = [P(12), P(13), P(14), P(12), P(15)];
+  authors.forEach((author, i) => {
+    const created = Date.parse("2019-11-10T06:00:00Z") + i * 9 * DAY + rng.between(0, 2 * DAY);
+    b.pr(TIDB, `expression: implement vectorized evaluation for \`${at(fns, i)}\``, author, created,
+      { merged: created + rng.between(DAY, 6 * DAY) }, [{ issue: umbrella.issue, style: "ref" }], ["challenge-program"]);
+  });
+}
 
-  // Umbrella, season 2: migrate functions to the coprocessor; each pull request is rewarded with `/reward N`.
-  {
-    const umbrella = b.task(s2, TIKV, "medium", Date.parse("2020-03-02T02:00:00Z"), {
-      scoreMode: "default",
-      topic: {
-        template: {
-          theme: "usability",
-          difficulties: ["medium"],
-          label: "sig/coprocessor",
-          args: [""],
-          title: () => "UCP: Migrate functions from TiDB to Coprocessor",
-          pr: (a) => `coprocessor: implement ${a}`,
-        },
-        arg: "",
+/** Umbrella, season 2: migrate functions to the coprocessor; each pull request is rewarded with `/reward N`. */
+function umbrellaSeason2(b: Builder, rng: Rng, s2: SeasonSpec, P: Person): void {
+  const umbrella = b.task(s2, TIKV, "medium", Date.parse("2020-03-02T02:00:00Z"), {
+    scoreMode: "default",
+    topic: {
+      template: {
+        theme: "usability",
+        difficulties: ["medium"],
+        label: "sig/coprocessor",
+        args: [""],
+        title: () => "UCP: Migrate functions from TiDB to Coprocessor",
+        pr: (a) => `coprocessor: implement ${a}`,
       },
-    });
-    umbrella.issue.title = "UCP: Migrate functions from TiDB to Coprocessor";
-    umbrella.issue.labels = ["challenge-program-2", "difficulty/medium", "sig/coprocessor"];
-    umbrella.issue.body =
-      "## Description\n\nTiDB evaluates these functions itself today. Migrate each to TiKV's coprocessor so they can " +
-      "be pushed down. One pull request per function; the mentor rewards each merged pull request with `/reward N` " +
-      "according to its complexity.\n\n- [ ] `GREATEST`\n- [ ] `LEAST`\n- [ ] `INTERVAL`\n- [ ] `CONCAT_WS`\n" +
-      "- [ ] `MID`\n- [ ] `SUBSTR`\n- [ ] `MAKETIME`\n\n## Task Info\n\n- mentor: @raft-warden\n";
-    const fns = ["GREATEST", "LEAST", "INTERVAL", "CONCAT_WS", "MID", "SUBSTR", "MAKETIME"];
-    const authors = [P(30), P(31), P(32), P(33), P(0), P(34), P(0)];
-    const rewards = [150, 100, 200, 150, 200, 100, 150];
-    authors.forEach((author, i) => {
-      const created = Date.parse("2020-03-08T04:00:00Z") + i * 10 * DAY + rng.between(0, 3 * DAY);
-      const pr = b.pr(TIKV, `coprocessor: implement \`${at(fns, i)}\``, author, created,
-        { merged: created + rng.between(DAY, 6 * DAY) }, [{ issue: umbrella.issue, style: i === 3 ? "ref" : "prefix" }],
-        ["challenge-program-2", "sig/coprocessor"]);
-      const mergedAt = pr.mergedAt ?? created;
-      pr.comments.push({ author: "raft-warden", body: `/reward ${at(rewards, i)}`, createdAt: mergedAt + rng.int(10, 300) * MINUTE });
-      // A participant trying to reward themselves: not a maintainer, so it must not count.
-      if (i === 2) pr.comments.push({ author, body: "/reward 500", createdAt: mergedAt + 2 * HOUR });
-    });
-  }
+      arg: "",
+    },
+  });
+  umbrella.issue.title = "UCP: Migrate functions from TiDB to Coprocessor";
+  umbrella.issue.labels = ["challenge-program-2", "difficulty/medium", "sig/coprocessor"];
+  umbrella.issue.body =
+    "## Description\n\nTiDB evaluates these functions itself today. Migrate each to TiKV's coprocessor so they can " +
+    "be pushed down. One pull request per function; the mentor rewards each merged pull request with `/reward N` " +
+    "according to its complexity.\n\n- [ ] `GREATEST`\n- [ ] `LEAST`\n- [ ] `INTERVAL`\n- [ ] `CONCAT_WS`\n" +
+    "- [ ] `MID`\n- [ ] `SUBSTR`\n- [ ] `MAKETIME`\n\n## Task Info\n\n- mentor: @raft-warden\n";
+  const fns = ["GREATEST", "LEAST", "INTERVAL", "CONCAT_WS", "MID", "SUBSTR", "MAKETIME"];
+  const authors = [P(30), P(31), P(32), P(33), P(0), P(34), P(0)];
+  const rewards = [150, 100, 200, 150, 200, 100, 150];
+  authors.forEach((author, i) => {
+    const created = Date.parse("2020-03-08T04:00:00Z") + i * 10 * DAY + rng.between(0, 3 * DAY);
+    const pr = b.pr(TIKV, `coprocessor: implement \`${at(fns, i)}\``, author, created,
+      { merged: created + rng.between(DAY, 6 * DAY) }, [{ issue: umbrella.issue, style: i === 3 ? "ref" : "prefix" }],
+      ["challenge-program-2", "sig/coprocessor"]);
+    const mergedAt = pr.mergedAt ?? created;
+    pr.comments.push({ author: "raft-warden", body: `/reward ${at(rewards, i)}`, createdAt: mergedAt + rng.int(10, 300) * MINUTE });
+    // A participant trying to reward themselves: not a maintainer, so it must not count.
+    if (i === 2) pr.comments.push({ author, body: "/reward 500", createdAt: mergedAt + 2 * HOUR });
+  });
+}
 
-  // Merges outside the windows. Season 1 ends 2020-02-01T15:59:59Z (+7 days grace), season 2 2020-05-30T15:59:59Z (+14).
+/** Merges outside the windows. Season 1 ends 2020-02-01T15:59:59Z (+7 days grace), season 2 2020-05-30T15:59:59Z (+14). */
+function outsideTheWindows(b: Builder, rng: Rng, s1: SeasonSpec, s2: SeasonSpec, P: Person): void {
   const outside: [SeasonSpec, string, string, string, string][] = [
     // season, repo, author, pull request created, merged (UTC)
     [s1, TIDB, P(16), "2019-10-22T08:00:00Z", "2019-10-29T10:00:00Z"], // before the window
@@ -1125,15 +1115,18 @@ export function generateDemoProgram(): Fixture {
     b.complete(task, author, c, Date.parse(merged), [author]);
   }
 
-  // A deleted account's abandoned attempt at a season 2 task.
-  {
-    const task = b.task(s2, PD, "easy", Date.parse("2020-03-20T02:00:00Z"), { scoreMode: "section" });
-    const ghost = b.pr(PD, task.template.pr(task.arg), null, Date.parse("2020-03-25T02:00:00Z"),
-      { closed: Date.parse("2020-04-20T02:00:00Z") }, [{ issue: task.issue, style: "close" }]);
-    ghost.comments.push({ author: null, body: "I will pick this up again next week.", createdAt: Date.parse("2020-04-02T02:00:00Z") });
-  }
+}
 
-  // Everyday work that is not a task: bug reports and fixes, chores, dependency bumps, staff changes.
+/** A deleted account's abandoned attempt at a season 2 task. */
+function ghostAttempt(b: Builder, s2: SeasonSpec): void {
+  const task = b.task(s2, PD, "easy", Date.parse("2020-03-20T02:00:00Z"), { scoreMode: "section" });
+  const ghost = b.pr(PD, task.template.pr(task.arg), null, Date.parse("2020-03-25T02:00:00Z"),
+    { closed: Date.parse("2020-04-20T02:00:00Z") }, [{ issue: task.issue, style: "close" }]);
+  ghost.comments.push({ author: null, body: "I will pick this up again next week.", createdAt: Date.parse("2020-04-02T02:00:00Z") });
+}
+
+/** Everyday work that is not a task: bug reports and fixes, chores, dependency bumps, staff changes. */
+function everydayWork(b: Builder, rng: Rng, s1: SeasonSpec, s2: SeasonSpec): void {
   const everyone = [...PARTICIPANTS];
   const bugs: IssueDraft[] = [];
   for (const [repo, titles] of Object.entries(BUG_TITLES)) {
@@ -1183,6 +1176,10 @@ export function generateDemoProgram(): Fixture {
     b.pr(repo, "*: update dependencies", BOT, created, { merged: created + rng.between(HOUR, 2 * DAY) }, [], ["dependencies"]);
   }
 
+}
+
+/** Numbers, comment ids and users: the builder's drafts as the fixture's issues, pull requests and accounts. */
+function render(b: Builder, rng: Rng): Pick<Fixture, "issues" | "pullRequests" | "users"> {
   b.assignNumbers();
   let commentSeq = 0;
   const nextCommentId = () => `IC_kwDOAoaa${(2_600_000_000 + ++commentSeq * 7919).toString(36).toUpperCase()}`;
@@ -1203,6 +1200,27 @@ export function generateDemoProgram(): Fixture {
   }
   for (const login of DRIVE_BY) addUser(login, null);
   addUser(BOT, null, "Bot");
+  return { issues, pullRequests, users };
+}
+
+export function generateDemoProgram(): Fixture {
+  const rng = new Rng(SEED);
+  const b = new Builder(rng);
+  const [s1, s2] = seasonSpecs();
+  const P = (i: number) => at(PARTICIPANTS, i);
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => P(from + k));
+
+  // Season 1: 20 participants. Season 2: 25, of whom 5 came back.
+  const roster1: Roster = { A: [P(0), P(1), P(2)], B: range(3, 6), C: range(7, 19) };
+  const roster2: Roster = { A: [P(0), P(1), P(20)], B: [P(3), ...range(21, 24)], C: [P(8), P(9), ...range(25, 39)] };
+  runSeason(b, rng, s1, roster1);
+  runSeason(b, rng, s2, roster2);
+  umbrellaSeason1(b, rng, s1, P);
+  umbrellaSeason2(b, rng, s2, P);
+  outsideTheWindows(b, rng, s1, s2, P);
+  ghostAttempt(b, s2);
+  everydayWork(b, rng, s1, s2);
+  const { issues, pullRequests, users } = render(b, rng);
 
   const demoIdentities: DemoIdentity[] = [
     { login: P(0), role: "participant" },
