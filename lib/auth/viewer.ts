@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { participants, repositories, roles, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import type { Viewer } from "./permissions";
+import { transaction } from "@/db/transaction";
 
 /** The viewer behind an Auth.js user id: their participant, admin flag and maintained repositories. */
 export async function loadViewer(db: Executor, userId: string): Promise<Viewer | null> {
@@ -34,7 +35,7 @@ export async function linkParticipant(
   userId: string,
   profile: { id: number; login: string; name?: string | null; avatar_url?: string | null },
 ): Promise<number> {
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     // A placeholder (login only, from a season file) is claimed; a login now used by another account is freed.
     await tx.execute(sql`update ${participants} set github_id = ${profile.id}
       where lower(login) = lower(${profile.login}) and github_id is null

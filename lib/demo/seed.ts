@@ -7,13 +7,14 @@ import { ingest } from "@/lib/sync/ingest";
 import type { Fixture } from "./fixture";
 import { generateDemoProgram } from "./generate";
 import { fixtureToBatch } from "./to-batch";
+import { transaction } from "@/db/transaction";
 
 /** The demo program's seasons and admins (what an operator would apply); idempotent. */
 export async function applyDemoProgram(db: Db, program: Fixture = generateDemoProgram()) {
   const seasons = parseSeasonDocument(program.seasons);
   if (!seasons.success) throw new Error(`demo seasons are invalid: ${seasons.error.message}`);
   const changes = await applySeasons(db, seasons.data);
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const ids = await ensureParticipantsByLogin(tx, program.admins);
     await tx
       .insert(roles)

@@ -3,6 +3,7 @@ import type { Db, Executor } from "@/db/client";
 import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, type MapLink } from "@/db/schema";
 import { ZContributorMap, type ContributorMap } from "./parse-markdown";
 import { chunks } from "@/lib/util/chunks";
+import { transaction } from "@/db/transaction";
 
 export type MapImportResult = { projects: number; modules: number; skills: number; materials: number; changed: boolean };
 
@@ -252,7 +253,7 @@ export async function importContributorMap(db: Db, input: ContributorMap): Promi
     skills: want.skills.length,
     materials: map.projects.reduce((n, p) => n + p.modules.reduce((k, m) => k + m.learningMaterials.length, 0), 0),
   };
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MAP_IMPORT_LOCK})`);
     const have = await stored(tx);
     if (JSON.stringify(have) === JSON.stringify(want)) return { ...counts, changed: false };

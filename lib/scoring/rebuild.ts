@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { participants, seasons, seasonTotals } from "@/db/schema";
 import { refreshTotals } from "./refresh-totals";
+import { transaction } from "@/db/transaction";
 
 export type RebuildReport = { season: string; participants: number; differences: { login: string; before: number | null; after: number | null }[] };
 
@@ -12,7 +13,7 @@ export async function rebuildTotals(db: Db, slug?: string): Promise<RebuildRepor
   const reports: RebuildReport[] = [];
   for (const season of list) {
     reports.push(
-      await db.transaction(async (tx) => {
+      await transaction(db, async (tx) => {
         const snapshot = async () =>
           new Map(
             (

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { columnList, jsonRows } from "@/db/json-rows";
 import type { Executor } from "@/db/client";
+import { afterCommit } from "@/db/transaction";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
 import { invalidateReads } from "@/lib/cache/micro-cache";
 import { computeTotals } from "./totals";
@@ -34,7 +35,8 @@ const REPO_TOTALS = { ...TOTALS, repository_id: "integer" };
  * Call it inside the transaction that appended the entries, so totals never lag the ledger.
  */
 export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
-  invalidateReads();
+  // Cached reads are dropped once this commits: a read in between cannot re-cache the old totals.
+  afterCommit(tx, invalidateReads);
   const [season] = await tx.select({ rules: seasons.rules }).from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw new Error(`unknown season id ${seasonId}`);
   if (only && only.length === 0) return;

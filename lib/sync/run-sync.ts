@@ -1,13 +1,14 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncProgress } from "@/db/schema";
+import { PodiumError } from "@/lib/errors";
 import { GitHubError, type GitHubClient } from "@/lib/github/client";
-import { awardSeason } from "@/lib/scoring/award-season";
-import { seasonForAwards } from "@/lib/tools/context";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
 import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
 import { beginRun, emptyCounts, endRun, heartbeat } from "./run-lock";
+import { transaction } from "@/db/transaction";
 
 export type SyncOptions = {
   client: GitHubClient;
@@ -47,10 +48,9 @@ function repoProblem(error: unknown, repo: string): string | null {
   return null;
 }
 
-export class UnknownSeasonError extends Error {
+export class UnknownSeasonError extends PodiumError {
   constructor(readonly slug: string) {
-    super(`unknown season: ${slug}`);
-    this.name = "UnknownSeasonError";
+    super("NOT_FOUND", `unknown season: ${slug}`);
   }
 }
 
@@ -225,7 +225,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
 
 /** After a full import: tasks GitHub no longer marks (label removed), unless a maintainer marked them, lose their awards. */
 async function deactivateMissing(db: Db, seasonId: number, repositoryId: number, seen: number[], counts: { entries: number; pointsAwarded: number }) {
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const gone = await tx
       .update(tasks)
       .set({ active: false, updatedAt: new Date() })
