@@ -2,8 +2,7 @@ import { openDatabase, readPgliteLock, PgliteBusyError } from "@/db/client";
 import { EnvError, parseEnv } from "@/lib/env";
 import { stopDemoGitHub } from "@/lib/github/endpoints";
 import { GitHubError } from "@/lib/github/client";
-import { SyncInProgressError } from "@/lib/sync/run-lock";
-import { UnknownSeasonError } from "@/lib/sync/run-sync";
+import { PodiumError } from "@/lib/errors";
 import { findCommand, helpText } from "./registry";
 import { runRemote } from "./remote";
 import { CliError, type Output } from "./types";
@@ -71,7 +70,7 @@ main(process.argv.slice(2)).then(
       out.error(e.message);
       process.exit(e.exitCode);
     }
-    if (e instanceof EnvError || e instanceof PgliteBusyError || e instanceof SyncInProgressError || e instanceof UnknownSeasonError || e instanceof GitHubError) {
+    if (e instanceof PodiumError || e instanceof EnvError || e instanceof PgliteBusyError || e instanceof GitHubError) {
       out.error(e.message);
       process.exit(1);
     }

@@ -1,10 +1,8 @@
 "use server";
 
-import { getDb } from "@/db";
-import type { ActionState } from "@/lib/actions/action-result";
-import { validatedAction } from "@/lib/actions/validated-action";
-import { giveUpTask, ZTaskRef } from "@/lib/tools/pick-up-task";
+import { runAction } from "@/lib/actions/run-action";
+import { giveUpTask } from "@/lib/commands/pick-up-task";
 
-export async function giveUpTaskAction(_prev: unknown, formData: FormData): Promise<ActionState<{ holder: string | null }>> {
-  return validatedAction(ZTaskRef, formData, async (viewer, input) => giveUpTask(await getDb(), viewer, input), "You gave the task back.");
+export async function giveUpTaskAction(_prev: unknown, formData: FormData) {
+  return runAction(giveUpTask, formData, "You gave the task back.");
 }

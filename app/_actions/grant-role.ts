@@ -1,10 +1,8 @@
 "use server";
 
-import { getDb } from "@/db";
-import type { ActionState } from "@/lib/actions/action-result";
-import { validatedAction } from "@/lib/actions/validated-action";
-import { grantRole, ZRoleChange } from "@/lib/tools/manage-roles";
+import { runAction } from "@/lib/actions/run-action";
+import { grantRole } from "@/lib/commands/manage-roles";
 
-export async function grantRoleAction(_prev: unknown, formData: FormData): Promise<ActionState<"granted" | "unchanged">> {
-  return validatedAction(ZRoleChange, formData, async (viewer, input) => grantRole(await getDb(), viewer, input), "Role granted.");
+export async function grantRoleAction(_prev: unknown, formData: FormData) {
+  return runAction(grantRole, formData, "Role granted.");
 }

@@ -1,10 +1,8 @@
 "use server";
 
-import { getDb } from "@/db";
-import type { ActionState } from "@/lib/actions/action-result";
-import { validatedAction } from "@/lib/actions/validated-action";
-import { revokeEntry, ZRevokeEntry } from "@/lib/tools/revoke-entry";
+import { runAction } from "@/lib/actions/run-action";
+import { revokeEntry } from "@/lib/commands/revoke-entry";
 
-export async function revokeEntryAction(_prev: unknown, formData: FormData): Promise<ActionState<Awaited<ReturnType<typeof revokeEntry>>>> {
-  return validatedAction(ZRevokeEntry, formData, async (viewer, input) => revokeEntry(await getDb(), viewer, input), "Entry revoked.");
+export async function revokeEntryAction(_prev: unknown, formData: FormData) {
+  return runAction(revokeEntry, formData, "Entry revoked.");
 }

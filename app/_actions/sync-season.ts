@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
-import { ActionError, toActionError, type ActionState } from "@/lib/actions/action-result";
+import { toActionError, type ActionState } from "@/lib/actions/action-result";
+import { NotFoundError } from "@/lib/errors";
 import { seasonRepos } from "@/lib/queries/season-repos";
 import { startBackgroundSync } from "@/lib/sync/start-background-sync";
 
@@ -14,7 +15,7 @@ export async function syncSeasonAction(_prev: ActionState<{ runId: number }> | n
   try {
     const input = ZInput.parse({ season: formData.get("season"), full: formData.get("full") ?? undefined });
     const repos = await seasonRepos(await getDb(), input.season);
-    if (!repos) throw new ActionError("NOT_FOUND", `No season ${input.season}.`);
+    if (!repos) throw new NotFoundError(`season ${input.season}`);
     const viewer = await requirePermission("sync.run", { repos });
     const runId = await startBackgroundSync({ season: input.season, startedBy: viewer.login, full: input.full });
     return { ok: true, data: { runId }, message: "Sync started." };

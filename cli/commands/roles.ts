@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { grantRole, revokeRole, ZRoleChange, type RoleChange } from "@/lib/tools/manage-roles";
+import { runCommand } from "@/lib/commands/command";
+import { grantRole, revokeRole, ZRoleChange, type RoleChange } from "@/lib/commands/manage-roles";
 import { formatIssues } from "@/lib/util/zod-errors";
 import { CliError, type Command } from "../types";
 
@@ -27,7 +28,7 @@ export const rolesGrant: Command<RoleChange> = {
   summary: "make a GitHub login an admin, or a maintainer of a repository",
   prepare: prepare("grant"),
   async execute(db, input, out) {
-    const result = await grantRole(db, "cli", input);
+    const result = await runCommand(db, grantRole, "operator", input);
     out.line(result === "granted" ? `granted: ${describe(input)}` : `unchanged: ${describe(input)} already held`);
     return 0;
   },
@@ -39,7 +40,7 @@ export const rolesRevoke: Command<RoleChange> = {
   summary: "take a role back",
   prepare: prepare("revoke"),
   async execute(db, input, out) {
-    const result = await revokeRole(db, "cli", input);
+    const result = await runCommand(db, revokeRole, "operator", input);
     out.line(result === "revoked" ? `revoked: ${describe(input)}` : `unchanged: ${describe(input)} was not held`);
     return 0;
   },

@@ -1,12 +1,6 @@
-import { ForbiddenError, can, type Permission, type Viewer } from "./permissions";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { can, type Permission, type Viewer } from "./permissions";
 import { currentViewer } from "./session";
-
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super("sign in first");
-    this.name = "UnauthenticatedError";
-  }
-}
 
 /** The signed-in viewer, or `UnauthenticatedError`. */
 export async function requireViewer(): Promise<Viewer> {

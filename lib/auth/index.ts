@@ -1,2 +1,2 @@
 export { auth, currentViewer, handlers, signIn, signOut } from "./session";
-export { requirePermission, requireViewer, UnauthenticatedError } from "./guard";
+export { requirePermission, requireViewer } from "./guard";

@@ -7,7 +7,6 @@ export const PERMISSIONS = {
   admin: [
     "season.manage",
     "role.manage",
-    "team.manage",
     "task.score",
     "task.assign",
     "task.mark",
@@ -37,13 +36,6 @@ export type Viewer = {
 /** Permissions that maintainers hold only for their own repositories. */
 const REPO_SCOPED = new Set<Permission>(["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read"]);
 
-export function rolesOf(viewer: Viewer): Role[] {
-  const roles: Role[] = ["participant"];
-  if (viewer.maintainerOf.length > 0) roles.push("maintainer");
-  if (viewer.isAdmin) roles.push("admin");
-  return roles;
-}
-
 /**
  * Whether the viewer holds the permission; for repository-scoped permissions, on this repository
  * (or, with no repository given, on at least one of theirs).
@@ -57,11 +49,4 @@ export function can(viewer: Viewer | null, permission: Permission, scope: { repo
   const wanted = [...(scope.repo ? [scope.repo] : []), ...(scope.repos ?? [])].map((r) => r.toLowerCase());
   if (wanted.length === 0) return true;
   return wanted.some((r) => viewer.maintainerOf.includes(r));
-}
-
-export class ForbiddenError extends Error {
-  constructor(readonly permission: Permission) {
-    super(`forbidden: ${permission}`);
-    this.name = "ForbiddenError";
-  }
 }

@@ -1,22 +1,26 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { participants, tasks } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/permissions";
+import { RuleError } from "@/lib/errors";
 import { ZLogin } from "@/lib/seasons/season-file";
-import { audit, RuleError, taskForChange } from "./context";
+import { defineCommand } from "./command";
+import { zId } from "./fields";
+import { audit, taskForChange } from "./load";
 
 export const ZAssignTask = z.object({
-  taskId: z.coerce.number().int().positive(),
+  taskId: zId("a task"),
   /** Empty releases the task. */
   login: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), ZLogin.nullable()),
   reason: z.string().trim().max(500).optional(),
 });
 
 /** A maintainer assigns a task to a participant, or releases a (stale) claim. */
-export async function assignTask(db: Db, viewer: Viewer, input: z.infer<typeof ZAssignTask>) {
-  return db.transaction(async (tx) => {
-    const { task } = await taskForChange(tx, viewer, input.taskId, "task.assign");
+export const assignTask = defineCommand({
+  name: "task.assign",
+  input: ZAssignTask,
+  permission: "task.assign",
+  async run({ tx, actor, actorId }, input) {
+    const { task } = await taskForChange(tx, actor, input.taskId, "task.assign");
     if (task.state === "completed") throw new RuleError("This task is already completed.");
     let holder: { id: number; login: string } | null = null;
     if (input.login) {
@@ -32,12 +36,12 @@ export async function assignTask(db: Db, viewer: Viewer, input: z.infer<typeof Z
     await audit(tx, {
       seasonId: task.seasonId,
       taskId: task.id,
-      actorId: viewer.participantId,
+      actorId,
       action: holder ? "task.assign" : "task.release",
       before: { holder: before?.login ?? null },
       after: { holder: holder?.login ?? null },
       reason: input.reason ?? null,
     });
     return { holder: holder?.login ?? null };
-  });
-}
+  },
+});

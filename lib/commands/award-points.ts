@@ -1,30 +1,34 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, tasks } from "@/db/schema";
-import { ForbiddenError, can, type Viewer } from "@/lib/auth/permissions";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
-import { audit, NotFoundError, RuleError } from "./context";
+import { defineCommand } from "./command";
+import { ZReason, zId } from "./fields";
+import { audit } from "./load";
 
 export const ZAwardPoints = z.object({
   season: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a season" }),
-  pullRequestId: z.coerce.number({ error: "expected a pull request" }).int().positive(),
+  pullRequestId: zId("a pull request"),
   points: z.coerce
     .number({ error: "expected a whole number of points" })
     .int({ error: "expected a whole number of points" })
     .min(-1_000_000, { error: "expected at least -1000000" })
     .max(1_000_000, { error: "expected at most 1000000" })
     .refine((n) => n !== 0, { error: "expected a non-zero number of points" }),
-  reason: z.string({ error: "say why" }).trim().min(3, { error: "say why (at least 3 characters)" }).max(500),
+  reason: ZReason,
 });
 
 /**
  * A maintainer's points on a pull request, to its author: partial (less than the task), split (several
  * PRs of one task each get a part), extra, or a deduction. One ledger entry; totals follow.
  */
-export async function awardPoints(db: Db, viewer: Viewer, input: z.infer<typeof ZAwardPoints>) {
-  return db.transaction(async (tx) => {
+export const awardPoints = defineCommand({
+  name: "points.award",
+  input: ZAwardPoints,
+  permission: "points.award",
+  async run({ tx, actorId, authorize }, input) {
     const [row] = await tx
       .select({ pr: pullRequests, repo: repositories.fullName, authorIsBot: participants.isBot })
       .from(pullRequests)
@@ -32,7 +36,7 @@ export async function awardPoints(db: Db, viewer: Viewer, input: z.infer<typeof 
       .leftJoin(participants, eq(participants.id, pullRequests.authorId))
       .where(eq(pullRequests.id, input.pullRequestId));
     if (!row) throw new NotFoundError("pull request");
-    if (!can(viewer, "points.award", { repo: row.repo })) throw new ForbiddenError("points.award");
+    authorize("points.award", { repo: row.repo });
     const [season] = await tx
       .select({ id: seasons.id })
       .from(seasons)
@@ -57,7 +61,7 @@ export async function awardPoints(db: Db, viewer: Viewer, input: z.infer<typeof 
         difficulty: task?.difficulty ?? null,
         points: input.points,
         kind: input.points > 0 ? "award" : "adjustment",
-        actorId: viewer.participantId,
+        actorId: actorId,
         reason: input.reason,
         occurredAt: new Date(),
         sourceKey: `manual:${crypto.randomUUID()}`,
@@ -67,12 +71,12 @@ export async function awardPoints(db: Db, viewer: Viewer, input: z.infer<typeof 
       seasonId: season.id,
       taskId: task?.id ?? null,
       pullRequestId: row.pr.id,
-      actorId: viewer.participantId,
+      actorId: actorId,
       action: input.points > 0 ? "points.award" : "points.deduct",
       after: { points: input.points, entry: entry!.id, pr: `${row.repo}#${row.pr.number}` },
       reason: input.reason,
     });
     await refreshTotals(tx, season.id, [row.pr.authorId]);
     return { entryId: entry!.id };
-  });
-}
+  },
+});

@@ -1,11 +1,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { participants, repositories, roles } from "@/db/schema";
-import { ForbiddenError, can, type Viewer } from "@/lib/auth/permissions";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { ZLogin, ZRepoName } from "@/lib/seasons/season-file";
 import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
-import { audit, NotFoundError, RuleError } from "./context";
+import { defineCommand, type Actor } from "./command";
+import { audit } from "./load";
 
 export const ZRoleChange = z
   .object({
@@ -19,40 +20,44 @@ export const ZRoleChange = z
   });
 export type RoleChange = z.infer<typeof ZRoleChange>;
 
-/** Who changes roles: an admin viewer, or the operator's CLI (null viewer, shell access). */
-type Actor = Viewer | "cli";
+/** Who granted a role, as the roles table records it: an admin's login, or `cli` for the operator. */
+const grantedBy = (actor: Actor) => (typeof actor === "object" ? actor.login : "cli");
 
-function authorise(actor: Actor) {
-  if (actor !== "cli" && !can(actor, "role.manage")) throw new ForbiddenError("role.manage");
-}
-
-async function repoId(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], repo: string | undefined) {
+async function repoId(db: Executor, repo: string | undefined) {
   if (!repo) return null;
   const [r] = await db.select({ id: repositories.id }).from(repositories).where(eq(repositories.fullName, repo.toLowerCase()));
   if (!r) throw new RuleError(`${repo} is not a repository of any season`);
   return r.id;
 }
 
-export async function grantRole(db: Db, actor: Actor, input: RoleChange): Promise<"granted" | "unchanged"> {
-  authorise(actor);
-  return db.transaction(async (tx) => {
+/** An admin (or the operator) makes a login an admin, or a maintainer of a repository. */
+export const grantRole = defineCommand({
+  name: "role.grant",
+  input: ZRoleChange,
+  permission: "role.manage",
+  async run({ tx, actor, actorId, authorize }, input): Promise<"granted" | "unchanged"> {
+    authorize("role.manage");
     const ids = await ensureParticipantsByLogin(tx, [input.login]);
     const participantId = ids.get(input.login.toLowerCase())!;
     const repositoryId = await repoId(tx, input.repo);
     const inserted = await tx
       .insert(roles)
-      .values({ participantId, role: input.role, repositoryId, grantedBy: actor === "cli" ? "cli" : actor.login })
+      .values({ participantId, role: input.role, repositoryId, grantedBy: grantedBy(actor) })
       .onConflictDoNothing()
       .returning({ id: roles.id });
     if (inserted.length === 0) return "unchanged";
-    await audit(tx, { seasonId: null, actorId: actor === "cli" ? null : actor.participantId, action: "role.grant", after: input, reason: null });
+    await audit(tx, { seasonId: null, actorId, action: "role.grant", after: input, reason: null });
     return "granted";
-  });
-}
+  },
+});
 
-export async function revokeRole(db: Db, actor: Actor, input: RoleChange): Promise<"revoked" | "unchanged"> {
-  authorise(actor);
-  return db.transaction(async (tx) => {
+/** An admin (or the operator) takes a role back. */
+export const revokeRole = defineCommand({
+  name: "role.revoke",
+  input: ZRoleChange,
+  permission: "role.manage",
+  async run({ tx, actorId, authorize }, input): Promise<"revoked" | "unchanged"> {
+    authorize("role.manage");
     const [p] = await tx.select({ id: participants.id }).from(participants).where(eq(sql`lower(${participants.login})`, input.login.toLowerCase()));
     if (!p) throw new NotFoundError(`participant ${input.login}`);
     const repositoryId = await repoId(tx, input.repo);
@@ -61,7 +66,7 @@ export async function revokeRole(db: Db, actor: Actor, input: RoleChange): Promi
       .where(and(eq(roles.participantId, p.id), eq(roles.role, input.role), repositoryId === null ? isNull(roles.repositoryId) : eq(roles.repositoryId, repositoryId)))
       .returning({ id: roles.id });
     if (deleted.length === 0) return "unchanged";
-    await audit(tx, { seasonId: null, actorId: actor === "cli" ? null : actor.participantId, action: "role.revoke", before: input, reason: null });
+    await audit(tx, { seasonId: null, actorId, action: "role.revoke", before: input, reason: null });
     return "revoked";
-  });
-}
+  },
+});

@@ -1,15 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { repositories, seasons, seasonRepoTotals, seasonTotals, tasks } from "@/db/schema";
-import { ForbiddenError, can, type Viewer } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { checkGates, type GateStanding } from "@/lib/scoring/gates";
-import { audit, NotFoundError, RuleError } from "./context";
+import { defineCommand, type Actor } from "./command";
+import { zId } from "./fields";
+import { audit } from "./load";
 
-export const ZTaskRef = z.object({ taskId: z.coerce.number({ error: "expected a task" }).int().positive() });
+export const ZTaskRef = z.object({ taskId: zId("a task") });
 
 /** What a participant has in a season, as the gates count it. */
-export async function standingOf(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], seasonId: number, participantId: number): Promise<GateStanding> {
+export async function standingOf(db: Executor, seasonId: number, participantId: number): Promise<GateStanding> {
   const [total] = await db.select().from(seasonTotals).where(and(eq(seasonTotals.seasonId, seasonId), eq(seasonTotals.participantId, participantId)));
   const perRepo = await db
     .select({ repo: repositories.fullName, byDifficulty: seasonRepoTotals.byDifficulty })
@@ -23,10 +25,13 @@ export async function standingOf(db: Db | Parameters<Parameters<Db["transaction"
  * A participant picks up an open task: gates are checked (they are told how many points they still
  * need), and a task has one holder unless it is per-PR.
  */
-export async function pickUpTask(db: Db, viewer: Viewer, input: z.infer<typeof ZTaskRef>) {
-  if (!can(viewer, "task.pickup") || viewer.participantId === null) throw new ForbiddenError("task.pickup");
-  const participantId = viewer.participantId;
-  return db.transaction(async (tx) => {
+export const pickUpTask = defineCommand({
+  name: "task.pick-up",
+  input: ZTaskRef,
+  permission: "task.pickup",
+  async run({ tx, actor, authorize }, input) {
+    authorize("task.pickup");
+    const { participantId, login } = participantOf(actor);
     const [row] = await tx
       .select({ task: tasks, repo: repositories.fullName, rules: seasons.rules, endsAt: seasons.endsAt })
       .from(tasks)
@@ -38,27 +43,37 @@ export async function pickUpTask(db: Db, viewer: Viewer, input: z.infer<typeof Z
     const { task } = row;
     if (task.state === "completed" && !task.perPr) throw new RuleError("This task is already completed.");
     if (row.endsAt.getTime() < Date.now()) throw new RuleError("This season has ended.");
-    if (task.pickedUpById === participantId) return { holder: viewer.login };
+    if (task.pickedUpById === participantId) return { holder: login };
     if (task.pickedUpById !== null && !task.perPr) throw new RuleError("Someone else is working on this task. Pick another, or ask a maintainer if the claim looks stale.");
     const gate = checkGates({ difficulty: task.difficulty, repo: row.repo, minScoreRequired: task.minScoreRequired }, row.rules, await standingOf(tx, task.seasonId, participantId));
     if (!gate.ok) throw new RuleError(gate.reason);
     if (!task.perPr) {
       await tx.update(tasks).set({ pickedUpById: participantId, pickedUpAt: new Date(), state: "picked", updatedAt: new Date() }).where(eq(tasks.id, task.id));
     }
-    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: participantId, action: "task.pickup", after: { holder: viewer.login } });
-    return { holder: viewer.login };
-  });
-}
+    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: participantId, action: "task.pickup", after: { holder: login } });
+    return { holder: login };
+  },
+});
 
 /** The holder gives a task back. */
-export async function giveUpTask(db: Db, viewer: Viewer, input: z.infer<typeof ZTaskRef>) {
-  if (viewer.participantId === null) throw new ForbiddenError("task.pickup");
-  return db.transaction(async (tx) => {
+export const giveUpTask = defineCommand({
+  name: "task.give-up",
+  input: ZTaskRef,
+  permission: "task.pickup",
+  async run({ tx, actor, authorize }, input) {
+    authorize("task.pickup");
+    const { participantId, login } = participantOf(actor);
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId)).for("update");
     if (!task) throw new NotFoundError("task");
-    if (task.pickedUpById !== viewer.participantId) throw new RuleError("You are not holding this task.");
+    if (task.pickedUpById !== participantId) throw new RuleError("You are not holding this task.");
     await tx.update(tasks).set({ pickedUpById: null, pickedUpAt: null, state: "open", updatedAt: new Date() }).where(eq(tasks.id, task.id));
-    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: viewer.participantId, action: "task.give_up", before: { holder: viewer.login } });
+    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: participantId, action: "task.give_up", before: { holder: login } });
     return { holder: null };
-  });
+  },
+});
+
+/** Picking up is a participant's own act: the operator and Podium itself pick up nothing. */
+function participantOf(actor: Actor): { participantId: number; login: string } {
+  if (typeof actor !== "object" || actor.participantId === null) throw new ForbiddenError("task.pickup");
+  return { participantId: actor.participantId, login: actor.login };
 }

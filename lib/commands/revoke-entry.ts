@@ -1,20 +1,24 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { repositories, scoreEntries } from "@/db/schema";
-import { ForbiddenError, can, type Viewer } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
-import { audit, NotFoundError, RuleError } from "./context";
+import { defineCommand } from "./command";
+import { ZReason, zId } from "./fields";
+import { audit } from "./load";
 
 export const ZRevokeEntry = z.object({
-  entryId: z.coerce.number({ error: "expected a ledger entry" }).int().positive(),
-  reason: z.string({ error: "say why" }).trim().min(3, { error: "say why (at least 3 characters)" }).max(500),
+  entryId: zId("a ledger entry"),
+  reason: ZReason,
 });
 
 /** Revokes a ledger entry by appending its opposite (the entry itself stays, as the ledger is append-only). */
-export async function revokeEntry(db: Db, viewer: Viewer, input: z.infer<typeof ZRevokeEntry>) {
-  return db.transaction(async (tx) => {
+export const revokeEntry = defineCommand({
+  name: "points.revoke",
+  input: ZRevokeEntry,
+  permission: "points.award",
+  async run({ tx, actor, actorId, authorize }, input) {
     const [row] = await tx
       .select({ entry: scoreEntries, repo: repositories.fullName })
       .from(scoreEntries)
@@ -22,7 +26,9 @@ export async function revokeEntry(db: Db, viewer: Viewer, input: z.infer<typeof 
       .where(eq(scoreEntries.id, input.entryId))
       .for("update", { of: scoreEntries });
     if (!row) throw new NotFoundError("ledger entry");
-    if (!can(viewer, "points.award", row.repo ? { repo: row.repo } : {}) || (!row.repo && !viewer.isAdmin)) throw new ForbiddenError("points.award");
+    // An entry of no repository (a season-wide adjustment) is the admins' (and the operator's) to revoke.
+    authorize("points.award", row.repo ? { repo: row.repo } : {});
+    if (!row.repo && typeof actor === "object" && !actor.isAdmin) throw new ForbiddenError("points.award");
     const { entry } = row;
     if (entry.kind === "revocation") throw new RuleError("A revocation cannot itself be revoked; award the points again instead.");
     const [already] = await tx.select({ id: scoreEntries.id }).from(scoreEntries).where(eq(scoreEntries.revokesEntryId, entry.id));
@@ -38,7 +44,7 @@ export async function revokeEntry(db: Db, viewer: Viewer, input: z.infer<typeof 
         difficulty: entry.difficulty,
         points: -entry.points,
         kind: "revocation",
-        actorId: viewer.participantId,
+        actorId: actorId,
         reason: input.reason,
         occurredAt: new Date(),
         sourceKey: `manual:${crypto.randomUUID()}`,
@@ -49,7 +55,7 @@ export async function revokeEntry(db: Db, viewer: Viewer, input: z.infer<typeof 
       seasonId: entry.seasonId,
       taskId: entry.taskId,
       pullRequestId: entry.pullRequestId,
-      actorId: viewer.participantId,
+      actorId: actorId,
       action: "points.revoke",
       before: { entry: entry.id, points: entry.points },
       after: { entry: revocation!.id, points: -entry.points },
@@ -57,5 +63,5 @@ export async function revokeEntry(db: Db, viewer: Viewer, input: z.infer<typeof 
     });
     await refreshTotals(tx, entry.seasonId, [entry.participantId]);
     return { entryId: revocation!.id };
-  });
-}
+  },
+});

@@ -1,24 +1,27 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { tasks } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/permissions";
-import { awardSeason } from "@/lib/scoring/award-season";
-import { audit, seasonForAwards, taskForChange } from "./context";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
+import { defineCommand } from "./command";
+import { ZReason, zId } from "./fields";
+import { audit, taskForChange } from "./load";
 
 export const ZSetTaskPerPr = z.object({
-  taskId: z.coerce.number().int().positive(),
+  taskId: zId("a task"),
   perPr: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()),
-  reason: z.string({ error: "say why" }).trim().min(3, { error: "say why (at least 3 characters)" }).max(500),
+  reason: ZReason,
 });
 
 /** Marks an umbrella task per-PR (its score for every merged PR that references it), or back. */
-export async function setTaskPerPr(db: Db, viewer: Viewer, input: z.infer<typeof ZSetTaskPerPr>) {
-  return db.transaction(async (tx) => {
-    const { task } = await taskForChange(tx, viewer, input.taskId, "task.score");
+export const setTaskPerPr = defineCommand({
+  name: "task.set-per-pr",
+  input: ZSetTaskPerPr,
+  permission: "task.mark",
+  async run({ tx, actor, actorId }, input) {
+    const { task } = await taskForChange(tx, actor, input.taskId, "task.mark");
     if (task.perPr === input.perPr) return { entries: 0 };
     await tx.update(tasks).set({ perPr: input.perPr, updatedAt: new Date() }).where(eq(tasks.id, task.id));
-    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: viewer.participantId, action: "task.per_pr", before: { perPr: task.perPr }, after: { perPr: input.perPr }, reason: input.reason });
+    await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId, action: "task.per_pr", before: { perPr: task.perPr }, after: { perPr: input.perPr }, reason: input.reason });
     return awardSeason(tx, await seasonForAwards(tx, task.seasonId), { taskIds: [task.id], pullRequestIds: [] });
-  });
-}
+  },
+});

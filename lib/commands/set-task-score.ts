@@ -1,28 +1,31 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { tasks } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/permissions";
-import { awardSeason } from "@/lib/scoring/award-season";
-import { audit, seasonForAwards, taskForChange } from "./context";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
+import { defineCommand } from "./command";
+import { ZReason, zId } from "./fields";
+import { audit, taskForChange } from "./load";
 
 export const ZSetTaskScore = z.object({
-  taskId: z.coerce.number({ error: "expected a task" }).int().positive(),
+  taskId: zId("a task"),
   /** Empty clears the override. */
   score: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? null : v),
     z.coerce.number({ error: "expected a whole number of points" }).int({ error: "expected a whole number of points" }).min(0, { error: "expected 0 or more points" }).max(1_000_000, { error: "expected at most 1000000" }).nullable(),
   ),
-  reason: z.string({ error: "say why" }).trim().min(3, { error: "say why (at least 3 characters)" }).max(500),
+  reason: ZReason,
 });
 
 /**
  * Sets (or clears) a maintainer's score override on a task. Awards already made are adjusted by new
  * ledger entries (never edited), and totals follow in the same transaction.
  */
-export async function setTaskScore(db: Db, viewer: Viewer, input: z.infer<typeof ZSetTaskScore>) {
-  return db.transaction(async (tx) => {
-    const { task } = await taskForChange(tx, viewer, input.taskId, "task.score");
+export const setTaskScore = defineCommand({
+  name: "task.set-score",
+  input: ZSetTaskScore,
+  permission: "task.score",
+  async run({ tx, actor, actorId }, input) {
+    const { task } = await taskForChange(tx, actor, input.taskId, "task.score");
     const season = await seasonForAwards(tx, task.seasonId);
     const before = { score: task.score, source: task.scoreSource };
     const next =
@@ -40,7 +43,7 @@ export async function setTaskScore(db: Db, viewer: Viewer, input: z.infer<typeof
     await audit(tx, {
       seasonId: task.seasonId,
       taskId: task.id,
-      actorId: viewer.participantId,
+      actorId,
       action: input.score === null ? "task.score_cleared" : "task.score_set",
       before,
       after: { score: next.score, source: next.scoreSource },
@@ -48,5 +51,5 @@ export async function setTaskScore(db: Db, viewer: Viewer, input: z.infer<typeof
     });
     const result = await awardSeason(tx, season, { taskIds: [task.id], pullRequestIds: [] });
     return { score: next.score, entries: result.entries };
-  });
-}
+  },
+});

@@ -8,15 +8,31 @@ import {
   repositories,
   roles,
   scoreEntries,
+  seasonRepositories,
+  seasons,
   tasks,
   type Season,
 } from "@/db/schema";
 import { desiredAwards, reconcile, type AwardPullRequest, type Award, type Correction, type LedgerFamily } from "@/lib/scoring/awards";
+import { NotFoundError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { eachChunk, inChunks } from "@/lib/util/chunks";
 
 export type SeasonForAwards = Season & { repos: string[] };
 export type AwardScope = { taskIds: number[]; pullRequestIds: number[] } | "all";
+
+/** A season with its repositories' names, as the award engine needs it. */
+export async function seasonForAwards(tx: Executor, seasonId: number): Promise<SeasonForAwards> {
+  const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
+  if (!season) throw new NotFoundError("season");
+  const repos = await tx
+    .select({ fullName: repositories.fullName })
+    .from(seasonRepositories)
+    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+    .where(eq(seasonRepositories.seasonId, seasonId));
+  return { ...season, repos: repos.map((r) => r.fullName) };
+}
+
 
 /**
  * Brings one season's ledger in line with what its tasks and pull requests say, for a scope of tasks and

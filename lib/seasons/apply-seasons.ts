@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { repositories, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
 import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
 import { awardSeason } from "@/lib/scoring/award-season";
@@ -241,7 +241,7 @@ async function rederive(tx: Executor, seasonId: number, file: SeasonFile, change
 }
 
 /** Creates or updates these seasons in one transaction: all of them, or nothing. */
-export async function applySeasons(db: Db, files: SeasonFile[]): Promise<SeasonChange[]> {
+export async function applySeasons(db: Executor, files: SeasonFile[]): Promise<SeasonChange[]> {
   const slugs = files.map((f) => f.slug);
   const dup = slugs.find((s, i) => slugs.indexOf(s) !== i);
   if (dup) throw new Error(`season ${dup} appears twice in the file`);

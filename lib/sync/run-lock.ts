@@ -1,18 +1,18 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seasons, syncRuns, type SyncCounts, type SyncProgress } from "@/db/schema";
+import { PodiumError } from "@/lib/errors";
 
 /** A run whose heartbeat is older than this was abandoned (its process died). */
 export const STALE_AFTER_MS = 5 * 60_000;
 
-export class SyncInProgressError extends Error {
+export class SyncInProgressError extends PodiumError {
   constructor(
     readonly runId: number,
     readonly trigger: string,
     readonly startedAt: Date,
   ) {
-    super(`a sync is already running (run ${runId}, started ${startedAt.toISOString()} from ${trigger}); try again when it ends`);
-    this.name = "SyncInProgressError";
+    super("CONFLICT", `a sync is already running (run ${runId}, started ${startedAt.toISOString()} from ${trigger}); try again when it ends`);
   }
 }
 

@@ -4,7 +4,8 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { participants, pullRequests } from "@/db/schema";
 import { ZHealth, ZLeaderboard, ZParticipant, ZSeasonList } from "@/lib/api/schemas";
 import { seedDemo } from "@/lib/demo/seed";
-import { awardPoints } from "@/lib/tools/award-points";
+import { awardPoints } from "@/lib/commands/award-points";
+import { runCommand } from "@/lib/commands/command";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 const state = vi.hoisted(() => ({ handle: null as DbHandle | null }));
@@ -143,7 +144,7 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
       .where(and(eq(participants.login, first.login), isNotNull(pullRequests.mergedAt)))
       .limit(1);
     const admin = { userId: "u-admin", participantId: null, login: "cp-organizer", isAdmin: true, maintainerOf: [] };
-    await awardPoints(db, admin, { season: "2020-s2", pullRequestId: pr!.id, points: 5, reason: "visible at once" });
+    await runCommand(db, awardPoints, admin, { season: "2020-s2", pullRequestId: pr!.id, points: 5, reason: "visible at once" });
     expect((await top()).score).toBe(first.score + 5);
     expect(await score(first.login)).toBe(first.score + 5);
 

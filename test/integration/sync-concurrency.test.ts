@@ -19,9 +19,10 @@ import { rebuildTotals } from "@/lib/scoring/rebuild";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import type { SeasonFile } from "@/lib/seasons/season-file";
 import { runSync, type SyncSummary } from "@/lib/sync/run-sync";
-import { awardPoints } from "@/lib/tools/award-points";
-import { revokeEntry } from "@/lib/tools/revoke-entry";
-import { setTaskScore } from "@/lib/tools/set-task-score";
+import { awardPoints } from "@/lib/commands/award-points";
+import { runCommand } from "@/lib/commands/command";
+import { revokeEntry } from "@/lib/commands/revoke-entry";
+import { setTaskScore } from "@/lib/commands/set-task-score";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { fixtureCommentEvent, fixtureIssueEvent, fixturePullEvent } from "../factories/webhooks";
 import { DRIVERS, freshDatabase } from "../harness/databases";
@@ -485,11 +486,11 @@ describe.each(DRIVERS)("writes during a sync on %s", (kind) => {
           fake,
           point.pause(),
           async () => {
-            await setTaskScore(h.db, maintainer, { taskId: a1.id, score: 250, reason: "harder than it looked" });
-            await setTaskScore(h.db, maintainer, { taskId: b3.id, score: 150, reason: "needed a redesign" });
-            await awardPoints(h.db, maintainer, { season: SLUG, pullRequestId: a10.id, points: 50, reason: "excellent tests" });
-            await awardPoints(h.db, maintainer, { season: SLUG, pullRequestId: g10.id, points: 40, reason: "extra docs" });
-            await revokeEntry(h.db, maintainer, { entryId: hankAward!.id, reason: "copied from another PR" });
+            await runCommand(h.db, setTaskScore, maintainer, { taskId: a1.id, score: 250, reason: "harder than it looked" });
+            await runCommand(h.db, setTaskScore, maintainer, { taskId: b3.id, score: 150, reason: "needed a redesign" });
+            await runCommand(h.db, awardPoints, maintainer, { season: SLUG, pullRequestId: a10.id, points: 50, reason: "excellent tests" });
+            await runCommand(h.db, awardPoints, maintainer, { season: SLUG, pullRequestId: g10.id, points: 40, reason: "extra docs" });
+            await runCommand(h.db, revokeEntry, maintainer, { entryId: hankAward!.id, reason: "copied from another PR" });
           },
           { full: true },
         );

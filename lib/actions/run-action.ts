@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { requireViewer } from "@/lib/auth/guard";
+import { runCommand, type Command } from "@/lib/commands/command";
+import { toActionError, type ActionState } from "./action-result";
+
+/**
+ * A server action's door to a command: the session is checked on the server, then the command runs with
+ * the form's fields as its input (validated by the command's schema, authorized on the object it changes,
+ * one transaction, effects after the commit). Errors become typed codes with user messages.
+ */
+export async function runAction<S extends z.ZodType, R>(command: Command<S, R>, formData: FormData, message?: string): Promise<ActionState<R>> {
+  try {
+    const viewer = await requireViewer();
+    const data = await runCommand(await getDb(), command, viewer, Object.fromEntries(formData));
+    return { ok: true, data, message };
+  } catch (error) {
+    return toActionError(error);
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { fieldErrors } from "@/lib/util/zod-errors";
+
+/**
+ * Podium's one error type. Every refusal a user or operator can cause is a `PodiumError` with a code;
+ * `describeError` below is the one place codes become the words people read (web, CLI, API).
+ */
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "NOT_FOUND" | "CONFLICT" | "UNKNOWN";
+
+export class PodiumError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Field path → what is wrong with it, for forms and the CLI. */
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends PodiumError {
+  constructor() {
+    super("UNAUTHENTICATED", "sign in first");
+  }
+}
+
+export class ForbiddenError extends PodiumError {
+  constructor(readonly permission: string) {
+    super("FORBIDDEN", `forbidden: ${permission}`);
+  }
+}
+
+export class NotFoundError extends PodiumError {
+  constructor(readonly what: string) {
+    super("NOT_FOUND", `${what} not found`);
+  }
+}
+
+/** A domain rule refused the change (a gate, a task already held…); the message is for the user. */
+export class RuleError extends PodiumError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+/** Input that fails validation, with the field paths; the message is for the user. */
+export class InvalidInputError extends PodiumError {
+  constructor(message: string, fields: Record<string, string>) {
+    super("INVALID", message, fields);
+  }
+}
+
+export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string> };
+
+const GENERIC = "Something went wrong; nothing was changed. Please try again.";
+
+/** The words a person reads for an error; anything unexpected is logged and shown as a generic failure, never raw. */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof z.ZodError) return { code: "INVALID", message: "Some fields are not valid.", fields: fieldErrors(error) };
+  if (!(error instanceof PodiumError)) {
+    console.error("podium: unexpected failure:", error instanceof Error ? error.message : error);
+    return { code: "UNKNOWN", message: GENERIC };
+  }
+  switch (error.code) {
+    case "UNAUTHENTICATED":
+      return { code: error.code, message: "Sign in first." };
+    case "FORBIDDEN":
+      return { code: error.code, message: "You are not allowed to do this." };
+    case "NOT_FOUND":
+      return { code: error.code, message: error instanceof NotFoundError ? `Not found: ${error.what}.` : error.message };
+    default:
+      return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  }
+}
