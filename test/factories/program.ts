@@ -7,7 +7,7 @@ import type { Fixture, FixtureIssue, FixturePullRequest, FixtureSeason } from "@
 export type SmallTask = { number: number; difficulty: string };
 export type SmallMerge = { author: string; task: number; mergedAt: string };
 
-export function smallProgram(opts: { repo: string; logins: string[]; season: FixtureSeason; tasks: SmallTask[]; merges: SmallMerge[] }): Fixture {
+export function smallProgram(opts: { repo: string; logins: string[]; seasons: FixtureSeason[]; tasks: SmallTask[]; merges: SmallMerge[] }): Fixture {
   const maintainer = "small-maintainer";
   const users = [maintainer, ...opts.logins].map((login, i) => ({
     login,
@@ -16,7 +16,7 @@ export function smallProgram(opts: { repo: string; logins: string[]; season: Fix
     avatarUrl: `https://avatars.example/${login}`,
     type: "User" as const,
   }));
-  const label = opts.season.taskLabels?.[0] ?? "task";
+  const label = opts.seasons[0]?.taskLabels?.[0] ?? "task";
   const issues: FixtureIssue[] = opts.tasks.map((t) => ({
     repo: opts.repo,
     number: t.number,
@@ -50,7 +50,7 @@ export function smallProgram(opts: { repo: string; logins: string[]; season: Fix
     repos: [{ nameWithOwner: opts.repo, databaseId: 9_200_000, description: "" }],
     issues,
     pullRequests,
-    seasons: [opts.season],
+    seasons: opts.seasons,
     admins: [maintainer],
     demoIdentities: [],
   };

@@ -21,24 +21,37 @@ import { DRIVERS, freshDatabase } from "../harness/databases";
  *        individual: 1000 + 300 = 1300; for the team: 300
  *   cat (solo, no joinedAt: the season's start): easy #6 on 03-05 → 100 individual and for the team
  *   duo: 400 + 300 = 700 (rank 1); solo: 100 (rank 2)
+ * A second season (small-later, June to August, no teams, no caps): ann's easy #7 on 06-10 → 100.
+ *   all time: bob 1300 (1 season), ann 450 + 100 = 550 (2 seasons), cat 100 (1 season)
  */
 const SMALL = smallProgram({
   repo: "acme/app",
   logins: ["ann", "bob", "cat"],
-  season: {
-    slug: "small-teams",
-    name: "Small Teams",
-    startsAt: "2020-03-01T00:00:00+00:00",
-    endsAt: "2020-05-31T23:59:59+00:00",
-    repos: ["acme/app"],
-    taskLabels: ["cp"],
-    difficulties: { easy: 100, medium: 300, hard: 1000 },
-    rules: { caps: [{ difficulty: "easy", max: 150 }] },
-    teams: [
-      { name: "duo", members: ["ann", "bob"], joinedAt: "2020-04-01T00:00:00+00:00" },
-      { name: "solo", members: ["cat"] },
-    ],
-  },
+  seasons: [
+    {
+      slug: "small-teams",
+      name: "Small Teams",
+      startsAt: "2020-03-01T00:00:00+00:00",
+      endsAt: "2020-05-31T23:59:59+00:00",
+      repos: ["acme/app"],
+      taskLabels: ["cp"],
+      difficulties: { easy: 100, medium: 300, hard: 1000 },
+      rules: { caps: [{ difficulty: "easy", max: 150 }] },
+      teams: [
+        { name: "duo", members: ["ann", "bob"], joinedAt: "2020-04-01T00:00:00+00:00" },
+        { name: "solo", members: ["cat"] },
+      ],
+    },
+    {
+      slug: "small-later",
+      name: "Small Later",
+      startsAt: "2020-06-01T00:00:00+00:00",
+      endsAt: "2020-08-31T23:59:59+00:00",
+      repos: ["acme/app"],
+      taskLabels: ["cp"],
+      difficulties: { easy: 100, medium: 300, hard: 1000 },
+    },
+  ],
   tasks: [
     { number: 1, difficulty: "easy" },
     { number: 2, difficulty: "easy" },
@@ -46,6 +59,7 @@ const SMALL = smallProgram({
     { number: 4, difficulty: "hard" },
     { number: 5, difficulty: "medium" },
     { number: 6, difficulty: "easy" },
+    { number: 7, difficulty: "easy" },
   ],
   merges: [
     { author: "ann", task: 1, mergedAt: "2020-03-10T00:00:00Z" },
@@ -54,6 +68,7 @@ const SMALL = smallProgram({
     { author: "bob", task: 4, mergedAt: "2020-03-15T00:00:00Z" },
     { author: "bob", task: 5, mergedAt: "2020-05-01T00:00:00Z" },
     { author: "cat", task: 6, mergedAt: "2020-03-05T00:00:00Z" },
+    { author: "ann", task: 7, mergedAt: "2020-06-10T00:00:00Z" },
   ],
 });
 
@@ -87,6 +102,15 @@ describe.each(DRIVERS)("a small team season worked out by hand on %s", (kind) =>
       { login: "ann", points: 450, tasks: 3 },
       { login: "bob", points: 1300, tasks: 2 },
       { login: "cat", points: 100, tasks: 1 },
+    ]);
+  });
+
+  it("the all-time ranking sums each participant's seasons", async () => {
+    const rows = await getAllTimeRanking(h.db);
+    expect(rows.map((r) => ({ rank: r.rank, login: r.login, score: r.score, tasks: r.tasks, seasons: r.seasons }))).toEqual([
+      { rank: 1, login: "bob", score: 1300, tasks: 2, seasons: 1 },
+      { rank: 2, login: "ann", score: 550, tasks: 4, seasons: 2 },
+      { rank: 3, login: "cat", score: 100, tasks: 1, seasons: 1 },
     ]);
   });
 });
