@@ -10,7 +10,6 @@ const admin = viewer({ isAdmin: true });
 const ALL: Permission[] = [
   "season.manage",
   "role.manage",
-  "team.manage",
   "task.score",
   "task.assign",
   "task.mark",
