@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
-import { rowsOf, type Db, type Executor } from "@/db/client";
+import { rowsOf, type Executor } from "@/db/client";
+import { afterCommit, transaction } from "@/db/transaction";
 import { invalidateReads } from "@/lib/cache/micro-cache";
 import { columnList, jsonRows } from "@/db/json-rows";
 import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, seasonRepositories, seasons, tasks } from "@/db/schema";
@@ -54,8 +55,8 @@ async function loadSeasons(tx: Executor, slugs?: string[]): Promise<SeasonForAwa
  * corrections and totals. Idempotent: the same batch twice leaves the same rows; an object older than the
  * version of it already stored is skipped (`versions.ts`).
  */
-export async function ingest(db: Db, given: IngestBatch, options: IngestOptions = {}): Promise<IngestCounts> {
-  return db.transaction(async (tx) => {
+export async function ingest(db: Executor, given: IngestBatch, options: IngestOptions = {}): Promise<IngestCounts> {
+  return transaction(db, async (tx) => {
     const allSeasons = await loadSeasons(tx, options.seasonSlugs);
     const repoIds = await ensureRepositories(tx, [...given.issues.map((i) => i.repo), ...given.pullRequests.map((p) => p.repo)]);
     const repoId = (name: string) => repoIds.get(name.toLowerCase())!;
@@ -296,7 +297,7 @@ export async function ingest(db: Db, given: IngestBatch, options: IngestOptions 
       pointsAwarded += result.points;
     }
     // New or changed tasks change the seasons' task counts (points changes invalidate through refreshTotals).
-    if (taskCount > 0) invalidateReads();
+    if (taskCount > 0) afterCommit(tx, invalidateReads);
     return { tasks: taskCount, pullRequests: batch.pullRequests.length, entries, pointsAwarded };
   });
 }

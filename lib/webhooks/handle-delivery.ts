@@ -1,5 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { transaction } from "@/db/transaction";
 import { webhookDeliveries } from "@/db/schema";
 import { ingest } from "@/lib/sync/ingest";
 import type { ZodError } from "zod";
@@ -55,30 +56,36 @@ export async function handleDelivery(
     return { status: 422, body: { error: `stale delivery: the event is from ${age.at.toISOString()}, more than ${hours} h ago; the next sync imports the current state` } };
   }
 
-  const claimed = await db
-    .insert(webhookDeliveries)
-    .values({ deliveryId: input.deliveryId, event: input.event, status: "processing" })
-    .onConflictDoUpdate({
-      target: webhookDeliveries.deliveryId,
-      set: { status: "processing", receivedAt: sql`now()` },
-      setWhere: eq(webhookDeliveries.status, "failed"),
-    })
-    .returning({ id: webhookDeliveries.deliveryId });
-  if (claimed.length === 0) return { status: 200, body: { ok: true, event: input.event, duplicate: true } };
-
-  if ("ignored" in parsed) {
-    await db.update(webhookDeliveries).set({ status: "ignored" }).where(eq(webhookDeliveries.deliveryId, input.deliveryId));
-    return { status: 200, body: { ok: true, event: input.event, ignored: true } };
-  }
   try {
-    const counts = await ingest(db, parsed.batch, { webBase: input.webBase });
-    await db
-      .update(webhookDeliveries)
-      .set({ status: "done" })
-      .where(and(eq(webhookDeliveries.deliveryId, input.deliveryId), eq(webhookDeliveries.status, "processing")));
-    return { status: 200, body: { ok: true, event: input.event, tasks: counts.tasks, pullRequests: counts.pullRequests, entries: counts.entries } };
+    // The claim and the import commit together: a process that dies in between leaves no claim behind,
+    // so GitHub's redelivery is imported instead of being answered "duplicate".
+    return await transaction(db, async (tx) => {
+      const claimed = await tx
+        .insert(webhookDeliveries)
+        .values({ deliveryId: input.deliveryId, event: input.event, status: "processing" })
+        .onConflictDoUpdate({
+          target: webhookDeliveries.deliveryId,
+          set: { status: "processing", receivedAt: sql`now()` },
+          setWhere: eq(webhookDeliveries.status, "failed"),
+        })
+        .returning({ id: webhookDeliveries.deliveryId });
+      if (claimed.length === 0) return { status: 200 as const, body: { ok: true as const, event: input.event, duplicate: true as const } };
+      const done = (status: "done" | "ignored") => tx.update(webhookDeliveries).set({ status }).where(eq(webhookDeliveries.deliveryId, input.deliveryId));
+      if ("ignored" in parsed) {
+        await done("ignored");
+        return { status: 200 as const, body: { ok: true as const, event: input.event, ignored: true as const } };
+      }
+      const counts = await ingest(tx, parsed.batch, { webBase: input.webBase });
+      await done("done");
+      return { status: 200 as const, body: { ok: true as const, event: input.event, tasks: counts.tasks, pullRequests: counts.pullRequests, entries: counts.entries } };
+    });
   } catch (error) {
-    await db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.deliveryId, input.deliveryId));
+    // Nothing of the delivery was written; the failure is recorded (a redelivery may retry it).
+    await db
+      .insert(webhookDeliveries)
+      .values({ deliveryId: input.deliveryId, event: input.event, status: "failed" })
+      .onConflictDoUpdate({ target: webhookDeliveries.deliveryId, set: { status: "failed" }, setWhere: eq(webhookDeliveries.status, "processing") })
+      .catch(() => {});
     throw error;
   }
 }
