@@ -81,7 +81,9 @@ export async function pageLoad(lab: Lab, scale: BenchScale, databaseUrl: string,
     sampler.start();
     let runs: Load[];
     let heapMid: Promise<HeapReading | null> = Promise.resolve(null);
-    const midTimer = setTimeout(() => (heapMid = probe.read(serving)), (seconds * 1000) / 2);
+    const midTimer = setTimeout(() => {
+      heapMid = probe.read(serving);
+    }, (seconds * 1000) / 2);
     try {
       runs = await Promise.all(pages.map((p) => load(`${server.url}${p.path}`, { connections: p.connections, seconds, timeoutSeconds: TIMEOUT_SECONDS })));
       await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));

@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ParticipantLink } from "@/app/_components/participant-link";
 import { getDb } from "@/db";
-import { getSyncStatusAction } from "@/app/_actions/get-sync-status";
 import { SeasonWindow } from "@/app/_components/season-window";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { listSeasons } from "@/lib/queries/seasons";
+import { getSyncStatus } from "@/lib/queries/sync-status";
 import { lastRefreshed } from "@/lib/sync/run-lock";
 import { SyncPanel } from "./sync-panel";
 
@@ -41,7 +41,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   if (!board) notFound();
   const viewer = await currentViewer();
   const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
-  const status = mayRunSync ? await getSyncStatusAction(slug) : null;
+  const status = mayRunSync ? await getSyncStatus(db, slug) : null;
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
   const refreshed = await lastRefreshed(db, slug);
   const teams = search.view === "teams" ? await getTeamRanking(db, slug) : null;
@@ -66,7 +66,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
           "Not imported from GitHub yet."
         )}
       </p>
-      {status?.ok && <SyncPanel season={slug} initial={status.data} />}
+      {status && <SyncPanel season={slug} initial={status} />}
       <nav className="tabs" aria-label="Ranking of">
         <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
           Individuals

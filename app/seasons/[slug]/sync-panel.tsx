@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useState } from "react";
-import { getSyncStatusAction, type SyncStatus } from "@/app/_actions/get-sync-status";
+import type { SyncStatus } from "@/lib/queries/sync-status";
 import { syncSeasonAction } from "@/app/_actions/sync-season";
 
 /** "Sync now" with live progress and the last run's result (maintainers and admins). */
@@ -12,9 +12,12 @@ export function SyncPanel({ season, initial }: { season: string; initial: SyncSt
 
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(async () => {
-      const next = await getSyncStatusAction(season);
-      if (next.ok) setStatus(next.data);
+    // A GET route, not a server action: a read goes through the read path.
+    const timer = setInterval(() => {
+      void fetch(`/api/seasons/${encodeURIComponent(season)}/sync-status`, { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<SyncStatus>) : null))
+        .then((next) => next && setStatus(next))
+        .catch(() => {});
     }, 700);
     return () => clearInterval(timer);
   }, [running, season]);

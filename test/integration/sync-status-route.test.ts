@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DbHandle } from "@/db/client";
+import type { Viewer } from "@/lib/auth/permissions";
+import { seedDemo } from "@/lib/demo/seed";
+import { DRIVERS, freshDatabase } from "../harness/databases";
+
+// The route handler is called as a request would reach it; only the session is stubbed.
+const state = vi.hoisted(() => ({ viewer: null as Viewer | null, db: null as unknown }));
+vi.mock("@/lib/auth/session", () => ({ currentViewer: async () => state.viewer, auth: async () => null }));
+vi.mock("@/db", () => ({ getDb: async () => state.db }));
+const { GET } = await import("@/app/api/seasons/[slug]/sync-status/route");
+
+const call = (slug: string) => GET(new Request(`http://localhost/api/seasons/${slug}/sync-status`), { params: Promise.resolve({ slug }) });
+const viewer = (extra: Partial<Viewer>): Viewer => ({ userId: "u", participantId: 1, login: "someone", isAdmin: false, maintainerOf: [], ...extra });
+
+describe.each(DRIVERS)("GET /api/seasons/{slug}/sync-status on %s", (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDatabase(kind);
+    state.db = h.db;
+    await seedDemo(h.db);
+  });
+  afterAll(async () => h?.close());
+
+  it("is for the season's maintainers and admins: 401 signed out, 403 for others, 404 for an unknown season", async () => {
+    state.viewer = null;
+    expect((await call("2020-s2")).status).toBe(401);
+    state.viewer = viewer({});
+    expect((await call("2020-s2")).status).toBe(403);
+    state.viewer = viewer({ maintainerOf: ["some/other"] });
+    expect((await call("2020-s2")).status).toBe(403);
+    state.viewer = viewer({ isAdmin: true });
+    expect((await call("no-such-season")).status).toBe(404);
+    expect((await call("..%2F")).status).toBe(404);
+  });
+
+  it("tells a maintainer of one of its repositories whether a sync runs and how the last one went", async () => {
+    state.viewer = viewer({ maintainerOf: ["pingcap/pd"] });
+    const res = await call("2020-s2");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    // The demo seed writes the ledger directly: no sync has run yet.
+    expect(await res.json()).toEqual({ running: false, last: null });
+  });
+});
