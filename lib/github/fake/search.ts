@@ -51,114 +51,114 @@ function isQualifier(term: Term, key: string): boolean {
   return term.kind === "qualifier" && term.key === key;
 }
 
-function compile(terms: Term[]): Compiled {
-  const repos = new Set<string>();
-  const owners = new Set<string>();
-  const kinds = { issues: true, prs: true };
-  const preds: Pred[] = [];
-  let sort: Compiled["sort"] = { field: "created", desc: true };
+type Qualifier = Extract<Term, { kind: "qualifier" }>;
+/** What compiling a query collects: the repositories and owners it scopes to, the kinds, the predicates, the order. */
+type Compiling = Omit<Compiled, "scope" | "repoNames"> & { repos: Set<string>; owners: Set<string>; texts: (item: SearchItem) => string[] };
+
+/** The lower-cased texts a query's words are looked for in (`in:` narrows them; title, body and comments by default). */
+function textsOf(terms: Term[]): (item: SearchItem) => string[] {
   const inFields = new Set<string>();
   for (const t of terms) if (isQualifier(t, "in") && t.kind === "qualifier") t.values.forEach((v) => inFields.add(v.toLowerCase()));
   const fields = inFields.size > 0 ? inFields : new Set(["title", "body", "comments"]);
-  const texts = (item: SearchItem): string[] => {
+  return (item) => {
     const out: string[] = [];
     if (fields.has("title")) out.push(item.title.toLowerCase());
     if (fields.has("body")) out.push(item.body.toLowerCase());
     if (fields.has("comments") && isPullRequest(item)) for (const c of item.comments) out.push(c.body.toLowerCase());
     return out;
   };
+}
 
+function compile(terms: Term[]): Compiled {
+  const c: Compiling = { repos: new Set(), owners: new Set(), kinds: { issues: true, prs: true }, preds: [], sort: { field: "created", desc: true }, texts: textsOf(terms) };
   for (const t of terms) {
-    if (t.kind === "text") {
-      preds.push(t.phrase ? (x) => texts(x).some((s) => s.includes(t.text)) : (x) => texts(x).some((s) => hasWord(s, t.text)));
-      continue;
-    }
-    const values = t.values.map((v) => v.toLowerCase());
-    const add = (p: Pred) => preds.push(t.negated ? (x) => !p(x) : p);
-    const one = (allowed: readonly string[]) => {
-      const v = values[0];
-      if (values.length !== 1 || v === undefined || !allowed.includes(v)) throw bad(`Unsupported value in "${t.raw}"`);
-      return v;
-    };
-    switch (t.key) {
-      case "repo":
-        if (t.negated) add((x) => values.includes(repoKey(x.repo)));
-        else values.forEach((v) => repos.add(v));
-        break;
-      case "org":
-      case "user":
-      case "owner":
-        if (t.negated) add((x) => values.includes(repoKey(x.repo).split("/")[0] ?? ""));
-        else values.forEach((v) => owners.add(v));
-        break;
-      case "is":
-      case "type":
-      case "state": {
-        const v = one(t.key === "type" ? ["pr", "issue"] : t.key === "state" ? ["open", "closed"]
-          : ["pr", "issue", "open", "closed", "merged", "unmerged", "draft", "public", "private", "locked", "unlocked"]);
-        if ((v === "pr" || v === "issue") && !t.negated) {
-          if (v === "pr") kinds.issues = false;
-          else kinds.prs = false;
-        } else if (v === "pr" || v === "issue") add((x) => isPullRequest(x) === (v === "pr"));
-        else if (v === "open") add((x) => x.state === "OPEN");
-        else if (v === "closed") add((x) => x.state !== "OPEN");
-        else if (v === "merged") add((x) => isPullRequest(x) && x.state === "MERGED");
-        else if (v === "unmerged") add((x) => isPullRequest(x) && x.state === "CLOSED");
-        else if (v === "public" || v === "unlocked") add(() => true);
-        else add(() => false); // no drafts, private repositories or locked conversations in a fixture
-        break;
-      }
-      case "label":
-        add((x) => x.labels.some((l) => values.includes(l.toLowerCase())));
-        break;
-      case "no": {
-        const v = one(["label", "assignee", "milestone", "project"]);
-        add(v === "label" ? (x) => x.labels.length === 0 : () => true);
-        break;
-      }
-      case "author":
-        add((x) => {
-          const a = x.author?.toLowerCase() ?? "ghost";
-          return values.some((v) => v === a || (v.startsWith("app/") && `${v.slice(4)}[bot]` === a));
-        });
-        break;
-      case "created":
-      case "updated":
-      case "closed":
-      case "merged": {
-        const get = dateOf[t.key];
-        const within = parseDateRange(t.values.join(","));
-        if (get === undefined || within === null) throw bad(`Invalid date in "${t.raw}"`);
-        add((x) => {
-          const at = get(x);
-          return at !== null && within(time(at));
-        });
-        break;
-      }
-      case "in":
-        for (const v of values) if (!["title", "body", "comments"].includes(v)) throw bad(`Unsupported value in "${t.raw}"`);
-        break;
-      case "sort": {
-        const m = /^(created|updated|comments)(?:-(asc|desc))?$/.exec(values[0] ?? "");
-        if (m?.[1] === "created" || m?.[1] === "updated" || m?.[1] === "comments") sort = { field: m[1], desc: m[2] !== "asc" };
-        else if (!/^(best-match|interactions|reactions)/.test(values[0] ?? "")) throw bad(`Unsupported value in "${t.raw}"`);
-        break;
-      }
-      case "archived":
-        add(() => one(["true", "false"]) === "false");
-        break;
-      case "draft":
-        add(() => one(["true", "false"]) === "false");
-        break;
-      default:
-        if (UNSUPPORTED.has(t.key)) throw bad(`The fake GitHub does not support the search qualifier "${t.key}:"`);
-        // GitHub reads an unknown qualifier as text.
-        preds.push((x) => texts(x).some((s) => s.includes(t.raw.toLowerCase())));
-    }
+    if (t.kind === "text") c.preds.push(t.phrase ? (x) => c.texts(x).some((s) => s.includes(t.text)) : (x) => c.texts(x).some((s) => hasWord(s, t.text)));
+    else qualifier(c, t);
   }
-  const scope = repos.size === 0 && owners.size === 0 ? null
-    : (r: RepoIndex) => repos.has(repoKey(r.repo.nameWithOwner)) || owners.has(r.owner.toLowerCase());
-  return { scope, kinds, preds, sort, repoNames: [...repos] };
+  const scope = c.repos.size === 0 && c.owners.size === 0 ? null
+    : (r: RepoIndex) => c.repos.has(repoKey(r.repo.nameWithOwner)) || c.owners.has(r.owner.toLowerCase());
+  return { scope, kinds: c.kinds, preds: c.preds, sort: c.sort, repoNames: [...c.repos] };
+}
+
+/** The single allowed value of a qualifier, or GitHub's error. */
+function oneOf(t: Qualifier, allowed: readonly string[]): string {
+  const v = t.values[0]?.toLowerCase();
+  if (t.values.length !== 1 || v === undefined || !allowed.includes(v)) throw bad(`Unsupported value in "${t.raw}"`);
+  return v;
+}
+
+function qualifier(c: Compiling, t: Qualifier): void {
+  const values = t.values.map((v) => v.toLowerCase());
+  const add = (p: Pred): void => void c.preds.push(t.negated ? (x) => !p(x) : p);
+  switch (t.key) {
+    case "repo":
+      if (t.negated) add((x) => values.includes(repoKey(x.repo)));
+      else values.forEach((v) => c.repos.add(v));
+      return;
+    case "org":
+    case "user":
+    case "owner":
+      if (t.negated) add((x) => values.includes(repoKey(x.repo).split("/")[0] ?? ""));
+      else values.forEach((v) => c.owners.add(v));
+      return;
+    case "is":
+    case "type":
+    case "state":
+      return stateQualifier(c, t, add);
+    case "label":
+      return add((x) => x.labels.some((l) => values.includes(l.toLowerCase())));
+    case "no":
+      return add(oneOf(t, ["label", "assignee", "milestone", "project"]) === "label" ? (x) => x.labels.length === 0 : () => true);
+    case "author":
+      return add((x) => {
+        const a = x.author?.toLowerCase() ?? "ghost";
+        return values.some((v) => v === a || (v.startsWith("app/") && `${v.slice(4)}[bot]` === a));
+      });
+    case "created":
+    case "updated":
+    case "closed":
+    case "merged": {
+      const get = dateOf[t.key];
+      const within = parseDateRange(t.values.join(","));
+      if (get === undefined || within === null) throw bad(`Invalid date in "${t.raw}"`);
+      return add((x) => {
+        const at = get(x);
+        return at !== null && within(time(at));
+      });
+    }
+    case "in":
+      for (const v of values) if (!["title", "body", "comments"].includes(v)) throw bad(`Unsupported value in "${t.raw}"`);
+      return;
+    case "sort": {
+      const m = /^(created|updated|comments)(?:-(asc|desc))?$/.exec(values[0] ?? "");
+      if (m?.[1] === "created" || m?.[1] === "updated" || m?.[1] === "comments") c.sort = { field: m[1], desc: m[2] !== "asc" };
+      else if (!/^(best-match|interactions|reactions)/.test(values[0] ?? "")) throw bad(`Unsupported value in "${t.raw}"`);
+      return;
+    }
+    case "archived":
+    case "draft":
+      return add(() => oneOf(t, ["true", "false"]) === "false");
+    default:
+      if (UNSUPPORTED.has(t.key)) throw bad(`The fake GitHub does not support the search qualifier "${t.key}:"`);
+      // GitHub reads an unknown qualifier as text.
+      c.preds.push((x) => c.texts(x).some((s) => s.includes(t.raw.toLowerCase())));
+  }
+}
+
+/** `is:`, `type:` and `state:`: the kind of item (which narrows the search) or its state. */
+function stateQualifier(c: Compiling, t: Qualifier, add: (p: Pred) => void): void {
+  const v = oneOf(t, t.key === "type" ? ["pr", "issue"] : t.key === "state" ? ["open", "closed"]
+    : ["pr", "issue", "open", "closed", "merged", "unmerged", "draft", "public", "private", "locked", "unlocked"]);
+  if ((v === "pr" || v === "issue") && !t.negated) {
+    if (v === "pr") c.kinds.issues = false;
+    else c.kinds.prs = false;
+  } else if (v === "pr" || v === "issue") add((x) => isPullRequest(x) === (v === "pr"));
+  else if (v === "open") add((x) => x.state === "OPEN");
+  else if (v === "closed") add((x) => x.state !== "OPEN");
+  else if (v === "merged") add((x) => isPullRequest(x) && x.state === "MERGED");
+  else if (v === "unmerged") add((x) => isPullRequest(x) && x.state === "CLOSED");
+  else if (v === "public" || v === "unlocked") add(() => true);
+  else add(() => false); // no drafts, private repositories or locked conversations in a fixture
 }
 
 /** Every match, in result order (not yet capped). Cached per query string until the fixture changes. */
