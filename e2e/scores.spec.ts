@@ -28,7 +28,7 @@ test("a maintainer changes a task's score with a reason; ranking, profile and au
   await form.getByLabel("Reason").fill("harder than it looked: two subsystems");
   await form.getByRole("button", { name: "Save score" }).click();
   await expect(form).toContainText("Score saved.");
-  await page.reload();
+  // Read-your-writes: the page shows the new score without a reload.
   await expect(page.getByTestId("task-score")).toHaveText(String(score + 500));
   await expect(page.getByTestId("ledger")).toContainText("+500");
 

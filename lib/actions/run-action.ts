@@ -1,4 +1,5 @@
 import "server-only";
+import { refresh } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/guard";
@@ -14,8 +15,18 @@ export async function runAction<S extends z.ZodType, R>(command: Command<S, R>, 
   try {
     const viewer = await requireViewer();
     const data = await runCommand(await getDb(), command, viewer, Object.fromEntries(formData));
+    refreshPage();
     return { ok: true, data, message };
   } catch (error) {
     return toActionError(error);
+  }
+}
+
+/** Read-your-writes: the page the action came from is rendered again with the committed state. */
+function refreshPage(): void {
+  try {
+    refresh();
+  } catch {
+    // Called outside a server action's request (a test calling the action directly): no page to refresh.
   }
 }

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ParticipantLink } from "@/app/_components/participant-link";
+import { seasonContext } from "@/app/_lib/season-context";
 import { getDb } from "@/db";
 import { SeasonWindow } from "@/app/_components/season-window";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
-import { listSeasons } from "@/lib/queries/seasons";
 import { getSyncStatus } from "@/lib/queries/sync-status";
 import { lastRefreshed } from "@/lib/sync/run-lock";
+import { IndividualRanking } from "./individual-ranking";
 import { SyncPanel } from "./sync-panel";
+import { TeamRanking } from "./team-ranking";
 
 export const dynamic = "force-dynamic";
 const PAGE = 50;
@@ -35,20 +36,21 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   const { slug } = await params;
   const search = ZSearch.parse(await searchParams);
   const db = await getDb();
-  const season = (await listSeasons(db)).find((s) => s.slug === slug);
+  const [season, viewer] = await Promise.all([seasonContext(slug), currentViewer()]);
   if (!season) notFound();
-  const board = await getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo });
-  if (!board) notFound();
-  const viewer = await currentViewer();
   const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
-  const status = mayRunSync ? await getSyncStatus(db, slug) : null;
+  // Independent reads, at once.
+  const [board, status, refreshed, teams, mine] = await Promise.all([
+    getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo }),
+    mayRunSync ? getSyncStatus(db, slug) : null,
+    lastRefreshed(db, slug),
+    search.view === "teams" ? getTeamRanking(db, slug) : null,
+    viewer && !search.repo && search.view === "individuals" ? getOwnStanding(db, slug, viewer.login) : null,
+  ]);
+  if (!board) notFound();
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
-  const refreshed = await lastRefreshed(db, slug);
-  const teams = search.view === "teams" ? await getTeamRanking(db, slug) : null;
-  const mine = viewer && !search.repo && search.view === "individuals" ? await getOwnStanding(db, slug, viewer.login) : null;
   const mineOnPage = mine !== null && mine.position >= (search.page - 1) * PAGE && mine.position < search.page * PAGE;
   const href = (page: number) => `/seasons/${slug}?${new URLSearchParams({ ...(search.repo ? { repo: search.repo } : {}), page: String(page) })}`;
-  const difficulties = ["easy", "medium", "hard"];
 
   return (
     <>
@@ -82,120 +84,9 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
         </p>
       )}
       {teams ? (
-        teams.length === 0 ? (
-          <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>
-        ) : (
-          <table className="table ranking" data-testid="team-ranking">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  Rank
-                </th>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">
-                  Points
-                </th>
-                <th scope="col">Members</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.name}>
-                  <td className="num">{t.rank ?? "–"}</td>
-                  <td>{t.name}</td>
-                  <td className="num">
-                    <strong>{t.score}</strong>
-                  </td>
-                  <td>
-                    {t.members.map((m, i) => (
-                      <span key={m.login}>
-                        {i > 0 && ", "}
-                        <Link href={`/u/${m.login}`}>{m.login}</Link> <span className="muted">({m.points})</span>
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
+        <TeamRanking teams={teams} />
       ) : (
-        <>
-      <form className="filters" method="get">
-        <label>
-          Repository{" "}
-          <select name="repo" defaultValue={search.repo ?? ""}>
-            <option value="">All repositories</option>
-            {season.repos.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button secondary">
-          Filter
-        </button>
-        <a href={`/api/seasons/${slug}/leaderboard.csv${search.repo ? `?repo=${encodeURIComponent(search.repo)}` : ""}`} download data-testid="csv-link">
-          Download CSV
-        </a>
-      </form>
-      {board.entries.length === 0 ? (
-        <div className="empty">
-          <p>No points yet{search.repo ? ` in ${search.repo}` : ""}. Points appear here when pull requests that complete tasks are merged and imported.</p>
-        </div>
-      ) : (
-        <table className="table ranking" data-testid="ranking">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Rank
-              </th>
-              <th scope="col">Participant</th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col" className="num">
-                Tasks
-              </th>
-              {difficulties.map((d) => (
-                <th key={d} scope="col" className="num hide-sm">
-                  {d}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {board.entries.map((e) => (
-              <tr key={e.login} className={viewer?.login.toLowerCase() === e.login.toLowerCase() ? "me" : undefined}>
-                <td className="num">{e.rank ?? <span title="not ranked (staff)">–</span>}</td>
-                <td>
-                  <ParticipantLink login={e.login} name={e.name} avatarUrl={e.avatarUrl} />
-                </td>
-                <td className="num">
-                  <strong>{e.score}</strong>
-                </td>
-                <td className="num">{e.tasks}</td>
-                {difficulties.map((d) => (
-                  <td key={d} className="num hide-sm">
-                    {e.byDifficulty[d]?.tasks ?? 0}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {pages > 1 && !teams && (
-        <nav className="pager" aria-label="Pages">
-          {search.page > 1 && <Link href={href(search.page - 1)}>← Previous</Link>}
-          <span>
-            Page {search.page} of {pages}
-          </span>
-          {search.page < pages && <Link href={href(search.page + 1)}>Next →</Link>}
-        </nav>
-      )}
-        </>
+        <IndividualRanking season={season} board={board} repo={search.repo} page={search.page} pages={pages} href={href} viewerLogin={viewer?.login ?? null} />
       )}
     </>
   );

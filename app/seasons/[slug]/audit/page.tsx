@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { auditOf } from "@/lib/queries/tasks";
-import { listSeasons } from "@/lib/queries/seasons";
+import { seasonContext } from "@/app/_lib/season-context";
 import { seasons } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Audit" };
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = await getDb();
-  const season = (await listSeasons(db)).find((s) => s.slug === slug);
+  const season = await seasonContext(slug);
   if (!season) notFound();
   const viewer = await currentViewer();
   if (!viewer) redirect(`/signin?callbackUrl=/seasons/${slug}/audit`);

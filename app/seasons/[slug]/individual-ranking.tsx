@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { RankingTable } from "@/app/_components/ranking-table";
+import type { SeasonSummary } from "@/lib/api/schemas";
+import type { Leaderboard } from "@/lib/queries/leaderboard";
+
+const DIFFICULTIES = ["easy", "medium", "hard"];
+
+/** The individual ranking of a season: the repository filter, one page of rows, the pager. */
+export function IndividualRanking(props: {
+  season: SeasonSummary;
+  board: Leaderboard;
+  repo: string | undefined;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  viewerLogin: string | null;
+}) {
+  const { season, board, repo, page, pages, href } = props;
+  const me = props.viewerLogin?.toLowerCase();
+  return (
+    <>
+      <form className="filters" method="get">
+        <label>
+          Repository{" "}
+          <select name="repo" defaultValue={repo ?? ""}>
+            <option value="">All repositories</option>
+            {season.repos.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button secondary">
+          Filter
+        </button>
+        <a href={`/api/seasons/${season.slug}/leaderboard.csv${repo ? `?repo=${encodeURIComponent(repo)}` : ""}`} download data-testid="csv-link">
+          Download CSV
+        </a>
+      </form>
+      {board.entries.length === 0 ? (
+        <div className="empty">
+          <p>No points yet{repo ? ` in ${repo}` : ""}. Points appear here when pull requests that complete tasks are merged and imported.</p>
+        </div>
+      ) : (
+        <RankingTable
+          testId="ranking"
+          extraColumns={DIFFICULTIES}
+          rows={board.entries.map((e) => ({ ...e, me: me === e.login.toLowerCase(), extra: DIFFICULTIES.map((d) => e.byDifficulty[d]?.tasks ?? 0) }))}
+        />
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages && <Link href={href(page + 1)}>Next →</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

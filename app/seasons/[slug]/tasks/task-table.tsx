@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { giveUpTaskAction } from "@/app/_actions/give-up-task";
+import { pickUpTaskAction } from "@/app/_actions/pick-up-task";
+import { ActionForm } from "@/app/_components/action-form";
+import type { TaskWithModules } from "@/lib/queries/tasks-with-modules";
+
+/** A season's tasks with their state, and Pick up / Give up for the signed-in viewer while the season runs. */
+export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; running: boolean }) {
+  const me = viewerLogin?.toLowerCase();
+  return (
+    <table className="table" data-testid="tasks">
+      <thead>
+        <tr>
+          <th scope="col">Task</th>
+          <th scope="col">Difficulty</th>
+          <th scope="col" className="num">
+            Points
+          </th>
+          <th scope="col">State</th>
+          <th scope="col" />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((t) => (
+          <tr key={t.id}>
+            <td>
+              <span className="muted">
+                {t.repo}#{t.number}
+              </span>{" "}
+              <Link href={`/seasons/${slug}/tasks/${t.id}`}>{t.title}</Link>
+              {t.perPr && <span className="pill"> per PR</span>}
+              {t.modules.length > 0 && <span className="muted"> · {t.modules.map((m) => m.name).join(", ")}</span>}
+            </td>
+            <td>{t.difficulty ? <span className={`tag ${t.difficulty}`}>{t.difficulty}</span> : "—"}</td>
+            <td className="num">{t.score ?? <span className="needs-score">needs a score</span>}</td>
+            <td>
+              {t.state}
+              {t.holder ? ` by ${t.holder}` : ""}
+            </td>
+            <td>
+              {me && running && t.state === "open" && (
+                <ActionForm action={pickUpTaskAction} submit="Pick up">
+                  <input type="hidden" name="taskId" value={t.id} />
+                </ActionForm>
+              )}
+              {me && t.state === "picked" && t.holder?.toLowerCase() === me && (
+                <ActionForm action={giveUpTaskAction} submit="Give up">
+                  <input type="hidden" name="taskId" value={t.id} />
+                </ActionForm>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { getTeamRanking } from "@/lib/queries/teams";
+
+/** The teams of a season, ranked, with each member's share. */
+export function TeamRanking({ teams }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>> }) {
+  if (teams.length === 0) return <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>;
+  return (
+    <table className="table ranking" data-testid="team-ranking">
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            Rank
+          </th>
+          <th scope="col">Team</th>
+          <th scope="col" className="num">
+            Points
+          </th>
+          <th scope="col">Members</th>
+        </tr>
+      </thead>
+      <tbody>
+        {teams.map((t) => (
+          <tr key={t.name}>
+            <td className="num">{t.rank ?? "–"}</td>
+            <td>{t.name}</td>
+            <td className="num">
+              <strong>{t.score}</strong>
+            </td>
+            <td>
+              {t.members.map((m, i) => (
+                <span key={m.login}>
+                  {i > 0 && ", "}
+                  <Link href={`/u/${m.login}`}>{m.login}</Link> <span className="muted">({m.points})</span>
+                </span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
