@@ -16,3 +16,15 @@ export function leaderboardQuery(request: Request): { ok: true; value: z.infer<t
   const reason = issue?.code === "unrecognized_keys" ? `unknown parameter: ${(issue.keys ?? []).join(", ")}` : (issue?.message ?? "bad query");
   return { ok: false, response: jsonError(400, reason) };
 }
+
+/** A season leaderboard route's slug and query, or the 404/400 to answer with. */
+export async function seasonLeaderboardRequest(
+  request: Request,
+  params: Promise<{ slug: string }>,
+): Promise<{ ok: true; slug: string; query: z.infer<typeof ZLeaderboardQuery> } | { ok: false; response: Response }> {
+  const { slug } = await params;
+  if (!SLUG.test(slug)) return { ok: false, response: jsonError(404, `unknown season: ${slug.slice(0, 64)}`) };
+  const q = leaderboardQuery(request);
+  if (!q.ok) return q;
+  return { ok: true, slug, query: q.value };
+}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
 import { pointsTimeline } from "@/lib/scoring/totals";
 import { rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
@@ -44,16 +45,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
   // participant alone it would scan the index of every season's entries).
   const mine = and(inArray(scoreEntries.seasonId, totals.length ? totals.map((t) => t.seasonId) : [-1]), eq(scoreEntries.participantId, p.id));
   const ledger = await db
-    .select({
-      id: scoreEntries.id,
-      seasonId: scoreEntries.seasonId,
-      participantId: scoreEntries.participantId,
-      repositoryId: scoreEntries.repositoryId,
-      taskId: scoreEntries.taskId,
-      difficulty: scoreEntries.difficulty,
-      points: scoreEntries.points,
-      occurredAt: scoreEntries.occurredAt,
-    })
+    .select({ ...LEDGER_POINT, seasonId: scoreEntries.seasonId })
     .from(scoreEntries)
     .where(mine)
     .orderBy(asc(scoreEntries.occurredAt), asc(scoreEntries.id));

@@ -1,18 +1,17 @@
 import { getDb } from "@/db";
 import { csvRow } from "@/lib/api/csv";
 import { leaderboardResponse } from "@/lib/api/leaderboard-response";
-import { jsonError, leaderboardQuery, SLUG } from "@/lib/api/respond";
+import { jsonError, seasonLeaderboardRequest } from "@/lib/api/respond";
 import { PUBLIC_CACHE } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 /** The leaderboard's rows as CSV with a header line (all rows unless limit/offset say otherwise). */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  if (!SLUG.test(slug)) return jsonError(404, `unknown season: ${slug.slice(0, 64)}`);
-  const q = leaderboardQuery(request);
-  if (!q.ok) return q.response;
-  const board = await leaderboardResponse(await getDb(), { slug, limit: q.value.limit ?? 1_000_000, offset: q.value.offset ?? 0, repo: q.value.repo });
+  const r = await seasonLeaderboardRequest(request, params);
+  if (!r.ok) return r.response;
+  const { slug, query } = r;
+  const board = await leaderboardResponse(await getDb(), { slug, limit: query.limit ?? 1_000_000, offset: query.offset ?? 0, repo: query.repo });
   if (!board) return jsonError(404, `unknown season: ${slug}`);
   const difficulties = [...new Set(board.entries.flatMap((e) => Object.keys(e.byDifficulty)))];
   const lines = [
