@@ -47,20 +47,10 @@ export default async function AdminPage() {
           <h2>Grant or revoke a role</h2>
           <div className="tools">
             <ActionForm action={grantRoleAction} submit="Grant" testId="grant-role">
-              <input name="login" aria-label="GitHub login" placeholder="login" />
-              <select name="role" aria-label="Role" defaultValue="maintainer">
-                <option value="maintainer">maintainer</option>
-                <option value="admin">admin</option>
-              </select>
-              <input name="repo" aria-label="Repository" placeholder="owner/name (maintainers)" />
+              <RoleFields />
             </ActionForm>
             <ActionForm action={revokeRoleAction} submit="Revoke">
-              <input name="login" aria-label="GitHub login" placeholder="login" />
-              <select name="role" aria-label="Role" defaultValue="maintainer">
-                <option value="maintainer">maintainer</option>
-                <option value="admin">admin</option>
-              </select>
-              <input name="repo" aria-label="Repository" placeholder="owner/name (maintainers)" />
+              <RoleFields />
             </ActionForm>
           </div>
         </>
@@ -87,5 +77,19 @@ export default async function AdminPage() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Login, role and repository: the fields of granting and of revoking a role. */
+function RoleFields() {
+  return (
+    <>
+      <input name="login" aria-label="GitHub login" placeholder="login" />
+      <select name="role" aria-label="Role" defaultValue="maintainer">
+        <option value="maintainer">maintainer</option>
+        <option value="admin">admin</option>
+      </select>
+      <input name="repo" aria-label="Repository" placeholder="owner/name (maintainers)" />
+    </>
   );
 }
