@@ -1,9 +1,9 @@
 /**
  * Next 16's proxy (formerly middleware): checks that hold for every route at once, before Next routes the
  * request. A path that does not percent-decode gets a 400 naming the segment (Next itself answers 500);
- * on the JSON API a repeated or undecodable query parameter gets a 400 naming it; a server action from a
+ * on the JSON API a repeated query parameter gets a 400 naming it; a server action from a
  * foreign Origin gets a 403 (Next answers 500 with a digest), by Next's own rule, so nothing Next would
- * accept is refused.
+ * accept is refused; a server action over the body limit gets a 413 (Next: 500 again).
  *
  * The matcher keeps the proxy off requests that carry a body, except server actions: Next buffers a body
  * for the proxy (up to `proxyClientMaxBodySize`, see next.config.mjs) and reads it to the end before the
@@ -11,7 +11,8 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import serverActions from "@/lib/http/server-actions.json";
-import { actionOriginRefused, malformedPathReason, malformedQueryReason, repeatedParameter } from "@/lib/http/request-guards";
+import { readBodyText } from "@/lib/http/read-body";
+import { actionOriginRefused, malformedPathReason, repeatedParameter } from "@/lib/http/request-guards";
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -21,14 +22,26 @@ function badRequest(api: boolean, reason: string): Response {
   return new Response(`Bad request: ${reason}.\n`, { status: 400, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
 }
 
+// (An undecodable query value needs no check here: Next re-encodes the query before the proxy sees it.)
 function queryProblem(url: URL): string | null {
-  const malformed = malformedQueryReason(url.search);
-  if (malformed) return malformed;
   const repeated = repeatedParameter(url.searchParams);
   return repeated ? `the query parameter "${repeated.slice(0, 60)}" is given more than once` : null;
 }
 
-export function proxy(request: NextRequest): Response {
+/**
+ * A server action from a foreign Origin gets a 403; one whose body passes serverActions.bodySizeLimit a
+ * 413 (Next answers both with a 500). The body is the proxy's copy, which Next cuts at twice the limit.
+ */
+async function refuseAction(request: NextRequest): Promise<Response | null> {
+  const headers = { origin: request.headers.get("origin"), host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host") };
+  if (actionOriginRefused(headers, serverActions.allowedOrigins)) {
+    return Response.json({ error: "forbidden: a server action must come from this site's own pages (Origin does not match the host)" }, { status: 403, headers: { "cache-control": "no-store" } });
+  }
+  const read = await readBodyText(request, serverActions.bodySizeLimit);
+  return read.ok ? null : read.response;
+}
+
+export async function proxy(request: NextRequest): Promise<Response> {
   // The raw URL: NextRequest.nextUrl may be normalised; the WHATWG URL keeps percent-escapes as sent.
   const url = new URL(request.url);
   const api = isApi(url.pathname);
@@ -40,10 +53,8 @@ export function proxy(request: NextRequest): Response {
     if (problem) return badRequest(true, problem);
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
-    const origin = { origin: request.headers.get("origin"), host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host") };
-    if (actionOriginRefused(origin, serverActions.allowedOrigins)) {
-      return Response.json({ error: "forbidden: a server action must come from this site's own pages (Origin does not match the host)" }, { status: 403, headers: { "cache-control": "no-store" } });
-    }
+    const refused = await refuseAction(request);
+    if (refused) return refused;
   }
   return NextResponse.next();
 }

@@ -15,19 +15,6 @@ export function malformedPathReason(rawPathname: string): string | null {
   return null;
 }
 
-/** Why the query string cannot be decoded, or null. */
-export function malformedQueryReason(rawSearch: string): string | null {
-  const query = rawSearch.startsWith("?") ? rawSearch.slice(1) : rawSearch;
-  for (const pair of query.split("&")) {
-    try {
-      decodeURIComponent(pair.replaceAll("+", " "));
-    } catch {
-      return `malformed percent-encoding in the query parameter "${pair.split("=")[0]!.slice(0, 60)}"`;
-    }
-  }
-  return null;
-}
-
 /** The first query parameter given more than once (`?limit=1&limit=2`), or null. */
 export function repeatedParameter(params: URLSearchParams): string | null {
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionOriginRefused, malformedPathReason, malformedQueryReason, originAllowedByList, repeatedParameter } from "@/lib/http/request-guards";
+import { actionOriginRefused, malformedPathReason, originAllowedByList, repeatedParameter } from "@/lib/http/request-guards";
 
 describe("malformedPathReason", () => {
   it("names the segment that does not decode", () => {
@@ -13,15 +13,6 @@ describe("malformedPathReason", () => {
 
   it("passes well-formed paths, encoded or not", () => {
     for (const p of ["/", "/u/some-one", "/u/%E0%A4%A8", "/seasons/2020-s2/tasks/12", "/api/participants/a%20b/badge.svg"]) expect(malformedPathReason(p)).toBeNull();
-  });
-});
-
-describe("malformedQueryReason", () => {
-  it("names the parameter whose encoding is broken, passes the rest", () => {
-    expect(malformedQueryReason("?repo=%ZZ&limit=1")).toBe('malformed percent-encoding in the query parameter "repo"');
-    expect(malformedQueryReason("?a=1&b=%E2%82")).toMatch(/"b"$/);
-    expect(malformedQueryReason("?repo=pingcap%2Ftidb&q=a+b")).toBeNull();
-    expect(malformedQueryReason("")).toBeNull();
   });
 });
 
