@@ -1,9 +1,21 @@
+import fs from "node:fs";
+import { URL } from "node:url";
+
+/** Shared with proxy.ts, so its Origin check and Next's agree. */
+const serverActions = JSON.parse(fs.readFileSync(new URL("./lib/http/server-actions.json", import.meta.url), "utf8"));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "graphql", "@octokit/graphql-schema"],
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: { bodySizeLimit: serverActions.bodySizeLimit, allowedOrigins: serverActions.allowedOrigins },
+    // The proxy sees server-action bodies (see proxy.ts): Next buffers up to this much of one for it and
+    // silently cuts the rest, so this is kept above the action limit, and a cut body is still refused by it.
+    proxyClientMaxBodySize: 2 * serverActions.bodySizeLimit,
+  },
 };
 
 export default nextConfig;

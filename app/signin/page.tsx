@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { signInAction } from "@/app/_actions/sign-in";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; retryAfter?: string }> }) {
-  const { callbackUrl, error, retryAfter } = await searchParams;
+// A parameter given twice arrives as an array: it is then ignored, like any other malformed value.
+const ZSearch = z.object({
+  callbackUrl: z.string().optional().catch(undefined),
+  error: z.string().optional().catch(undefined),
+  retryAfter: z.string().optional().catch(undefined),
+});
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { callbackUrl, error, retryAfter } = ZSearch.parse(await searchParams);
   const wait = Number(retryAfter);
   const demo = env().demo;
   return (

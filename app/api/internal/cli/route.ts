@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { findCommand } from "@/cli/registry";
 import { EXIT_MARKER } from "@/cli/remote";
 import { CliError } from "@/cli/types";
+import { CLI_MAX_BODY, readBodyJson } from "@/lib/http/read-body";
 import { cliToken } from "@/lib/server/boot";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,9 @@ export async function POST(request: Request) {
   if (!tokenMatches(request.headers.get("x-podium-cli-token"))) {
     return Response.json({ error: "forbidden" }, { status: 403 });
   }
-  const body = ZBody.safeParse(await request.json().catch(() => null));
+  const read = await readBodyJson(request, CLI_MAX_BODY);
+  if (!read.ok) return read.response;
+  const body = ZBody.safeParse(read.json ?? null);
   if (!body.success) return Response.json({ error: "expected { command, payload }" }, { status: 400 });
   const found = findCommand(body.data.command.split(" "));
   if (!found) return Response.json({ error: `unknown command: ${body.data.command}` }, { status: 400 });

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { env } from "@/lib/env";
 import { githubEndpoints } from "@/lib/github/endpoints";
+import { readBodyText } from "@/lib/http/read-body";
 import { webhookLimiter } from "@/lib/security/limiters";
 import { clientKey, tooManyRequests } from "@/lib/security/rate-limit";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
@@ -8,7 +9,11 @@ import { verifySignature } from "@/lib/webhooks/verify";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BODY = 5 * 1024 * 1024;
+/**
+ * GitHub does not deliver payloads over 25 MB, so no legitimate delivery is larger; the cap holds while the
+ * body is read, before the signature check (the sender is unknown until then).
+ */
+export const WEBHOOK_MAX_BODY = 25 * 1024 * 1024;
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
 /**
@@ -20,10 +25,9 @@ export async function POST(request: Request) {
   if (!secret) return json(403, { error: "webhooks are not configured (GITHUB_WEBHOOK_SECRET is unset)" });
   const limited = webhookLimiter().take(clientKey(request.headers));
   if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, "webhook");
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY) return json(413, { error: "payload too large" });
-  const body = await request.text();
-  if (body.length > MAX_BODY) return json(413, { error: "payload too large" });
+  const read = await readBodyText(request, WEBHOOK_MAX_BODY);
+  if (!read.ok) return read.response;
+  const body = read.text;
   if (!verifySignature(secret, body, request.headers.get("x-hub-signature-256"))) {
     return json(401, { error: "bad signature" });
   }
