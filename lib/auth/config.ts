@@ -40,6 +40,8 @@ export async function authConfig(): Promise<NextAuthConfig> {
         clientId: config.AUTH_GITHUB_ID ?? "podium-demo",
         clientSecret: config.AUTH_GITHUB_SECRET ?? "podium-demo-secret",
         enterprise,
+        // Demo mode with a public URL: the fake's sign-in page through Podium's origin (app/login/oauth/authorize).
+        ...(gh.demo && config.AUTH_URL ? { authorization: { url: `${new URL(config.AUTH_URL).origin}/login/oauth/authorize` } } : {}),
       }),
     ],
     session: { strategy: "database", maxAge: 30 * 24 * 3600 },

@@ -10,6 +10,7 @@ const MUTATING_ROUTES: Record<string, string> = {
   "app/api/webhooks/github/route.ts": "HMAC signature, age bound and rate limit: e2e/webhooks.spec.ts, test/integration/webhooks.test.ts",
   "app/api/internal/cli/route.ts": "the PGlite lock file's token: e2e/cli.spec.ts",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js (its own CSRF token and state checks), rate limit: e2e/auth.spec.ts",
+  "app/login/oauth/authorize/route.ts": "demo mode only (404 otherwise), the fake GitHub's identity picker; writes nothing of Podium's: e2e/proxy.spec.ts",
 };
 
 function routes(dir: string): string[] {
