@@ -7,6 +7,13 @@ export const PGLITE_PORT = Number(process.env.E2E_PORT ?? 3107);
 /** The app on PostgreSQL (started by e2e/run.ts); tests seed it directly. */
 export const POSTGRES_PORT = PGLITE_PORT + 1;
 export const E2E_PG_URL = process.env.PODIUM_E2E_PG_URL ?? "";
+/** The app behind nginx (e2e/proxy.spec.ts): its own port, nginx's TLS port, the public name and nginx's address. */
+export const PROXIED_PORT = PGLITE_PORT + 2;
+export const NGINX_PORT = PGLITE_PORT + 3;
+export const PROXY_HOST = "podium.test";
+export const PROXY_ORIGIN = `https://${PROXY_HOST}:${NGINX_PORT}`;
+/** nginx connects to Podium from this loopback address (`proxy_bind`): the only trusted proxy of that instance. */
+export const NGINX_ADDRESS = "127.0.0.2";
 /** Test-only webhook secret of the PostgreSQL-backed instance. */
 export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret-not-a-real-one";
 
@@ -14,7 +21,9 @@ export const E2E_WEBHOOK_SECRET = "e2e-webhook-secret-not-a-real-one";
 process.env.PODIUM_E2E_DIR ??= path.join(os.tmpdir(), `podium-e2e-${process.pid}`);
 export const E2E_PGLITE_DIR = path.join(process.env.PODIUM_E2E_DIR, "pglite");
 
-const demoEnv = { AUTH_GITHUB_ID: "", AUTH_GITHUB_SECRET: "", GITHUB_TOKEN: "", PODIUM_ADMINS: "" };
+const demoEnv = { AUTH_GITHUB_ID: "", AUTH_GITHUB_SECRET: "", GITHUB_TOKEN: "", PODIUM_ADMINS: "", AUTH_URL: "" };
+// The test runner plays the proxy of the directly reached instances: tests pick a client with X-Forwarded-For.
+const runnerIsProxy = { PODIUM_TRUSTED_PROXIES: "127.0.0.1,::1" };
 const chromium = {
   // localhost, not 127.0.0.1: Next rewrites the host and a session cookie would be lost.
   browserName: "chromium" as const,
@@ -41,7 +50,7 @@ export default defineConfig({
     },
     {
       name: "postgres",
-      testIgnore: /(home|cli)\.spec\.ts/,
+      testIgnore: /(home|cli|proxy)\.spec\.ts/,
       use: { baseURL: `http://localhost:${POSTGRES_PORT}`, viewport: { width: 1280, height: 800 } },
     },
     {
@@ -49,6 +58,17 @@ export default defineConfig({
       testMatch: /rankings\.spec\.ts/,
       grep: /@mobile/,
       use: { baseURL: `http://localhost:${POSTGRES_PORT}`, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    {
+      // Behind Debian's nginx with TLS on a custom host name (the spec starts nginx; Chromium maps the name).
+      name: "proxy",
+      testMatch: /proxy\.spec\.ts/,
+      use: {
+        baseURL: PROXY_ORIGIN,
+        ignoreHTTPSErrors: true,
+        viewport: { width: 1280, height: 800 },
+        launchOptions: { ...chromium.launchOptions, args: [...chromium.launchOptions.args, `--host-resolver-rules=MAP ${PROXY_HOST} 127.0.0.1`] },
+      },
     },
   ],
   webServer: [
@@ -59,7 +79,7 @@ export default defineConfig({
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
-      env: { ...demoEnv, PORT: String(PGLITE_PORT), PGLITE_DIR: E2E_PGLITE_DIR, DATABASE_URL: "" },
+      env: { ...demoEnv, ...runnerIsProxy, PORT: String(PGLITE_PORT), PGLITE_DIR: E2E_PGLITE_DIR, DATABASE_URL: "" },
     },
     {
       command: "npm start",
@@ -67,7 +87,23 @@ export default defineConfig({
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
-      env: { ...demoEnv, PORT: String(POSTGRES_PORT), DATABASE_URL: E2E_PG_URL, GITHUB_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET },
+      env: { ...demoEnv, ...runnerIsProxy, PORT: String(POSTGRES_PORT), DATABASE_URL: E2E_PG_URL, GITHUB_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET },
+    },
+    {
+      // The instance behind nginx: its public URL is nginx's, and only nginx's forwarding headers are believed.
+      command: "npm start",
+      url: `http://localhost:${PROXIED_PORT}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        ...demoEnv,
+        PORT: String(PROXIED_PORT),
+        PGLITE_DIR: path.join(process.env.PODIUM_E2E_DIR, "pglite-proxied"),
+        DATABASE_URL: "",
+        AUTH_URL: PROXY_ORIGIN,
+        PODIUM_TRUSTED_PROXIES: NGINX_ADDRESS,
+      },
     },
   ],
 });

@@ -64,3 +64,14 @@ test("sign-in is rate-limited per client: past 30 a minute the OAuth routes answ
   await page.locator("#main").getByRole("button", { name: "Sign in with GitHub" }).click();
   await expect(page.getByRole("heading", { name: /Sign in to Podium/i })).toBeVisible();
 });
+
+test("signs in from http://127.0.0.1 as well as from localhost (no error=Configuration)", async ({ page, baseURL }) => {
+  const base = (baseURL ?? "").replace("localhost", "127.0.0.1");
+  await page.goto(`${base}/`);
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await expect(page.getByRole("heading", { name: /Sign in to Podium/i })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("redirect_uri")).toBe(`${base}/api/auth/callback/github`);
+  await page.getByRole("button", { name: /raftwalker/ }).click();
+  await expect(page.getByTestId("user-avatar")).toBeVisible();
+  expect(page.url()).toBe(`${base}/`);
+});

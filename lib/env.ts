@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./security/trusted-proxies";
 import { formatPath } from "./util/zod-errors";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -27,6 +28,13 @@ export const ZEnv = z
     ),
     PGLITE_DIR: optionalString,
     AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, { error: "expected at least 32 characters" }).optional()),
+    AUTH_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .url({ error: "expected the public base URL (an http(s) URL, e.g. https://podium.example.org)", protocol: /^https?$/ })
+        .refine((u) => !/[?#]/.test(u), { error: "expected a base URL without a query or fragment" })
+        .optional(),
+    ),
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
     GITHUB_TOKEN: optionalString,
@@ -39,6 +47,19 @@ export const ZEnv = z
     PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
       emptyAsUndefined,
       z.coerce.number({ error: "expected a number of hours (0: no bound)" }).min(0, { error: "expected a number of hours (0: no bound)" }).optional(),
+    ),
+    PODIUM_TRUSTED_PROXIES: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .superRefine((value, ctx) => {
+          try {
+            parseTrustedProxies(value);
+          } catch (e) {
+            ctx.addIssue({ code: "custom", message: `expected comma-separated IP addresses or CIDRs: ${(e as Error).message}` });
+          }
+        })
+        .optional(),
     ),
     PODIUM_ADMINS: z.preprocess(
       emptyAsUndefined,
@@ -71,6 +92,8 @@ export type Env = z.infer<typeof ZEnv> & {
   rateLimitWebhook: number;
   /** Webhook deliveries describing events older than this are refused (0: no bound). */
   webhookMaxAgeMs: number;
+  /** Peers whose `X-Forwarded-*` headers are believed (none by default). */
+  trustedProxies: TrustedProxies;
 };
 
 export class EnvError extends Error {
@@ -98,6 +121,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     rateLimitSignIn: env.PODIUM_RATE_LIMIT_SIGNIN ?? 30,
     rateLimitWebhook: env.PODIUM_RATE_LIMIT_WEBHOOK ?? 600,
     webhookMaxAgeMs: (env.PODIUM_WEBHOOK_MAX_AGE_HOURS ?? 72) * 3_600_000,
+    trustedProxies: parseTrustedProxies(env.PODIUM_TRUSTED_PROXIES),
   };
 }
 

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "../lib/env";
-import { build, isBuilt, NEXT_BIN } from "./build";
+import { build, isBuilt } from "./build";
 
 function fail(message: string): never {
   console.error(`podium: ${message}`);
@@ -41,6 +41,10 @@ const port = childEnv.PORT ?? "3000";
 console.log(
   `podium: starting on http://localhost:${port} (${env.DATABASE_URL ? "PostgreSQL" : `PGlite in ${env.PGLITE_DIR ?? ".data/pglite"}`}${env.demo ? ", demo mode" : ""})`,
 );
-const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+// Not `next start`: scripts/server.ts runs Next behind a server that weighs X-Forwarded-* against the socket peer.
+const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], {
+  stdio: "inherit",
+  env: { ...childEnv, NODE_ENV: "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -41,11 +41,16 @@ export async function authConfig(): Promise<NextAuthConfig> {
         clientId: config.AUTH_GITHUB_ID ?? "podium-demo",
         clientSecret: config.AUTH_GITHUB_SECRET ?? "podium-demo-secret",
         enterprise,
+        // Demo mode with a public URL: the fake's sign-in page through Podium's origin (app/login/oauth/authorize).
+        ...(gh.demo && config.AUTH_URL ? { authorization: { url: `${new URL(config.AUTH_URL).origin}/login/oauth/authorize` } } : {}),
       }),
     ],
     session: { strategy: "database", maxAge: 30 * 24 * 3600 },
     secret: authSecret(),
+    // The origin comes from AUTH_URL, else from the request (X-Forwarded-* only from PODIUM_TRUSTED_PROXIES:
+    // scripts/server.ts drops them from anyone else); with AUTH_URL, `__Secure-` cookies follow its scheme.
     trustHost: true,
+    ...(config.AUTH_URL ? { useSecureCookies: new URL(config.AUTH_URL).protocol === "https:" } : {}),
     pages: { signIn: "/signin" },
     callbacks: {
       // Only same-origin callback URLs: an attacker's link cannot bounce a signed-in user elsewhere.

@@ -1,3 +1,5 @@
+import { CLIENT_HEADER } from "./forwarded-headers";
+
 /**
  * A per-client request limit over a sliding window (two fixed windows, weighted), in this process's memory.
  * Enough for one Podium instance; several instances behind a balancer each allow the limit.
@@ -53,14 +55,13 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
 }
 
 /**
- * Who a request comes from, for rate limits: the last address of `X-Forwarded-For` — the one the nearest proxy
- * appended (Next itself sets it from the socket when no proxy did; earlier entries are whatever the client
- * claimed) — else `X-Real-IP`, else one shared key.
+ * Who a request comes from, for rate limits: the address Podium's server edge (scripts/server.ts) wrote
+ * after weighing the socket peer against `PODIUM_TRUSTED_PROXIES` (see lib/security/forwarded-headers.ts).
+ * `X-Forwarded-For` itself is never read here: any client can send it. Without the edge (`next dev`), one
+ * shared key.
  */
 export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  const key = forwarded || headers.get("x-real-ip")?.trim() || "direct";
-  return key.slice(0, 100);
+  return (headers.get(CLIENT_HEADER)?.trim() || "unknown").slice(0, 100);
 }
 
 /** A 429 response with `Retry-After`. */

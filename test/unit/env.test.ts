@@ -43,6 +43,12 @@ describe("environment", () => {
     [{ PODIUM_RATE_LIMIT_SIGNIN: "lots" }, /^PODIUM_RATE_LIMIT_SIGNIN expected requests per minute/],
     [{ PODIUM_RATE_LIMIT_WEBHOOK: "2.5" }, /^PODIUM_RATE_LIMIT_WEBHOOK expected a whole number/],
     [{ PODIUM_WEBHOOK_MAX_AGE_HOURS: "-1" }, /^PODIUM_WEBHOOK_MAX_AGE_HOURS expected a number of hours/],
+    [{ AUTH_URL: "podium.example.org" }, /^AUTH_URL expected the public base URL/],
+    [{ AUTH_URL: "ftp://podium.example.org" }, /^AUTH_URL expected the public base URL/],
+    [{ AUTH_URL: "https://podium.example.org/?x=1" }, /^AUTH_URL expected a base URL without a query/],
+    [{ PODIUM_TRUSTED_PROXIES: "127.0.0.1, proxy.local" }, /^PODIUM_TRUSTED_PROXIES expected comma-separated IP addresses or CIDRs: "proxy.local"/],
+    [{ PODIUM_TRUSTED_PROXIES: "10.0.0.0/33" }, /^PODIUM_TRUSTED_PROXIES .*"10.0.0.0\/33": the prefix length must be 0–32/],
+    [{ PODIUM_TRUSTED_PROXIES: "fd00::/129" }, /^PODIUM_TRUSTED_PROXIES .*the prefix length must be 0–128/],
   ])("names the variable in %j", (source, pattern) => {
     expect(problems(source).some((p) => pattern.test(p))).toBe(true);
   });
@@ -54,6 +60,13 @@ describe("environment", () => {
       rateLimitWebhook: 5,
       webhookMaxAgeMs: 1_800_000,
     });
+  });
+
+  it("trusts no proxy by default; PODIUM_TRUSTED_PROXIES takes addresses and CIDRs of both families", () => {
+    expect(parseEnv({}).trustedProxies.has("127.0.0.1")).toBe(false);
+    const trusted = parseEnv({ PODIUM_TRUSTED_PROXIES: " 10.0.0.0/8 , ::1,fd00::/16" }).trustedProxies;
+    expect(["10.200.3.4", "::1", "fd00:abcd::1"].map((a) => trusted.has(a))).toEqual([true, true, true]);
+    expect(["11.0.0.1", "::2", "fd01::1"].map((a) => trusted.has(a))).toEqual([false, false, false]);
   });
 
   it("reads PODIUM_ADMINS as lower-case logins", () => {

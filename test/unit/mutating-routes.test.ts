@@ -30,6 +30,10 @@ const MUTATING_ROUTES: Record<string, { guard: string; tests: Proof[] }> = {
       { file: "e2e/auth.spec.ts", title: "sign-in is rate-limited per client: past 30 a minute the OAuth routes answer 429 and the button explains" },
     ],
   },
+  "app/login/oauth/authorize/route.ts": {
+    guard: "demo mode only (404 otherwise), the fake GitHub's identity picker; writes nothing of Podium's",
+    tests: [{ file: "e2e/proxy.spec.ts", title: "signs in through nginx and the fake GitHub: redirects name the public URL, the session cookie is __Secure- and Secure" }],
+  },
 };
 
 /** The titles of the tests a file declares with a plain `test("…", …)` or `it("…", …)` (skipped or `.only` ones do not count). */

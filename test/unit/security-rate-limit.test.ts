@@ -42,11 +42,13 @@ describe("rate limiter", () => {
     expect(limiter.take("spoofed-9999").ok).toBe(false);
   });
 
-  it("the client is the address the nearest proxy appended", () => {
-    expect(clientKey(new Headers({ "x-forwarded-for": "6.6.6.6, 10.0.0.7" }))).toBe("10.0.0.7");
-    expect(clientKey(new Headers({ "x-forwarded-for": "::1" }))).toBe("::1");
-    expect(clientKey(new Headers({ "x-real-ip": "10.1.1.1" }))).toBe("10.1.1.1");
-    expect(clientKey(new Headers())).toBe("direct");
+  it("the client is the address the server's edge wrote; X-Forwarded-For and X-Real-IP are never believed here", () => {
+    expect(clientKey(new Headers({ "x-podium-client": "10.0.0.7", "x-forwarded-for": "6.6.6.6, 10.0.0.8" }))).toBe("10.0.0.7");
+    expect(clientKey(new Headers({ "x-podium-client": "::1" }))).toBe("::1");
+    // Rotating these does not give a client a fresh budget: they all share one key.
+    expect(clientKey(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("unknown");
+    expect(clientKey(new Headers({ "x-real-ip": "10.1.1.1" }))).toBe("unknown");
+    expect(clientKey(new Headers())).toBe("unknown");
   });
 });
 
