@@ -45,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const env = parseEnv();
-  const payload: unknown = await found.command.prepare(found.args);
+  const payload = await found.command.prepare(found.args);
+  // The same check the server's internal route makes: execute only ever sees a payload its schema accepts.
+  const checked = found.command.check(payload);
+  if (!checked.ok) throw new CliError(`${found.command.name}: refused; nothing was written:\n${checked.issues.map((l) => `  ${l}`).join("\n")}`);
 
   const pgliteDir = env.PGLITE_DIR ?? ".data/pglite";
   if (!env.DATABASE_URL) {
@@ -57,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir, lockInfo: { role: "cli" } });
   try {
-    return await found.command.execute(handle.db, payload, out);
+    return await checked.run(handle.db, out);
   } finally {
     await handle.close();
     await stopDemoGitHub();
