@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { errorText, redact } from "@/lib/security/redact";
 import { findCommand } from "./registry";
 import { EXIT_MARKER } from "./remote";
 import { CliError } from "./types";
@@ -28,7 +29,7 @@ export async function cliCallResponse(call: { command: string; payload: unknown 
           error: (t) => t.split("\n").forEach((l) => send(`\u0000err:${l}`)),
         });
       } catch (e) {
-        send(`\u0000err:${e instanceof CliError ? e.message : `podium: ${(e as Error).message}`}`);
+        send(`\u0000err:${e instanceof CliError ? redact(e.message) : `podium: ${errorText(e)}`}`);
         code = e instanceof CliError ? e.exitCode : 1;
       }
       send(`${EXIT_MARKER}${code}`);

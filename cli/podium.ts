@@ -4,6 +4,7 @@ import { stopDemoGitHub } from "@/lib/github/endpoints";
 import { GitHubError } from "@/lib/github/client";
 import { SyncInProgressError } from "@/lib/sync/run-lock";
 import { UnknownSeasonError } from "@/lib/sync/run-sync";
+import { errorText, redact } from "@/lib/security/redact";
 import { findCommand, helpText } from "./registry";
 import { runRemote } from "./remote";
 import { CliError, type Output } from "./types";
@@ -71,14 +72,14 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof CliError) {
-      out.error(e.message);
+      out.error(redact(e.message));
       process.exit(e.exitCode);
     }
     if (e instanceof EnvError || e instanceof PgliteBusyError || e instanceof SyncInProgressError || e instanceof UnknownSeasonError || e instanceof GitHubError) {
-      out.error(e.message);
+      out.error(redact(e.message));
       process.exit(1);
     }
-    out.error(`podium: ${(e as Error).message ?? String(e)}`);
+    out.error(`podium: ${errorText(e)}`);
     process.exit(1);
   },
 );

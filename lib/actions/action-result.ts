@@ -5,6 +5,7 @@ import { SyncInProgressError } from "@/lib/sync/run-lock";
 import { NotFoundError, RuleError } from "@/lib/tools/context";
 import { SeasonFileError } from "@/lib/tools/save-season";
 import { fieldErrors } from "@/lib/util/zod-errors";
+import { errorText } from "@/lib/security/redact";
 
 /** What every server action returns, shaped for `useActionState`. */
 export type ActionState<T = undefined> =
@@ -33,6 +34,6 @@ export function toActionError(error: unknown): Extract<ActionState, { ok: false 
   if (error instanceof NotFoundError) return { ok: false, code: "NOT_FOUND", error: `Not found: ${error.message.replace(/ not found$/, "")}.` };
   if (error instanceof RuleError) return { ok: false, code: "CONFLICT", error: error.message };
   if (error instanceof SeasonFileError) return { ok: false, code: "INVALID", error: error.message, fieldErrors: error.fields };
-  console.error("podium: action failed:", error);
+  console.error(`podium: action failed: ${errorText(error, { stack: true })}`);
   return { ok: false, code: "UNKNOWN", error: "Something went wrong; nothing was changed. Please try again." };
 }

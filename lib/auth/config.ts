@@ -6,6 +6,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { sameOriginRedirect } from "./redirect";
+import { authLogger } from "./logger";
 import { publicSession } from "./public-session";
 import { authSecret } from "./secret";
 import { linkParticipant, loadViewer } from "./viewer";
@@ -47,6 +48,7 @@ export async function authConfig(): Promise<NextAuthConfig> {
     secret: authSecret(),
     trustHost: true,
     pages: { signIn: "/signin" },
+    logger: authLogger,
     callbacks: {
       // Only same-origin callback URLs: an attacker's link cannot bounce a signed-in user elsewhere.
       redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { registerSecret } from "@/lib/security/redact";
 
 /** The folder of generated demo-mode secrets (never committed; `.data/` is git-ignored). */
 export const dataDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), ".data");
@@ -17,5 +18,7 @@ export function dataSecret(name: string): string {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
-  return fs.readFileSync(file, "utf8").trim();
+  const secret = fs.readFileSync(file, "utf8").trim();
+  registerSecret(secret);
+  return secret;
 }

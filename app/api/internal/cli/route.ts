@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { cliCallResponse } from "@/cli/internal";
+import { registerSecret } from "@/lib/security/redact";
 import { cliToken } from "@/lib/server/boot";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,7 @@ const ZBody = z.object({ command: z.string().min(1).max(100), payload: z.unknown
 
 function tokenMatches(given: string | null): boolean {
   const expected = cliToken();
+  registerSecret(expected); // never echoed in an error or a log line from here on
   if (!expected || !given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
