@@ -3,6 +3,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { stopDemoGitHub } from "@/lib/github/endpoints";
 import { GitHubError } from "@/lib/github/client";
 import { PodiumError } from "@/lib/errors";
+import { errorText, redact } from "@/lib/security/redact";
 import { findCommand, helpText } from "./registry";
 import { runRemote } from "./remote";
 import { CliError, type Output } from "./types";
@@ -44,7 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const env = parseEnv();
-  const payload: unknown = await found.command.prepare(found.args);
+  const payload = await found.command.prepare(found.args);
+  // The same check the server's internal route makes: execute only ever sees a payload its schema accepts.
+  const checked = found.command.check(payload);
+  if (!checked.ok) throw new CliError(`${found.command.name}: refused; nothing was written:\n${checked.issues.map((l) => `  ${l}`).join("\n")}`);
 
   const pgliteDir = env.PGLITE_DIR ?? ".data/pglite";
   if (!env.DATABASE_URL) {
@@ -56,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const handle = await openDatabase({ url: env.DATABASE_URL, pgliteDir, lockInfo: { role: "cli" } });
   try {
-    return await found.command.execute(handle.db, payload, out);
+    return await checked.run(handle.db, out);
   } finally {
     await handle.close();
     await stopDemoGitHub();
@@ -67,14 +71,14 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof CliError) {
-      out.error(e.message);
+      out.error(redact(e.message));
       process.exit(e.exitCode);
     }
     if (e instanceof PodiumError || e instanceof EnvError || e instanceof PgliteBusyError || e instanceof GitHubError) {
-      out.error(e.message);
+      out.error(redact(e.message));
       process.exit(1);
     }
-    out.error(`podium: ${(e as Error).message ?? String(e)}`);
+    out.error(`podium: ${errorText(e)}`);
     process.exit(1);
   },
 );

@@ -3,13 +3,13 @@ import { mapImport } from "./commands/map-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
 import { scoresRebuild } from "./commands/scores-rebuild";
 import { sync } from "./commands/sync";
-import type { AnyCommand } from "./types";
+import type { RegisteredCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: AnyCommand[] = [seasonsApply, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
+export const COMMANDS: RegisteredCommand[] = [seasonsApply, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
 
 /** The command named by the leading words of argv, and the rest. */
-export function findCommand(argv: string[]): { command: AnyCommand; args: string[] } | null {
+export function findCommand(argv: string[]): { command: RegisteredCommand; args: string[] } | null {
   for (const command of COMMANDS) {
     const words = command.name.split(" ");
     if (words.every((w, i) => argv[i] === w)) return { command, args: argv.slice(words.length) };

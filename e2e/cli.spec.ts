@@ -45,3 +45,20 @@ test("the CLI's way into the server refuses any caller without the lock file's t
   expect(revoke.status).toBe(0);
   expect(revoke.stdout).toMatch(/unchanged: .*was not held/);
 });
+
+test("the CLI's way into the server refuses, even with the token, a payload the CLI would never send, and writes nothing", async ({ request }) => {
+  const lock = JSON.parse(fs.readFileSync(`${E2E_PGLITE_DIR}.lock`, "utf8")) as { token: string };
+  const season = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
+  const evil = { ...season, slug: "../../evil", timeZone: "Mars/Base" };
+  const res = await request.post("/api/internal/cli", {
+    data: { command: "seasons apply", payload: { file: "x.json", seasons: [evil] } },
+    headers: { "x-podium-cli-token": lock.token },
+  });
+  expect(res.status()).toBe(400);
+  const body = (await res.json()) as { error: string };
+  expect(body.error).toContain("payload.seasons[0].slug");
+  expect(body.error).toContain("payload.seasons[0].timeZone");
+  const seasons = (await (await request.get("/api/seasons")).json()) as { slug: string }[];
+  expect(seasons.map((s) => s.slug)).not.toContain("../../evil");
+  expect((await request.get("/")).status()).toBe(200);
+});

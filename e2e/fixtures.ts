@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import type { BrowserContext } from "@playwright/test";
 import postgres from "postgres";
 import { E2E_PG_URL } from "../playwright.config";
@@ -41,4 +42,12 @@ export async function sessionTokenFor(login: string): Promise<string> {
 export async function signInAs(context: BrowserContext, login: string): Promise<void> {
   const token = await sessionTokenFor(login);
   await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+}
+
+/**
+ * The header the demo fake GitHub's `/_fake/*` control endpoints want: the token the servers generated
+ * into `.data/` (both e2e servers run from this folder, so they share it).
+ */
+export function fakeControlHeaders(): Record<string, string> {
+  return { "x-fake-control-token": fs.readFileSync(".data/demo-github-control-token", "utf8").trim() };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2eDb, signInAs } from "./fixtures";
+import { e2eDb, fakeControlHeaders, signInAs } from "./fixtures";
 
 test("a maintainer syncs the season from its page and sees the result", async ({ page, context }) => {
   await signInAs(context, "pd-shepherd");
@@ -42,7 +42,10 @@ test("a maintainer signs in through GitHub, syncs, and new rows appear in the ra
   }
   expect(task).toBeDefined();
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  // Without the control token the fake refuses, and nothing is added.
+  expect((await request.post(`${fakeGitHub}/_fake/mutate`, { data: { users: [] } })).status()).toBe(401);
   const added = await request.post(`${fakeGitHub}/_fake/mutate`, {
+    headers: fakeControlHeaders(),
     data: {
       users: [{ login: "e2e-newcomer", databaseId: 4_400_001, name: "New Comer", avatarUrl: "https://avatars.githubusercontent.com/u/4400001?v=4", type: "User" }],
       pullRequests: [

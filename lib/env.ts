@@ -7,6 +7,12 @@ const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 const url = (what: string) =>
   z.preprocess(emptyAsUndefined, z.url({ error: `expected ${what} (an http(s) URL)`, protocol: /^https?$/ }).optional());
 
+/** A credential sent in an HTTP header: one line, no spaces (a pasted line break would otherwise be quoted in fetch's error). */
+const credential = z.preprocess(
+  (v) => (typeof v === "string" ? emptyAsUndefined(v.trim()) : v),
+  z.string().regex(/^[\x21-\x7e]+$/, { error: "expected one line of printable characters without spaces (check for a pasted line break)" }).optional(),
+);
+
 const perMinute = z.preprocess(
   emptyAsUndefined,
   z.coerce.number({ error: "expected requests per minute (0: no limit)" }).int({ error: "expected a whole number of requests per minute" }).min(0, { error: "expected requests per minute (0: no limit)" }).optional(),
@@ -36,8 +42,8 @@ export const ZEnv = z
         .optional(),
     ),
     AUTH_GITHUB_ID: optionalString,
-    AUTH_GITHUB_SECRET: optionalString,
-    GITHUB_TOKEN: optionalString,
+    AUTH_GITHUB_SECRET: credential,
+    GITHUB_TOKEN: credential,
     GITHUB_URL: url("the GitHub web base"),
     GITHUB_API_URL: url("the GitHub REST base"),
     GITHUB_GRAPHQL_URL: url("the GitHub GraphQL endpoint"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorText } from "@/lib/security/redact";
 import { fieldErrors } from "@/lib/util/zod-errors";
 
 /**
@@ -59,7 +60,8 @@ const GENERIC = "Something went wrong; nothing was changed. Please try again.";
 export function describeError(error: unknown): DescribedError {
   if (error instanceof z.ZodError) return { code: "INVALID", message: "Some fields are not valid.", fields: fieldErrors(error) };
   if (!(error instanceof PodiumError)) {
-    console.error("podium: unexpected failure:", error instanceof Error ? error.message : error);
+    // Logged for the operator with secrets and a failed query's parameters blanked (lib/security/redact).
+    console.error(`podium: unexpected failure: ${errorText(error, { stack: true })}`);
     return { code: "UNKNOWN", message: GENERIC };
   }
   switch (error.code) {

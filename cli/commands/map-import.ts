@@ -1,14 +1,20 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { importContributorMap } from "@/lib/map/import-map";
-import { parseContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
+import { parseContributorMap, ZContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
 import { formatIssues } from "@/lib/util/zod-errors";
-import { CliError, type Command } from "../types";
+import { CliError, defineCommand } from "../types";
 
-export const mapImport: Command<{ file: string; map: ContributorMap }> = {
+export const ZMapImportPayload = z.strictObject({
+  file: z.string().min(1).max(4096),
+  map: ZContributorMap.refine((m) => m.projects.length > 0, { error: "expected at least one project", path: ["projects"] }),
+});
+
+export const mapImport = defineCommand({
   name: "map import",
   usage: "map import <file.md>",
   summary: "replace the contributor map with a Markdown map (projects, modules, skills, materials)",
+  payload: ZMapImportPayload,
   prepare(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new CliError("usage: podium map import <file.md>", 2);
@@ -38,4 +44,4 @@ export const mapImport: Command<{ file: string; map: ContributorMap }> = {
     );
     return 0;
   },
-};
+});

@@ -1,8 +1,12 @@
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole, ZRoleChange, type RoleChange } from "@/lib/commands/manage-roles";
 import { formatIssues } from "@/lib/util/zod-errors";
-import { CliError, type Command } from "../types";
+import { CliError, defineCommand } from "../types";
+
+/** Exactly the fields of a role change (no others), then the role change's own rules. */
+export const ZRolesPayload = z.strictObject({ login: z.unknown(), role: z.unknown(), repo: z.unknown().optional() }).pipe(ZRoleChange);
 
 function prepare(name: string) {
   return (args: string[]): RoleChange => {
@@ -22,26 +26,28 @@ function prepare(name: string) {
 
 const describe = (r: RoleChange) => `${r.login} ${r.role}${r.repo ? ` of ${r.repo}` : ""}`;
 
-export const rolesGrant: Command<RoleChange> = {
+export const rolesGrant = defineCommand({
   name: "roles grant",
   usage: "roles grant <login> <admin|maintainer> [--repo <owner/name>]",
   summary: "make a GitHub login an admin, or a maintainer of a repository",
+  payload: ZRolesPayload,
   prepare: prepare("grant"),
   async execute(db, input, out) {
     const result = await runCommand(db, grantRole, "operator", input);
     out.line(result === "granted" ? `granted: ${describe(input)}` : `unchanged: ${describe(input)} already held`);
     return 0;
   },
-};
+});
 
-export const rolesRevoke: Command<RoleChange> = {
+export const rolesRevoke = defineCommand({
   name: "roles revoke",
   usage: "roles revoke <login> <admin|maintainer> [--repo <owner/name>]",
   summary: "take a role back",
+  payload: ZRolesPayload,
   prepare: prepare("revoke"),
   async execute(db, input, out) {
     const result = await runCommand(db, revokeRole, "operator", input);
     out.line(result === "revoked" ? `revoked: ${describe(input)}` : `unchanged: ${describe(input)} was not held`);
     return 0;
   },
-};
+});

@@ -1,16 +1,23 @@
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
-import { CliError, type Command } from "../types";
+import { CliError, defineCommand } from "../types";
+import { ZSeasonSlug } from "./sync";
 
-export const scoresRebuild: Command<{ season?: string }> = {
+export const ZScoresRebuildPayload = z.strictObject({ season: ZSeasonSlug.optional() });
+
+export const scoresRebuild = defineCommand({
   name: "scores rebuild",
   usage: "scores rebuild [--season <slug>]",
   summary: "recompute season totals from the score ledger and report any difference",
+  payload: ZScoresRebuildPayload,
   prepare(args) {
     try {
       const { values } = parseArgs({ args, options: { season: { type: "string" } }, strict: true });
+      if (values.season !== undefined && !ZSeasonSlug.safeParse(values.season).success) throw new CliError(`--season: not a season slug: ${values.season}`, 2);
       return { season: values.season };
     } catch (e) {
+      if (e instanceof CliError) throw e;
       throw new CliError(`${(e as Error).message}\nusage: podium ${scoresRebuild.usage}`, 2);
     }
   },
@@ -27,4 +34,4 @@ export const scoresRebuild: Command<{ season?: string }> = {
     }
     return 0;
   },
-};
+});

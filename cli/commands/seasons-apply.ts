@@ -1,13 +1,21 @@
 import fs from "node:fs";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
-import { parseSeasonDocument, type SeasonFile } from "@/lib/seasons/season-file";
+import { z } from "zod";
+import { parseSeasonDocument, ZSeasonFile } from "@/lib/seasons/season-file";
 import { formatIssues } from "@/lib/util/zod-errors";
-import { CliError, type Command } from "../types";
+import { CliError, defineCommand } from "../types";
 
-export const seasonsApply: Command<{ file: string; seasons: SeasonFile[] }> = {
+/** The file's name (for messages) and its seasons, each checked by the season-file schema. */
+export const ZSeasonsApplyPayload = z.strictObject({
+  file: z.string().min(1).max(4096),
+  seasons: z.array(ZSeasonFile).min(1, { error: "expected at least one season" }).max(1000),
+});
+
+export const seasonsApply = defineCommand({
   name: "seasons apply",
   usage: "seasons apply <file.json>",
   summary: "create or update seasons from a season file (all or nothing)",
+  payload: ZSeasonsApplyPayload,
   prepare(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new CliError("usage: podium seasons apply <file.json>", 2);
@@ -39,4 +47,4 @@ export const seasonsApply: Command<{ file: string; seasons: SeasonFile[] }> = {
     out.line(`${file}: ${result.length} season(s), ${changed} changed.`);
     return 0;
   },
-};
+});

@@ -1,19 +1,26 @@
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { createGitHubClient } from "@/lib/github/client";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { runSync } from "@/lib/sync/run-sync";
-import { CliError, type Command } from "../types";
+import { CliError, defineCommand } from "../types";
 
-type Payload = { season?: string; full: boolean };
+/** A season's slug, as the season file spells it. */
+export const ZSeasonSlug = z
+  .string({ error: "expected a season slug" })
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a season slug of lower-case letters, digits and dashes" });
 
-export const sync: Command<Payload> = {
+export const ZSyncPayload = z.strictObject({ season: ZSeasonSlug.optional(), full: z.boolean({ error: "expected true or false" }) });
+
+export const sync = defineCommand({
   name: "sync",
   usage: "sync [--season <slug>] [--full]",
   summary: "import task issues and merged pull requests from GitHub (incremental unless --full)",
+  payload: ZSyncPayload,
   prepare(args) {
     try {
       const { values } = parseArgs({ args, options: { season: { type: "string" }, full: { type: "boolean", default: false } }, strict: true });
-      if (values.season !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(values.season)) throw new CliError(`--season: not a season slug: ${values.season}`, 2);
+      if (values.season !== undefined && !ZSeasonSlug.safeParse(values.season).success) throw new CliError(`--season: not a season slug: ${values.season}`, 2);
       return { season: values.season, full: values.full ?? false };
     } catch (e) {
       if (e instanceof CliError) throw e;
@@ -63,4 +70,4 @@ export const sync: Command<Payload> = {
     for (const problem of summary.problems) out.error(`  not imported: ${problem}`);
     return summary.problems.length ? 1 : 0;
   },
-};
+});

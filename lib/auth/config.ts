@@ -7,6 +7,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { sameOriginRedirect } from "./redirect";
+import { authLogger } from "./logger";
+import { publicSession } from "./public-session";
 import { authSecret } from "./secret";
 import { linkParticipant, loadViewer } from "./viewer";
 
@@ -52,22 +54,13 @@ export async function authConfig(): Promise<NextAuthConfig> {
     trustHost: true,
     ...(config.AUTH_URL ? { useSecureCookies: new URL(config.AUTH_URL).protocol === "https:" } : {}),
     pages: { signIn: "/signin" },
+    logger: authLogger,
     callbacks: {
       // Only same-origin callback URLs: an attacker's link cannot bounce a signed-in user elsewhere.
       redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
+      // Field by field: the session Auth.js passes in holds the session token itself (see public-session.ts).
       async session({ session, user }) {
-        const viewer = await loadViewer(db, user.id);
-        return {
-          ...session,
-          user: {
-            id: user.id,
-            login: viewer?.login ?? "",
-            name: user.name ?? null,
-            image: user.image ?? null,
-            isAdmin: viewer?.isAdmin ?? false,
-            isMaintainer: (viewer?.maintainerOf.length ?? 0) > 0,
-          },
-        };
+        return publicSession(session, user, await loadViewer(db, user.id));
       },
     },
     events: {

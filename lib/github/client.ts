@@ -1,4 +1,5 @@
 import { graphql, GraphqlResponseError } from "@octokit/graphql";
+import { redact } from "@/lib/security/redact";
 
 /** @octokit/request's HttpError, recognised by shape (its class lives in a transitive package). */
 type HttpError = Error & { status: number; response?: { headers: Record<string, string | number | undefined> } };
@@ -26,12 +27,13 @@ export type GitHubClientOptions = {
 
 export type RateLimit = { cost: number; remaining: number; resetAt: string };
 
+/** An importer failure, for the operator and the sync history: its message is redacted (it may quote GitHub or fetch). */
 export class GitHubError extends Error {
   constructor(
     message: string,
     readonly code: "auth" | "rate-limited" | "graphql" | "http" | "network",
   ) {
-    super(message);
+    super(redact(message));
     this.name = "GitHubError";
   }
 }

@@ -1,4 +1,8 @@
 import { env } from "@/lib/env";
+import { dataSecret } from "@/lib/util/data-secret";
+
+/** Demo mode: the fake GitHub's test-control token (`/_fake/*`), in `.data/demo-github-control-token`. */
+export const DEMO_CONTROL_TOKEN_FILE = "demo-github-control-token";
 
 export type GitHubEndpoints = {
   /** Web base (OAuth pages, issue URLs). */
@@ -14,7 +18,8 @@ const g = globalThis as unknown as { __podiumDemoGitHub?: Promise<{ url: string;
 
 /**
  * In demo mode, the built-in fake GitHub (started once per process, on a free loopback port) serves
- * OAuth and GraphQL from the demo program; otherwise GitHub (or GitHub Enterprise Server) as configured.
+ * OAuth and GraphQL from the demo program (its `/_fake/*` control endpoints need the token in
+ * `.data/demo-github-control-token`); otherwise GitHub (or GitHub Enterprise Server) as configured.
  * Demo and production share every other code path.
  */
 export async function githubEndpoints(): Promise<GitHubEndpoints> {
@@ -28,7 +33,9 @@ export async function githubEndpoints(): Promise<GitHubEndpoints> {
     // when it is taken (say a second CLI), any free port does.
     const preferred = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? (process.env.PORT ? Number(process.env.PORT) + 1000 : 4000));
     const fixture = generateDemoProgram();
-    const fake = await startFakeGitHub({ fixture, port: preferred, localAvatars: true }).catch(() => startFakeGitHub({ fixture, port: 0, localAvatars: true }));
+    // Loopback only; its test-control endpoints (`/_fake/*`) want the token only this machine's user can read.
+    const options = { fixture, host: "127.0.0.1", localAvatars: true, controlToken: dataSecret(DEMO_CONTROL_TOKEN_FILE) };
+    const fake = await startFakeGitHub({ ...options, port: preferred }).catch(() => startFakeGitHub({ ...options, port: 0 }));
     return { url: fake.url, close: fake.close };
   })();
   const { url } = await g.__podiumDemoGitHub;

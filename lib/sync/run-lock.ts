@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seasons, syncRuns, type SyncCounts, type SyncProgress } from "@/db/schema";
 import { PodiumError } from "@/lib/errors";
+import { redact } from "@/lib/security/redact";
 
 /** A run whose heartbeat is older than this was abandoned (its process died). */
 export const STALE_AFTER_MS = 5 * 60_000;
@@ -56,7 +57,7 @@ export async function endRun(db: Db, runId: number, result: { counts: SyncCounts
       status: result.error ? "failed" : "succeeded",
       counts: result.counts,
       graphqlCost: result.graphqlCost,
-      error: result.error ?? null,
+      error: result.error === undefined ? null : redact(result.error),
       progress: null,
       finishedAt: new Date(),
       heartbeatAt: new Date(),

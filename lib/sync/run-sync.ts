@@ -9,6 +9,7 @@ import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
 import { beginRun, emptyCounts, endRun, heartbeat } from "./run-lock";
 import { transaction } from "@/db/transaction";
+import { errorText } from "@/lib/security/redact";
 
 export type SyncOptions = {
   client: GitHubClient;
@@ -218,7 +219,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       problems,
     };
   } catch (error) {
-    await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: (error as Error).message ?? String(error) });
+    await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: errorText(error) });
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { createGitHubClient } from "@/lib/github/client";
 import { githubEndpoints } from "@/lib/github/endpoints";
+import { errorText } from "@/lib/security/redact";
 import { runSync } from "./run-sync";
 
 /**
@@ -27,7 +28,7 @@ export async function startBackgroundSync(input: { season: string; startedBy: st
       },
     }).catch((error: unknown) => {
       if (!started) reject(error);
-      else console.error(`podium: sync of ${input.season} failed: ${(error as Error).message}`);
+      else console.error(`podium: sync of ${input.season} failed: ${errorText(error)}`);
     });
   });
 }

@@ -1,20 +1,22 @@
 import { graphql, GraphqlResponseError } from "@octokit/graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
+import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
 import { syntheticFixture } from "@/lib/github/fake/synthetic";
 
 /** Injected failures and the primary rate limit, as a client sees them. */
 
 let fake: FakeGitHub;
+const CONTROL = "faults-control-token";
+const control = { [CONTROL_TOKEN_HEADER]: CONTROL };
 let gql: typeof graphql;
 
 beforeAll(async () => {
-  fake = await startFakeGitHub({ fixture: syntheticFixture({ pullRequests: 50 }), rateLimit: 20 });
+  fake = await startFakeGitHub({ fixture: syntheticFixture({ pullRequests: 50 }), rateLimit: 20, controlToken: CONTROL });
   gql = graphql.defaults({ baseUrl: fake.url, headers: { authorization: "token faults" } });
 });
 afterEach(async () => {
   fake.faults.clear();
-  await fetch(`${fake.url}/_fake/reset`, { method: "POST" });
+  await fetch(`${fake.url}/_fake/reset`, { method: "POST", headers: control });
 });
 afterAll(async () => {
   await fake?.close();
@@ -96,12 +98,12 @@ describe("fake GitHub faults", () => {
   });
 
   it("can be set over HTTP by another process", async () => {
-    const set = await fetch(`${fake.url}/_fake/faults`, { method: "POST", body: JSON.stringify({ failNext: { kind: "secondary", times: 2 } }) });
+    const set = await fetch(`${fake.url}/_fake/faults`, { method: "POST", headers: control, body: JSON.stringify({ failNext: { kind: "secondary", times: 2 } }) });
     expect(await set.json()).toEqual({ pending: ["secondary", "secondary"] });
     expect((await post(VIEWER)).status).toBe(403);
     expect((await post(VIEWER)).status).toBe(403);
     expect((await post(VIEWER)).status).toBe(200);
-    const bad = await fetch(`${fake.url}/_fake/faults`, { method: "POST", body: JSON.stringify({ failNext: { kind: "418" } }) });
+    const bad = await fetch(`${fake.url}/_fake/faults`, { method: "POST", headers: control, body: JSON.stringify({ failNext: { kind: "418" } }) });
     expect(bad.status).toBe(400);
   });
 });

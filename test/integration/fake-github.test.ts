@@ -2,7 +2,7 @@ import { graphql, GraphqlResponseError } from "@octokit/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FixturePullRequest } from "@/lib/demo/fixture";
 import { generateDemoProgram } from "@/lib/demo/generate";
-import { startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
+import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
 
 /** The fake GitHub's GraphQL API, driven by the same client the importer uses. */
 
@@ -10,7 +10,7 @@ let fake: FakeGitHub;
 let gql: typeof graphql;
 
 beforeAll(async () => {
-  fake = await startFakeGitHub({ fixture: generateDemoProgram() });
+  fake = await startFakeGitHub({ fixture: generateDemoProgram(), controlToken: "stats-control-token" });
   gql = graphql.defaults({ baseUrl: fake.url, headers: { authorization: "token test-token" } });
 });
 afterAll(async () => {
@@ -153,7 +153,7 @@ describe("fake GitHub GraphQL", () => {
     fake.resetStats();
     await gql(`{ viewer { login } }`);
     expect(fake.stats()).toMatchObject({ requests: 1, graphqlRequests: 1, cost: 1, queries: ["{ viewer { login } }"] });
-    const overHttp = (await (await fetch(`${fake.url}/_fake/stats`)).json()) as { graphqlRequests: number };
+    const overHttp = (await (await fetch(`${fake.url}/_fake/stats`, { headers: { [CONTROL_TOKEN_HEADER]: "stats-control-token" } })).json()) as { graphqlRequests: number };
     expect(overHttp.graphqlRequests).toBe(1);
   });
 

@@ -53,6 +53,15 @@ describe("environment", () => {
     expect(problems(source).some((p) => pattern.test(p))).toBe(true);
   });
 
+  it("refuses a token with a line break or a space, naming the variable and never quoting the value", () => {
+    const token = "ghp_AAAAbbbbCCCCddddEEEEffffGGGGhhhh1234";
+    const found = problems({ GITHUB_TOKEN: `${token}\nsecond-line`, AUTH_GITHUB_ID: "id", AUTH_GITHUB_SECRET: "sec ret-value-xyz", AUTH_SECRET: "y".repeat(40) });
+    expect(found).toEqual([expect.stringMatching(/^AUTH_GITHUB_SECRET expected one line/), expect.stringMatching(/^GITHUB_TOKEN expected one line/)]);
+    const text = found.join("\n");
+    for (const value of [token, "second-line", "ret-value-xyz", "y".repeat(40)]) expect(text).not.toContain(value);
+    expect(parseEnv({ GITHUB_TOKEN: ` ${token} `, AUTH_SECRET: "y".repeat(40) }).GITHUB_TOKEN).toBe(token);
+  });
+
   it("has rate limits and a webhook age bound by default; 0 turns them off", () => {
     expect(parseEnv({})).toMatchObject({ rateLimitSignIn: 30, rateLimitWebhook: 600, webhookMaxAgeMs: 72 * 3_600_000 });
     expect(parseEnv({ PODIUM_RATE_LIMIT_SIGNIN: "0", PODIUM_RATE_LIMIT_WEBHOOK: "5", PODIUM_WEBHOOK_MAX_AGE_HOURS: "0.5" })).toMatchObject({

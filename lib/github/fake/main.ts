@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZFixture, type Fixture } from "@/lib/demo/fixture";
@@ -5,9 +6,10 @@ import { generateDemoProgram } from "@/lib/demo/generate";
 import { startFakeGitHub } from "./server";
 
 /**
- * `tsx lib/github/fake/main.ts [--port N] [--host H] [--fixture demo|<file.json>] [--auto-login LOGIN]`
- * Starts the fake GitHub, prints `{"url":"http://127.0.0.1:PORT"}` on one line once listening, and stops on
- * SIGTERM / SIGINT. Demo mode runs it this way.
+ * `tsx lib/github/fake/main.ts [--port N] [--host H] [--fixture demo|<file.json>] [--auto-login LOGIN] [--control-token T]`
+ * Starts the fake GitHub, prints `{"url":"http://127.0.0.1:PORT","controlToken":"…"}` on one line once
+ * listening, and stops on SIGTERM / SIGINT. The `/_fake/*` control endpoints want the control token in the
+ * `x-fake-control-token` header (a random one unless `--control-token` is given).
  */
 
 function loadFixture(spec: string): Fixture {
@@ -28,20 +30,23 @@ async function main(): Promise<void> {
       fixture: { type: "string", default: "demo" },
       "auto-login": { type: "string" },
       "rate-limit": { type: "string" },
+      "control-token": { type: "string" },
     },
     strict: true,
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${values.port}`);
   const rateLimit = values["rate-limit"] === undefined ? undefined : Number(values["rate-limit"]);
+  const controlToken = values["control-token"] || crypto.randomBytes(24).toString("base64url");
   const fake = await startFakeGitHub({
     fixture: loadFixture(values.fixture),
     port,
     host: values.host,
     autoLogin: values["auto-login"],
     rateLimit,
+    controlToken,
   });
-  process.stdout.write(`${JSON.stringify({ url: fake.url })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: fake.url, controlToken })}\n`);
   let closing = false;
   const stop = () => {
     if (closing) return;

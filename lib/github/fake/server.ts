@@ -1,8 +1,10 @@
+import crypto from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/lib/demo/fixture";
 import { Faults, ZFaultRequest, type FaultControl, type FaultKind } from "./faults";
+import { avatarSvg } from "./avatar";
 import { answerGraphql, rateLimitedBody, type HttpAnswer } from "./graphql";
 import { homePage, itemPage, page, repoPage, userPage } from "./html";
 import { hashId } from "./ids";
@@ -33,7 +35,15 @@ export type FakeGitHubOptions = {
   localAvatars?: boolean;
   /** How long a `timeout` fault holds the request before dropping it (default 30 s). */
   timeoutMs?: number;
+  /**
+   * The secret every `/_fake/*` control request (mutate, faults, reset, touch, stats) presents in the
+   * `x-fake-control-token` header. Unset: the control endpoints refuse everyone (403).
+   */
+  controlToken?: string;
 };
+
+/** The header that carries `controlToken`. */
+export const CONTROL_TOKEN_HEADER = "x-fake-control-token";
 
 export type FakeGitHubStats = { requests: number; graphqlRequests: number; cost: number; queries: string[] };
 
@@ -54,24 +64,6 @@ const ZFakeMutation = z.strictObject({
   issues: z.array(ZFixtureIssue).max(1000).default([]),
   pullRequests: z.array(ZFixturePullRequest).max(1000).default([]),
 });
-
-/** A deterministic identicon: a 5x5 symmetric pattern coloured from the login. */
-function avatarSvg(login: string): HttpAnswer {
-  let h = 2166136261;
-  for (const ch of login.toLowerCase()) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const hue = h % 360;
-  let cells = "";
-  for (let y = 0; y < 5; y++) {
-    for (let x = 0; x < 3; x++) {
-      if ((h >>> (y * 3 + x)) & 1) {
-        cells += `<rect x="${x * 20 + 10}" y="${y * 20 + 10}" width="20" height="20"/>`;
-        if (x < 2) cells += `<rect x="${(4 - x) * 20 + 10}" y="${y * 20 + 10}" width="20" height="20"/>`;
-      }
-    }
-  }
-  const body = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><rect width="120" height="120" fill="hsl(${hue} 30% 92%)"/><g fill="hsl(${hue} 55% 45%)">${cells}</g></svg>`;
-  return { status: 200, headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" }, body };
-}
 
 /** Queries kept in `stats().queries` (the oldest are dropped beyond this). */
 const MAX_RECORDED_QUERIES = 10_000;
@@ -113,6 +105,16 @@ function params(req: IncomingMessage, body: string, url: URL): Record<string, st
     }
   } else Object.assign(out, Object.fromEntries(new URLSearchParams(body)));
   return out;
+}
+
+/** 401 without the right control token, 403 when the fake has none; null lets the request through. */
+function controlRefusal(req: IncomingMessage, expected: string | undefined): HttpAnswer | null {
+  if (!expected) return json(403, { message: "the control endpoints are off (no control token configured)" });
+  const given = req.headers[CONTROL_TOKEN_HEADER];
+  const a = Buffer.from(typeof given === "string" ? given : "");
+  const b = Buffer.from(expected);
+  if (a.length === b.length && crypto.timingSafeEqual(a, b)) return null;
+  return json(401, { message: `the control endpoints need the ${CONTROL_TOKEN_HEADER} header` });
 }
 
 function basicClientId(req: IncomingMessage): string | null {
@@ -190,6 +192,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const method = req.method ?? "GET";
     const body = method === "GET" || method === "HEAD" ? "" : await readBody(req);
     if (path.startsWith("/_fake/")) {
+      const refused = controlRefusal(req, options.controlToken);
+      if (refused) return refused;
       if (path === "/_fake/stats" && method === "GET") return json(200, stats);
       if (path === "/_fake/faults" && method === "POST") {
         let input: unknown = null;

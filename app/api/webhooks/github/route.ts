@@ -6,6 +6,7 @@ import { webhookLimiter } from "@/lib/security/limiters";
 import { clientKey, tooManyRequests } from "@/lib/security/rate-limit";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { verifySignature } from "@/lib/webhooks/verify";
+import { errorText } from "@/lib/security/redact";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +53,7 @@ export async function POST(request: Request) {
     });
     return json(result.status, result.body);
   } catch (error) {
-    console.error("podium: webhook delivery failed:", error);
+    console.error(`podium: webhook delivery failed: ${errorText(error, { stack: true })}`);
     return json(500, { error: "the delivery could not be stored; GitHub may redeliver it" });
   }
 }
