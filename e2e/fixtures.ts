@@ -51,3 +51,13 @@ export async function signInAs(context: BrowserContext, login: string): Promise<
 export function fakeControlHeaders(): Record<string, string> {
   return { "x-fake-control-token": fs.readFileSync(".data/demo-github-control-token", "utf8").trim() };
 }
+
+/**
+ * Rate limits count in windows of a minute (lib/security/rate-limit.ts, sliding over two fixed windows). A
+ * test that sends exactly one request past a limit starts early enough in a minute that its burst does not
+ * straddle two windows, where the sliding count would rightly let a few more through.
+ */
+export async function startOfAMinute(burstSeconds: number): Promise<void> {
+  const left = () => 60_000 - (Date.now() % 60_000);
+  if (left() < burstSeconds * 1000) await new Promise((r) => setTimeout(r, left() + 50));
+}

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { NGINX_ADDRESS, NGINX_PORT, POSTGRES_PORT, PROXIED_PORT, PROXY_HOST, PROXY_ORIGIN } from "../playwright.config";
 import { startNginx, type RunningNginx } from "./proxy/nginx";
+import { startOfAMinute } from "./fixtures";
 import { rawRequest } from "./proxy/raw-request";
 
 // Podium behind Debian's nginx: TLS on https://podium.test:<port>, AUTH_URL set to it, nginx (and only
@@ -42,6 +43,7 @@ test("signs in through nginx and the fake GitHub: redirects name the public URL,
 
 test("behind nginx the rate-limit key is the client nginx saw: a spoofed X-Forwarded-For changes nothing", async () => {
   const statuses: number[] = [];
+  await startOfAMinute(25);
   for (let i = 0; i < 31; i++) {
     const r = await rawRequest(`${PROXY_ORIGIN}${failedCallback}`, { from: "127.0.0.4", headers: { "x-forwarded-for": `198.51.100.${i}` } });
     statuses.push(r.status);
@@ -56,6 +58,7 @@ test("behind nginx the rate-limit key is the client nginx saw: a spoofed X-Forwa
 test("reached directly from an untrusted peer, rotating X-Forwarded-For does not bypass the sign-in limit", async () => {
   const direct = `http://127.0.0.1:${PROXIED_PORT}${failedCallback}`;
   const statuses: number[] = [];
+  await startOfAMinute(25);
   for (let i = 0; i < 31; i++) statuses.push((await rawRequest(direct, { from: "127.0.0.6", headers: { "x-forwarded-for": `203.0.113.${i}` } })).status);
   expect(statuses.slice(0, 30).filter((s) => s === 429)).toEqual([]);
   expect(statuses[30]).toBe(429);
