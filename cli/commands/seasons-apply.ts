@@ -1,8 +1,19 @@
 import fs from "node:fs";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
-import { parseSeasonDocument, type SeasonFile } from "@/lib/seasons/season-file";
-import { formatIssues } from "@/lib/util/zod-errors";
+import type { SeasonFile } from "@/lib/seasons/season-file";
+import { MAX_SEASON_FILE_BYTES, parseSeasonText } from "@/lib/seasons/season-text";
 import { CliError, type Command } from "../types";
+
+function readBounded(file: string): string {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_SEASON_FILE_BYTES) throw new CliError(`${file} was refused; nothing was written:\n  (root): the file has ${size} bytes; at most ${MAX_SEASON_FILE_BYTES} are accepted`);
+    return fs.readFileSync(file, "utf8");
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+}
 
 export const seasonsApply: Command<{ file: string; seasons: SeasonFile[] }> = {
   name: "seasons apply",
@@ -11,23 +22,15 @@ export const seasonsApply: Command<{ file: string; seasons: SeasonFile[] }> = {
   prepare(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new CliError("usage: podium seasons apply <file.json>", 2);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    const parsed = parseSeasonText(readBounded(file));
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      if (parsed.problems.length === 1 && first?.message.startsWith("not valid JSON: ")) {
+        throw new CliError(`${file} is not valid JSON: ${first.message.slice("not valid JSON: ".length)}`);
+      }
+      throw new CliError(`${file} was refused; nothing was written:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new CliError(`${file} is not valid JSON: ${(e as Error).message}`);
-    }
-    const parsed = parseSeasonDocument(json);
-    if (!parsed.success) {
-      throw new CliError(`${file} was refused; nothing was written:\n${formatIssues(parsed.error).map((l) => `  ${l}`).join("\n")}`);
-    }
-    return { file, seasons: parsed.data };
+    return { file, seasons: parsed.seasons };
   },
   async execute(db, { file, seasons }, out) {
     const result = await applySeasons(db, seasons);
