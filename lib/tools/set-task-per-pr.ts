@@ -3,12 +3,13 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { tasks } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
+import { ZFormBoolean } from "@/lib/util/form-boolean";
 import { awardSeason } from "@/lib/scoring/award-season";
 import { audit, seasonForAwards, taskForChange } from "./context";
 
 export const ZSetTaskPerPr = z.object({
   taskId: z.coerce.number().int().positive(),
-  perPr: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()),
+  perPr: ZFormBoolean,
   reason: z.string({ error: "say why" }).trim().min(3, { error: "say why (at least 3 characters)" }).max(500),
 });
 
