@@ -32,7 +32,7 @@ export default async function HomePage() {
             return (
               <li key={s.slug} className="card" data-testid="season-card">
                 <h3>
-                  <Link href={`/seasons/${s.slug}`}>{s.name}</Link>{" "}
+                  <Link href={`/seasons/${encodeURIComponent(s.slug)}`}>{s.name}</Link>{" "}
                   {s.slug === current?.slug && <span className={`pill${live ? " live" : ""}`}>{live ? "running" : "current"}</span>}
                 </h3>
                 <div className="muted">

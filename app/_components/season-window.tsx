@@ -1,3 +1,4 @@
+import { formatInZone, zoneLabel } from "@/lib/util/season-zone";
 import { LocalDate } from "./local-time";
 
 /**
@@ -5,29 +6,18 @@ import { LocalDate } from "./local-time";
  * a PR merged at 23:30 in Beijing on the last day counts).
  */
 export function SeasonWindow({ startsAt, endsAt, timeZone, precise = false }: { startsAt: string; endsAt: string; timeZone: string; precise?: boolean }) {
-  const zone = timeZone === "UTC" || timeZone.includes("/") ? timeZone : fixedOffsetZone(timeZone);
-  const fmt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: zone });
-  const full = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
+  const label = zoneLabel(timeZone);
+  const full = (iso: string) => formatInZone(iso, timeZone, "dateTime");
   if (!precise) {
     return (
-      <span title={`${full.format(new Date(startsAt))} – ${full.format(new Date(endsAt))} (${timeZone})`}>
-        <time dateTime={startsAt}>{fmt.format(new Date(startsAt))}</time> – <time dateTime={endsAt}>{fmt.format(new Date(endsAt))}</time>
+      <span title={`${full(startsAt)} – ${full(endsAt)} (${label})`}>
+        <time dateTime={startsAt}>{formatInZone(startsAt, timeZone, "date")}</time> – <time dateTime={endsAt}>{formatInZone(endsAt, timeZone, "date")}</time>
       </span>
     );
   }
   return (
     <span>
-      <LocalDate iso={startsAt} seasonZone={timeZone} serverText={full.format(new Date(startsAt))} /> –{" "}
-      <LocalDate iso={endsAt} seasonZone={timeZone} serverText={full.format(new Date(endsAt))} />
+      <LocalDate iso={startsAt} seasonZone={label} serverText={full(startsAt)} /> – <LocalDate iso={endsAt} seasonZone={label} serverText={full(endsAt)} />
     </span>
   );
-}
-
-/** `+08:00` → `Etc/GMT-8` (the Etc zones have inverted signs); non-whole hours fall back to UTC. */
-export function fixedOffsetZone(offset: string): string {
-  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
-  if (!m || m[3] !== "00") return "UTC";
-  const hours = Number(m[2]);
-  if (hours === 0) return "UTC";
-  return `Etc/GMT${m[1] === "+" ? "-" : "+"}${hours}`;
 }

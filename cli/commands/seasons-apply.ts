@@ -1,15 +1,25 @@
 import fs from "node:fs";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { z } from "zod";
-import { parseSeasonDocument, ZSeasonFile } from "@/lib/seasons/season-file";
-import { formatIssues } from "@/lib/util/zod-errors";
+import { ZSeasonDocument } from "@/lib/seasons/season-file";
+import { MAX_SEASON_FILE_BYTES, parseSeasonText } from "@/lib/seasons/season-text";
 import { CliError, defineCommand } from "../types";
 
-/** The file's name (for messages) and its seasons, each checked by the season-file schema. */
+/** The file's name (for messages) and its seasons, checked exactly as a season file is (strings, bounds, duplicates). */
 export const ZSeasonsApplyPayload = z.strictObject({
   file: z.string().min(1).max(4096),
-  seasons: z.array(ZSeasonFile).min(1, { error: "expected at least one season" }).max(1000),
+  seasons: ZSeasonDocument,
 });
+function readBounded(file: string): string {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_SEASON_FILE_BYTES) throw new CliError(`${file} was refused; nothing was written:\n  (root): the file has ${size} bytes; at most ${MAX_SEASON_FILE_BYTES} are accepted`);
+    return fs.readFileSync(file, "utf8");
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+}
 
 export const seasonsApply = defineCommand({
   name: "seasons apply",
@@ -19,23 +29,15 @@ export const seasonsApply = defineCommand({
   prepare(args) {
     const file = args[0];
     if (!file || args.length > 1) throw new CliError("usage: podium seasons apply <file.json>", 2);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (e) {
-      throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? "error"}`);
+    const parsed = parseSeasonText(readBounded(file));
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      if (parsed.problems.length === 1 && first?.message.startsWith("not valid JSON: ")) {
+        throw new CliError(`${file} is not valid JSON: ${first.message.slice("not valid JSON: ".length)}`);
+      }
+      throw new CliError(`${file} was refused; nothing was written:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new CliError(`${file} is not valid JSON: ${(e as Error).message}`);
-    }
-    const parsed = parseSeasonDocument(json);
-    if (!parsed.success) {
-      throw new CliError(`${file} was refused; nothing was written:\n${formatIssues(parsed.error).map((l) => `  ${l}`).join("\n")}`);
-    }
-    return { file, seasons: parsed.data };
+    return { file, seasons: parsed.seasons };
   },
   async execute(db, { file, seasons }, out) {
     const result = await applySeasons(db, seasons);

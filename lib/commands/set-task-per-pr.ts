@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { tasks } from "@/db/schema";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
+import { ZFormBoolean } from "@/lib/util/form-boolean";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
 import { audit, taskForChange } from "./load";
 
 export const ZSetTaskPerPr = z.object({
   taskId: zId("a task"),
-  perPr: z.preprocess((v) => v === "true" || v === "on" || v === true, z.boolean()),
+  perPr: ZFormBoolean,
   reason: ZReason,
 });
 

@@ -1,10 +1,11 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { repositories, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
-import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
+import { repositories, roles, seasonRepositories, seasons } from "@/db/schema";
 import { awardSeason } from "@/lib/scoring/award-season";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { resolveSeasonTaskScores } from "@/lib/scoring/task-scores";
+import { chunks } from "@/lib/util/chunks";
+import { applyTeams, participantIds } from "./apply-teams";
 import { offsetOf, type SeasonFile } from "./season-file";
 
 export type SeasonChange = { slug: string; action: "created" | "updated" | "unchanged"; changes: string[] };
@@ -108,12 +109,12 @@ async function applyOne(tx: Executor, file: SeasonFile): Promise<SeasonChange> {
     );
     if (existing) changes.push(`repos removed: ${removed.map((r) => r.fullName).join(", ")}`);
   }
+  const added = desired.filter((d) => !current.some((c) => c.repositoryId === d.repositoryId));
+  for (const part of chunks(added)) await tx.insert(seasonRepositories).values(part.map((d) => ({ seasonId, ...d })));
+  if (existing) for (const d of added) changes.push(`repo added: ${file.repos[d.position]}`);
   for (const d of desired) {
     const c = current.find((x) => x.repositoryId === d.repositoryId);
-    if (!c) {
-      await tx.insert(seasonRepositories).values({ seasonId, ...d });
-      if (existing) changes.push(`repo added: ${file.repos[d.position]}`);
-    } else if (c.position !== d.position) {
+    if (c && c.position !== d.position) {
       await tx
         .update(seasonRepositories)
         .set({ position: d.position })
@@ -139,7 +140,7 @@ async function applyMaintainers(
   const changes: string[] = [];
   const grantedBy = `season:${file.slug}`;
   const pairs = Object.entries(file.maintainers).flatMap(([repo, logins]) => logins.map((login) => ({ repo, login })));
-  const ids = await ensureParticipantsByLogin(
+  const ids = await participantIds(
     tx,
     pairs.map((p) => p.login),
   );
@@ -162,69 +163,14 @@ async function applyMaintainers(
     );
     if (report) changes.push(`maintainers removed: ${stale.length}`);
   }
-  for (const d of desired) {
-    if (current.some((c) => c.participantId === d.participantId && c.repositoryId === d.repositoryId)) continue;
+  const fresh = desired.filter((d) => !current.some((c) => c.participantId === d.participantId && c.repositoryId === d.repositoryId));
+  for (const part of chunks(fresh)) {
     const inserted = await tx
       .insert(roles)
-      .values({ participantId: d.participantId, repositoryId: d.repositoryId, role: "maintainer", grantedBy })
+      .values(part.map((d) => ({ participantId: d.participantId, repositoryId: d.repositoryId, role: "maintainer" as const, grantedBy })))
       .onConflictDoNothing()
-      .returning({ id: roles.id });
-    if (inserted.length > 0 && report) changes.push(`maintainer added: ${d.label}`);
-  }
-  return changes;
-}
-
-async function applyTeams(tx: Executor, file: SeasonFile, seasonId: number, report: boolean): Promise<string[]> {
-  const changes: string[] = [];
-  const existingTeams = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, seasonId));
-  const keep = file.teams.map((t) => t.name);
-  const gone = existingTeams.filter((t) => !keep.includes(t.name));
-  if (gone.length > 0) {
-    await tx.delete(teams).where(
-      inArray(
-        teams.id,
-        gone.map((t) => t.id),
-      ),
-    );
-    if (report) changes.push(`teams removed: ${gone.map((t) => t.name).join(", ")}`);
-  }
-  for (const team of file.teams) {
-    let teamId = existingTeams.find((t) => t.name === team.name)?.id;
-    if (teamId === undefined) {
-      const [row] = await tx.insert(teams).values({ seasonId, name: team.name }).returning({ id: teams.id });
-      teamId = row!.id;
-      if (report) changes.push(`team added: ${team.name}`);
-    }
-    const joinedAt = new Date(team.joinedAt ?? file.startsAt);
-    const ids = await ensureParticipantsByLogin(tx, team.members);
-    const memberIds = team.members.map((m) => ids.get(m.toLowerCase())!);
-    const current = await tx
-      .select({ participantId: teamMembers.participantId, joinedAt: teamMembers.joinedAt })
-      .from(teamMembers)
-      .where(eq(teamMembers.teamId, teamId));
-    const leaving = current.filter((c) => !memberIds.includes(c.participantId));
-    if (leaving.length > 0) {
-      await tx.delete(teamMembers).where(
-        and(
-          eq(teamMembers.teamId, teamId),
-          notInArray(teamMembers.participantId, memberIds),
-        ),
-      );
-      if (report) changes.push(`team ${team.name}: ${leaving.length} member(s) removed`);
-    }
-    for (const participantId of memberIds) {
-      const c = current.find((x) => x.participantId === participantId);
-      if (!c) {
-        await tx.insert(teamMembers).values({ teamId, participantId, joinedAt });
-        if (report && existingTeams.some((t) => t.id === teamId)) changes.push(`team ${team.name}: member added`);
-      } else if (c.joinedAt.getTime() !== joinedAt.getTime()) {
-        await tx
-          .update(teamMembers)
-          .set({ joinedAt })
-          .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.participantId, participantId)));
-        if (report) changes.push(`team ${team.name}: joinedAt changed`);
-      }
-    }
+      .returning({ participantId: roles.participantId, repositoryId: roles.repositoryId });
+    if (report) for (const d of part) if (inserted.some((r) => r.participantId === d.participantId && r.repositoryId === d.repositoryId)) changes.push(`maintainer added: ${d.label}`);
   }
   return changes;
 }

@@ -1,18 +1,45 @@
 import { z } from "zod";
+import { cleanStrings } from "./clean-strings";
+import { checkSeason, uniqueSlugs } from "./season-checks";
+
+/**
+ * Bounds of a season file (documented in docs/contract.md): well above what real programs used
+ * (season 2 had 14 repositories, 3 labels, ~300 teams of at most 5), far below what would hurt.
+ */
+export const LIMITS = {
+  seasons: 100,
+  repos: 500,
+  labels: 100,
+  prefixes: 100,
+  difficulties: 50,
+  caps: 100,
+  gates: 100,
+  maintainerRepos: 500,
+  maintainersPerRepo: 100,
+  teams: 1000,
+  members: 50,
+  unranked: 1000,
+} as const;
+
+const atMost = (n: number, what: string) => ({ error: `expected at most ${n} ${what}` });
 
 /** A GitHub login (users and `[bot]` apps). */
 export const ZLogin = z
   .string({ error: "expected a GitHub login" })
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, { error: "expected a GitHub login" });
 
-/** `owner/name`, as GitHub spells repositories. */
+/** `owner/name` with GitHub's character set: the owner like a login, the name of letters, digits, `.`, `_`, `-` (not `.` or `..`). */
 export const ZRepoName = z
   .string({ error: "expected a repository as owner/name" })
-  .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a repository as owner/name" });
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/, { error: "expected a repository as owner/name" });
 
 export const ZDifficultyName = z
   .string({ error: "expected a difficulty name" })
   .regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "expected a lower-case difficulty name such as easy" });
+
+export const ZSlug = z
+  .string({ error: "expected a slug" })
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a slug of lower-case letters, digits and dashes (at most 64)" });
 
 const positiveInt = z
   .number({ error: "expected a positive integer" })
@@ -30,7 +57,9 @@ const isoWithOffset = z.iso.datetime({
   error: "expected an ISO 8601 date-time with a time zone, e.g. 2020-03-02T00:00:00+08:00",
 });
 
-function isTimeZone(value: string): boolean {
+/** An IANA name this runtime knows; offsets such as `+05:30` are refused on every Node (they come from startsAt). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/.test(value)) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;
@@ -53,83 +82,100 @@ export const ZGate = z.strictObject({
 });
 
 export const ZRules = z.strictObject({
-  caps: z.array(ZCap).optional().default([]),
-  gates: z.array(ZGate).optional().default([]),
+  caps: z.array(ZCap).max(LIMITS.caps, atMost(LIMITS.caps, "caps")).optional().default([]),
+  gates: z.array(ZGate).max(LIMITS.gates, atMost(LIMITS.gates, "gates")).optional().default([]),
 });
 export type SeasonRules = z.infer<typeof ZRules>;
 
 export const ZTeam = z.strictObject({
-  name: z.string().trim().min(1, { error: "expected a team name" }).max(100),
-  members: z.array(ZLogin).min(1, { error: "expected at least one member" }),
+  name: z.string({ error: "expected a team name" }).min(1, { error: "expected a team name" }).max(100, atMost(100, "characters")),
+  members: z
+    .array(ZLogin)
+    .min(1, { error: "expected at least one member" })
+    .max(LIMITS.members, atMost(LIMITS.members, "members")),
   joinedAt: isoWithOffset.optional(),
 });
 
+const boundedRecord = <V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string) =>
+  z.record(key, value).refine((r) => Object.keys(r).length <= max, atMost(max, what));
+
+/** One season. Strings arrive trimmed and in NFC (see `parseSeasonDocument`); cross-field rules in `checkSeason`. */
 export const ZSeasonFile = z
   .strictObject({
-    slug: z
-      .string({ error: "expected a slug" })
-      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a slug of lower-case letters, digits and dashes" }),
-    name: z.string({ error: "expected a name" }).trim().min(1, { error: "expected a name" }).max(200),
+    slug: ZSlug,
+    name: z.string({ error: "expected a name" }).min(1, { error: "expected a name" }).max(200, atMost(200, "characters")),
     startsAt: isoWithOffset,
     endsAt: isoWithOffset,
     timeZone: z
-      .string()
+      .string({ error: "expected an IANA time zone such as Asia/Shanghai" })
       .refine(isTimeZone, { error: "expected an IANA time zone such as Asia/Shanghai" })
       .optional(),
-    repos: z.array(ZRepoName).min(1, { error: "expected at least one repository" }),
-    taskLabels: z.array(z.string().trim().min(1).max(100)).optional().default([]),
-    taskTitlePrefixes: z.array(z.string().trim().min(1).max(50)).optional().default([]),
-    difficulties: z
-      .record(ZDifficultyName, positiveInt)
-      .refine((d) => Object.keys(d).length > 0, { error: "expected at least one difficulty" }),
+    repos: z
+      .array(ZRepoName)
+      .min(1, { error: "expected at least one repository" })
+      .max(LIMITS.repos, atMost(LIMITS.repos, "repositories")),
+    taskLabels: z
+      .array(z.string({ error: "expected a label" }).min(1, { error: "expected a label" }).max(100, atMost(100, "characters")))
+      .max(LIMITS.labels, atMost(LIMITS.labels, "labels"))
+      .optional()
+      .default([]),
+    taskTitlePrefixes: z
+      .array(z.string({ error: "expected a prefix" }).min(1, { error: "expected a prefix" }).max(50, atMost(50, "characters")))
+      .max(LIMITS.prefixes, atMost(LIMITS.prefixes, "prefixes"))
+      .optional()
+      .default([]),
+    difficulties: boundedRecord(ZDifficultyName, positiveInt, LIMITS.difficulties, "difficulties").refine((d) => Object.keys(d).length > 0, {
+      error: "expected at least one difficulty",
+    }),
     rules: ZRules.optional().default({ caps: [], gates: [] }),
     graceDays: nonNegativeInt.max(365, { error: "expected at most 365 days" }).optional().default(0),
-    maintainers: z.record(ZRepoName, z.array(ZLogin)).optional().default({}),
-    teams: z.array(ZTeam).optional().default([]),
-    unranked: z.array(z.string().min(1).max(100)).optional().default([]),
+    maintainers: boundedRecord(
+      ZRepoName,
+      z.array(ZLogin).max(LIMITS.maintainersPerRepo, atMost(LIMITS.maintainersPerRepo, "maintainers")),
+      LIMITS.maintainerRepos,
+      "repositories",
+    )
+      .optional()
+      .default({}),
+    teams: z.array(ZTeam).max(LIMITS.teams, atMost(LIMITS.teams, "teams")).optional().default([]),
+    unranked: z
+      .array(z.string({ error: "expected a login or team name" }).min(1, { error: "expected a login or team name" }).max(100, atMost(100, "characters")))
+      .max(LIMITS.unranked, atMost(LIMITS.unranked, "entries"))
+      .optional()
+      .default([]),
   })
-  .superRefine((s, ctx) => {
-    if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after startsAt" });
-    }
-    const repos = s.repos.map((r) => r.toLowerCase());
-    repos.forEach((r, i) => {
-      if (repos.indexOf(r) !== i) ctx.addIssue({ code: "custom", path: ["repos", i], message: `${r} is listed twice` });
-    });
-    const known = (d: string) => Object.hasOwn(s.difficulties, d);
-    s.rules.caps.forEach((c, i) => {
-      if (!known(c.difficulty))
-        ctx.addIssue({ code: "custom", path: ["rules", "caps", i, "difficulty"], message: `unknown difficulty ${c.difficulty}` });
-    });
-    s.rules.gates.forEach((g, i) => {
-      if (!known(g.difficulty))
-        ctx.addIssue({ code: "custom", path: ["rules", "gates", i, "difficulty"], message: `unknown difficulty ${g.difficulty}` });
-      if (g.from !== undefined && !known(g.from))
-        ctx.addIssue({ code: "custom", path: ["rules", "gates", i, "from"], message: `unknown difficulty ${g.from}` });
-    });
-    for (const repo of Object.keys(s.maintainers)) {
-      if (!repos.includes(repo.toLowerCase()))
-        ctx.addIssue({ code: "custom", path: ["maintainers", repo], message: `${repo} is not in repos` });
-    }
-    const names = s.teams.map((t) => t.name.toLowerCase());
-    names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) ctx.addIssue({ code: "custom", path: ["teams", i, "name"], message: "team name used twice" });
-    });
-  });
+  .superRefine(checkSeason);
 
 export type SeasonFile = z.infer<typeof ZSeasonFile>;
 
+const ZSeasonList = z
+  .array(ZSeasonFile)
+  .min(1, { error: "expected at least one season" })
+  .max(LIMITS.seasons, atMost(LIMITS.seasons, "seasons"))
+  .superRefine(uniqueSlugs);
+
+const ZWrapped = z.strictObject({ seasons: ZSeasonList }).transform((d) => d.seasons);
+const ZSingle = ZSeasonFile.transform((s) => [s]);
+
 /** A file holds one season, a list of them, or `{ "seasons": [...] }`; paths in errors follow that shape. */
-export function parseSeasonDocument(json: unknown) {
-  if (Array.isArray(json)) return z.array(ZSeasonFile).min(1, { error: "expected at least one season" }).safeParse(json);
-  if (json !== null && typeof json === "object" && "seasons" in json) {
-    return z
-      .strictObject({ seasons: z.array(ZSeasonFile).min(1, { error: "expected at least one season" }) })
-      .transform((d) => d.seasons)
-      .safeParse(json);
+export function parseSeasonDocument(json: unknown): z.ZodSafeParseResult<SeasonFile[]> {
+  const cleaned = cleanStrings(json);
+  if (cleaned.issues.length > 0) {
+    return { success: false, error: new z.ZodError(cleaned.issues.map((i) => ({ code: "custom", path: i.path, message: i.message, input: undefined }))) as z.ZodError<SeasonFile[]> };
   }
-  return ZSeasonFile.transform((s) => [s]).safeParse(json);
+  const doc = cleaned.value;
+  if (Array.isArray(doc)) return ZSeasonList.safeParse(doc);
+  if (doc !== null && typeof doc === "object" && "seasons" in doc) return ZWrapped.safeParse(doc);
+  return ZSingle.safeParse(doc);
 }
+
+/** The same checks as a schema (strings cleaned, bounds, duplicates), for payloads that arrive already parsed. */
+export const ZSeasonDocument = z.unknown().transform((value, ctx): SeasonFile[] => {
+  const parsed = parseSeasonDocument(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
+});
 
 /** `+08:00` from `2020-03-02T00:00:00+08:00`; `UTC` for `Z`. */
 export function offsetOf(iso: string): string {

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import fc from "fast-check";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -5,7 +8,9 @@ import type { DbHandle } from "@/db/client";
 import { auditEvents, participants, pullRequests, roles, scoreEntries, seasons, tasks, webhookDeliveries } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/demo/seed";
+import { seasonsApply, ZSeasonsApplyPayload } from "@/cli/commands/seasons-apply";
 import { parseSeasonDocument } from "@/lib/seasons/season-file";
+import { formatPath } from "@/lib/util/zod-errors";
 import { toIssue, toPull } from "@/lib/sync/fetch";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { freshDatabase } from "../harness/databases";
@@ -59,6 +64,45 @@ const nasty = fc.oneof(
   fc.double().map(String),
 );
 
+const seasonFile = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
+const many = (n: number, f: (i: number) => unknown) => Array.from({ length: n }, (_, i) => f(i));
+
+/** Issue #13 item 5: each class of malformed season file, and the field path its refusal must name. */
+const badSeasons: [string, string, unknown][] = [
+  ["a slug that climbs out of its folder", "slug", { ...seasonFile, slug: "../../evil" }],
+  ["a time zone Intl does not know", "timeZone", { ...seasonFile, timeZone: "Mars/Base" }],
+  ["a date without a zone", "startsAt", { ...seasonFile, startsAt: "2020-03-02T00:00:00" }],
+  ["a member twice in a team", "teams[0].members[1]", { ...seasonFile, teams: [{ name: "a", members: ["x", "X"] }] }],
+  ["one login in two teams", "teams[1].members[0]", { ...seasonFile, teams: [{ name: "a", members: ["x"] }, { name: "b", members: ["x"] }] }],
+  ["a team named like a member", "teams[1].name", { ...seasonFile, teams: [{ name: "a", members: ["x"] }, { name: "x", members: ["y"] }] }],
+  ["a NUL character", "name", { ...seasonFile, name: "Season\u0000" }],
+  ["a lone surrogate", "taskLabels[0]", { ...seasonFile, taskLabels: ["\ud83d"] }],
+  ["a lone surrogate in a key", "maintainers.pingcap/tidb\udc00", { ...seasonFile, maintainers: { "pingcap/tidb\udc00": ["x"] } }],
+  ["labels without bound", "taskLabels", { ...seasonFile, taskLabels: many(101, (i) => `l${i}`) }],
+  ["teams without bound", "teams", { ...seasonFile, teams: many(1001, (i) => ({ name: `t${i}`, members: [`m${i}`] })) }],
+  ["two seasons with one slug", "[1].slug", [seasonFile, seasonFile]],
+  ["a repository twice", "repos[1]", { ...seasonFile, repos: ["pingcap/tidb", "PingCAP/TiDB"] }],
+  ["a label twice", "taskLabels[1]", { ...seasonFile, taskLabels: ["cp", "CP"] }],
+  ["a prefix twice", "taskTitlePrefixes[1]", { ...seasonFile, taskTitlePrefixes: ["UCP:", "UCP:"] }],
+  ["a repository outside GitHub's character set", "repos[0]", { ...seasonFile, repos: ["pingcap/ti db"] }],
+];
+
+/** Every string leaf of the example season, with its path: where the property test plants a bad character. */
+function stringLeaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === "string") return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...at, i]));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...at, k]));
+  return [];
+}
+function plant(doc: unknown, at: (string | number)[], bad: string): unknown {
+  const copy = structuredClone(doc) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of at.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = at[at.length - 1]!;
+  node[last] = `${String(node[last]).slice(0, 2)}${bad}${String(node[last]).slice(2)}`;
+  return copy;
+}
+
 const RUNS = 40; // per target; 10 actions + 5 other targets → well over 300 inputs
 
 describe("hostile and malformed input", () => {
@@ -97,6 +141,46 @@ describe("hostile and malformed input", () => {
         tried += 1;
         const r = parseSeasonDocument(doc);
         if (!r.success) for (const issue of r.error.issues) expect(typeof issue.message).toBe("string");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.each(badSeasons)("season file with %s: the editor and the CLI name %s, and nothing is written", async (_what, field, doc) => {
+    tried += 1;
+    const before = await snapshot();
+    const form = new FormData();
+    form.set("json", JSON.stringify(doc));
+    const result = await actions.saveSeason(null, form);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.code).toBe("INVALID");
+    expect(!result.ok && Object.keys(result.fieldErrors ?? {})).toContain(field);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "podium-hostile-")), "season.json");
+    fs.writeFileSync(file, JSON.stringify(doc));
+    await expect(seasonsApply.prepare([file])).rejects.toThrow(`\n  ${field}: `);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("season file: the CLI refuses a 10 MB file before parsing it, and accepts a BOM", async () => {
+    tried += 2;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "podium-hostile-"));
+    const huge = path.join(dir, "huge.json");
+    fs.writeFileSync(huge, JSON.stringify({ ...seasonFile, taskLabels: many(120_000, (i) => `label-${i}-${"x".repeat(70)}`) }));
+    expect(fs.statSync(huge).size).toBeGreaterThan(10_000_000);
+    await expect(seasonsApply.prepare([huge])).rejects.toThrow(/\(root\): the file has \d+ bytes; at most 2097152 are accepted/);
+    const bom = path.join(dir, "bom.json");
+    fs.writeFileSync(bom, `\uFEFF${JSON.stringify(seasonFile)}`);
+    expect(ZSeasonsApplyPayload.parse(await seasonsApply.prepare([bom])).seasons.map((s) => s.slug)).toEqual(["2020-s2"]);
+  });
+
+  it("season file: a NUL, a control character or a lone surrogate in any string is refused at that string's path", () => {
+    const leaves = stringLeaves(seasonFile);
+    fc.assert(
+      fc.property(fc.constantFrom(...leaves), fc.constantFrom("\u0000", "\ud800", "\udfff", "\u001b", "\u007f"), (at, bad) => {
+        tried += 1;
+        const r = parseSeasonDocument(plant(seasonFile, at, bad));
+        expect(r.success).toBe(false);
+        expect(r.error?.issues.map((i) => formatPath(i.path))).toContain(formatPath(at));
       }),
       { numRuns: RUNS },
     );

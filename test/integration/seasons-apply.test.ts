@@ -2,10 +2,11 @@ import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
+import { participants, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { parseSeasonDocument, type SeasonFile } from "@/lib/seasons/season-file";
 import { listSeasons } from "@/lib/queries/seasons";
+import { bigSeason } from "@/bench/apply-stall";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 function load(file: string): SeasonFile[] {
@@ -85,5 +86,23 @@ describe.each(DRIVERS)("seasons apply on %s", (kind) => {
     // A database error half-way (a value PostgreSQL refuses) rolls back the whole batch.
     await expect(applySeasons(h.db, [{ ...file!, name: "changed" }, { ...broken, graceDays: 2 ** 40 }])).rejects.toThrow();
     expect(await snapshot(h)).toEqual(before);
+  });
+
+  it("a failure after the bulk writes of a large season (several statements per table) still writes nothing", async () => {
+    const before = { ...(await snapshot(h)), participants: await h.db.select().from(participants) };
+    const [big] = bigSeason(30, 50, "big-one"); // 1500 members: two statements of team members
+    const [file] = load("season-2020-s2.json");
+    await expect(applySeasons(h.db, [big!, { ...file!, slug: "breaks-last", graceDays: 2 ** 40 }])).rejects.toThrow();
+    expect({ ...(await snapshot(h)), participants: await h.db.select().from(participants) }).toEqual(before);
+    // And the same season alone is written whole, its members all there.
+    await applySeasons(h.db, [big!]);
+    const [row] = await h.db.select().from(seasons).where(eq(seasons.slug, "big-one"));
+    const [{ n } = { n: 0 }] = await h.db.select({ n: count() }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teams.seasonId, row!.id));
+    expect(n).toBe(1500);
+    expect(await applySeasons(h.db, [big!])).toEqual([{ slug: "big-one", action: "unchanged", changes: [] }]);
+    const [first, second, ...rest] = big!.teams;
+    const edited = { ...big!, teams: [{ ...first!, members: [...first!.members.slice(1), "newcomer"] }, { ...second!, joinedAt: "2020-03-20T00:00:00+08:00" }, ...rest] };
+    const [result] = await applySeasons(h.db, [edited]);
+    expect(result?.changes).toEqual(["team team-0: 1 member(s) removed", "team team-0: member added", ...second!.members.map(() => "team team-1: joinedAt changed")]);
   });
 });
