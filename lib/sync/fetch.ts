@@ -1,6 +1,7 @@
 import type { GitHubClient, RateLimit } from "@/lib/github/client";
 import {
   COMMENT_BATCH,
+  COMMENTS_PAGE,
   ISSUES_QUERY,
   pullsQuery,
   rewardCommentsQuery,
@@ -81,12 +82,16 @@ export function toComments(page: CommentPage): GhComment[] {
     .map((c) => ({ id: c.id, body: c.body ?? "", createdAt: c.createdAt, author: toActor(c.author) }));
 }
 
-/** A pull request whose comments before `cursor` are still to be read. */
-export type CommentCursor = { id: string; cursor: string };
+/** Each comment once (the first and last pages, and earlier pages, may overlap). */
+const uniqueComments = (list: GhComment[]): GhComment[] => [...new Map(list.map((c) => [c.id, c])).values()];
+
+/** A pull request whose comments before `cursor` are still to be read, down to any of the `known` ones. */
+export type CommentCursor = { id: string; cursor: string; known?: ReadonlySet<string> };
 
 /**
  * Every comment before each cursor, by PR node id (oldest first): 100 comments of 50 PRs a query (1 point),
- * each PR paged back from its own cursor until its first comment. A cursor that does not move ends that PR.
+ * each PR paged back from its own cursor until its first comment or one it already has. A cursor that does
+ * not move ends that PR.
  */
 export async function fetchEarlierComments(client: GitHubClient, pending: readonly CommentCursor[]): Promise<Map<string, GhComment[]>> {
   const out = new Map<string, GhComment[]>();
@@ -99,9 +104,11 @@ export async function fetchEarlierComments(client: GitHubClient, pending: readon
     batch.forEach((p, i) => {
       const node = data[`p${i}`];
       if (!node || !("comments" in node)) return;
-      out.set(p.id, [...toComments(node.comments), ...(out.get(p.id) ?? [])]);
+      const page = toComments(node.comments);
+      out.set(p.id, [...page, ...(out.get(p.id) ?? [])]);
       const { hasPreviousPage, startCursor } = node.comments.pageInfo;
-      if (hasPreviousPage && startCursor && startCursor !== p.cursor) next.push({ id: p.id, cursor: startCursor });
+      const reachedKnown = page.some((c) => p.known?.has(c.id));
+      if (hasPreviousPage && startCursor && startCursor !== p.cursor && !reachedKnown) next.push({ ...p, cursor: startCursor });
     });
     queue = [...queue.slice(COMMENT_BATCH), ...next];
   }
@@ -193,8 +200,8 @@ export async function fetchIssues(client: GitHubClient, f: RepoFetch, onPage: (i
 }
 
 /**
- * Pull requests merged in the window, with every comment of those carrying a `/reward` (their first 100 in the
- * search, any earlier ones paged by `fetchEarlierComments`), page by page.
+ * Pull requests merged in the window, with every comment of those carrying a `/reward` (their first and last 100
+ * in the search, any between paged by `fetchEarlierComments`), page by page.
  */
 export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pulls: GhPullRequest[]) => Promise<void>): Promise<void> {
   const since = f.since ? ` updated:>=${iso(f.since)}` : "";
@@ -206,9 +213,13 @@ export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pu
   const keep = (nodes: (RewardNode | Record<string, never> | null)[] | null) => {
     for (const r of (nodes ?? []).filter(isNode)) {
       const key = `${r.repository.nameWithOwner.toLowerCase()}#${r.number}`;
-      rewarded.set(key, toComments(r.comments));
+      const head = toComments(r.firstComments);
+      rewarded.set(key, uniqueComments([...head, ...toComments(r.comments)]));
       const { hasPreviousPage, startCursor } = r.comments.pageInfo;
-      if (hasPreviousPage && startCursor) earlier.push({ key, id: r.id, cursor: startCursor });
+      const total = r.comments.totalCount ?? Infinity;
+      if (hasPreviousPage && startCursor && total > 2 * COMMENTS_PAGE) {
+        earlier.push({ key, id: r.id, cursor: startCursor, known: new Set(head.map((c) => c.id)) });
+      }
     }
   };
   let rewardsKnown = false;
@@ -229,7 +240,7 @@ export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pu
           after = more.search.pageInfo.hasNextPage ? more.search.pageInfo.endCursor : null;
         }
         const older = await fetchEarlierComments(client, earlier);
-        for (const e of earlier) rewarded.set(e.key, [...(older.get(e.id) ?? []), ...(rewarded.get(e.key) ?? [])]);
+        for (const e of earlier) rewarded.set(e.key, uniqueComments([...(older.get(e.id) ?? []), ...(rewarded.get(e.key) ?? [])]));
         rewardsKnown = true;
       }
       await onPage(nodes.map((n) => toPull(n, rewarded.get(`${n.repository.nameWithOwner.toLowerCase()}#${n.number}`) ?? [])));

@@ -20,11 +20,13 @@ const REWARD_FIELDS = `
   id
   number
   repository { nameWithOwner }
-  comments(last: ${COMMENTS_PAGE}) { ${COMMENT_FIELDS} }`;
+  firstComments: comments(first: ${COMMENTS_PAGE}) { totalCount ${COMMENT_FIELDS} }
+  comments(last: ${COMMENTS_PAGE}) { totalCount ${COMMENT_FIELDS} }`;
 
 /**
  * Merged pull requests, 100 a page (1 point). The first page also asks for the PRs carrying a
- * `/reward` comment (20 of them with their last 100 comments: 21 more requests, still 1 point).
+ * `/reward` comment (20 of them with their first and last 100 comments: 41 more requests, still 1 point), so
+ * only a PR with more than 200 comments needs `rewardCommentsQuery`.
  */
 export function pullsQuery(withRewards: boolean): string {
   return /* GraphQL */ `
@@ -121,6 +123,7 @@ export type PullNode = {
 export type CommentNode = { id: string; body: string; createdAt: string; author: ActorNode };
 
 export type CommentPage = {
+  totalCount?: number;
   pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
   nodes: (CommentNode | null)[] | null;
 };
@@ -129,6 +132,7 @@ export type RewardNode = {
   id: string;
   number: number;
   repository: { nameWithOwner: string };
+  firstComments: CommentPage;
   comments: CommentPage;
 };
 

@@ -22,7 +22,7 @@ const participantRoute = await import("@/app/api/participants/[login]/route");
 
 const REPO = "rd/alpha";
 const BOT = "ci-robot[bot]";
-const LOGINS = ["alice", "bob", "keeper"];
+const LOGINS = ["alice", "bob", "carol", "keeper"];
 
 const base = {
   repos: [REPO],
@@ -47,10 +47,11 @@ function pull(number: number, author: string, body: string, created: string, mer
   };
 }
 
-/** keeper's `/reward 50` on the day's first minute, then `n` CI bot comments, a minute apart. */
-function rewardThenBots(day: string, n: number): FixtureComment[] {
-  const bots = Array.from({ length: n }, (_, i) => ({ id: `IC_rd_bot_${i}`, author: BOT, body: `CI run ${i}: all checks passed`, createdAt: at(day, 2 + i) }));
-  return [{ id: "IC_rd_reward", author: "keeper", body: "Thanks, nice work!\n/reward 50", createdAt: at(day, 1) }, ...bots];
+/** `before` CI bot comments, keeper's `/reward N`, then `after` more bot comments, a minute apart from the day's start. */
+function burst(tag: string, day: string, before: number, points: number, after: number): FixtureComment[] {
+  const bot = (i: number) => ({ id: `IC_rd_${tag}_bot_${i}`, author: BOT, body: `CI run ${i}: all checks passed`, createdAt: at(day, 1 + i) });
+  const reward = { id: `IC_rd_${tag}_reward`, author: "keeper", body: `Thanks, nice work!\n/reward ${points}`, createdAt: at(day, 1 + before) };
+  return [...Array.from({ length: before }, (_, i) => bot(i)), reward, ...Array.from({ length: after }, (_, i) => bot(before + 1 + i))];
 }
 
 function program(): Fixture {
@@ -63,8 +64,10 @@ function program(): Fixture {
       state: "OPEN" as const, author: "keeper", createdAt: at("2021-01-02"), updatedAt: at("2021-01-03"), closedAt: null,
     })),
     pullRequests: [
-      // The reward, then 100 bot comments: more than the search's first page of comments holds.
-      pull(10, "alice", "Close #1", "2021-02-01", "2021-02-02", rewardThenBots("2021-02-03", 100)),
+      // The reward, then 100 bot comments: it is not among the last 100 (it is the first comment).
+      pull(10, "alice", "Close #1", "2021-02-01", "2021-02-02", burst("a", "2021-02-03", 0, 50, 100)),
+      // 150 bot comments, the reward, 100 more: neither among the first 100 nor the last 100.
+      pull(14, "carol", "A change", "2021-02-05", "2021-02-06", burst("c", "2021-02-07", 150, 70, 100)),
       // bob: alpha#2 in the window, a follow-up inside the grace days, another merged in season 2.
       pull(11, "bob", "Close #2", "2021-03-01", "2021-03-02"),
       pull(13, "bob", "Follow-up for #2", "2021-06-20", "2021-07-03"),
@@ -115,10 +118,10 @@ describe.each(DRIVERS)("real data read right on %s", (kind) => {
     await fake?.close();
   });
 
-  it("a /reward followed by 100 bot comments still gets its points, for one extra query", async () => {
-    // alice: 50 from the reward (it replaces alpha#1's 100); bob: 300 for alpha#2, once.
-    expect(await pointsOf(state.handle!.db, "rd-1")).toEqual({ alice: 50, bob: 300 });
-    // 101 comments: the first 100 come with the rewards search, one more page holds the reward.
+  it("a /reward followed by 100 bot comments, or buried in 250, still gets its points, for one extra query", async () => {
+    // alice: 50 from the reward (it replaces alpha#1's 100); carol: 70; bob: 300 for alpha#2, once.
+    expect(await pointsOf(state.handle!.db, "rd-1")).toEqual({ alice: 50, bob: 300, carol: 70 });
+    // The rewards search holds each PR's first and last 100 comments; carol's middle page costs one query.
     expect(counts.get("PodiumRewardComments")).toBe(1);
   });
 
@@ -127,7 +130,7 @@ describe.each(DRIVERS)("real data read right on %s", (kind) => {
     const before = await ledgerSnapshot(db);
     const unchanged = await sync();
     expect(unchanged.entries).toBe(0);
-    const pr = fake.fixture.pullRequests.find((p) => p.number === 10)!;
+    const pr = fake.fixture.pullRequests.find((p) => p.number === 14)!;
     pr.comments.push({ id: "IC_rd_bot_late", author: BOT, body: "CI run again: passed", createdAt: at("2021-03-01") });
     pr.updatedAt = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     fake.touch();
@@ -137,7 +140,7 @@ describe.each(DRIVERS)("real data read right on %s", (kind) => {
     expect(counts.get("PodiumRewardComments")).toBe(1);
     expect(again.entries).toBe(0);
     expect(await ledgerSnapshot(db)).toEqual(before);
-    expect(await pointsOf(db, "rd-1")).toEqual({ alice: 50, bob: 300 });
+    expect(await pointsOf(db, "rd-1")).toEqual({ alice: 50, bob: 300, carol: 70 });
   });
 
   it("the profile lists under a task only the PRs that count in its season's window (grace included)", async () => {
