@@ -18,7 +18,8 @@ import { uniformAt } from "./prng";
  *   are long-tailed (index ⌊P·u²⌋: a few people author many PRs, as in real programs);
  * - a share `taskShare` of them completes a task issue of its own (`Close #N`); the others are ordinary merged
  *   PRs of the repository (which the importer must still page through);
- * - a share `rewardShare` carries a maintainer's `/reward 50` comment (it replaces the task's award);
+ * - a share `rewardShare` carries a maintainer's `/reward 50` comment (it replaces the task's award); on half of
+ *   them (even numbers) it sits among CI bot comments (`BOT_BURST`), not among the last 100;
  * - one bot-authored merged PR per `botEvery` PRs (never scored), and open tasks nobody took (`openTaskShare`).
  */
 
@@ -257,6 +258,24 @@ function fixtureIssue(season: number, repo: number, t: GenTask, author: string):
   };
 }
 
+/**
+ * CI bot comments around the `/reward` on half the rewarded PRs, as on real PRs: a few before it, a burst of 100
+ * after it (more than the last page of comments holds). A reward buried deeper (past the first and last 100)
+ * costs one more point per repository (`fetchEarlierComments`).
+ */
+export const BOT_BURST = { before: 20, after: 100 };
+
+function rewardComments(p: GenPull): FixturePullRequest["comments"] {
+  if (!p.reward) return [];
+  const { commentId, points, at } = p.reward;
+  const reward = { id: commentId, author: maintainerLogin(p.repo), body: `/reward ${points}`, createdAt: isoSecond(at) };
+  if (p.number % 2 !== 0) return [reward];
+  const bot = (k: number, ms: number) => ({ id: `${commentId}_ci_${k}`, author: BOT_LOGIN, body: `CI run ${k}: all checks passed`, createdAt: isoSecond(ms) });
+  const before = Array.from({ length: BOT_BURST.before }, (_, k) => bot(k, at - (BOT_BURST.before - k) * 1000));
+  const after = Array.from({ length: BOT_BURST.after }, (_, k) => bot(BOT_BURST.before + k, at + (k + 1) * 1000));
+  return [...before, reward, ...after];
+}
+
 function fixturePull(p: GenPull): FixturePullRequest {
   return {
     repo: repoName(p.repo),
@@ -271,9 +290,7 @@ function fixturePull(p: GenPull): FixturePullRequest {
     mergedAt: isoSecond(p.mergedAt),
     mergedBy: maintainerLogin(p.repo),
     closingIssues: p.task ? [p.task.number] : [],
-    comments: p.reward
-      ? [{ id: p.reward.commentId, author: maintainerLogin(p.repo), body: `/reward ${p.reward.points}`, createdAt: isoSecond(p.reward.at) }]
-      : [],
+    comments: rewardComments(p),
   };
 }
 

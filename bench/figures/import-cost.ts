@@ -2,7 +2,7 @@ import { createGitHubClient, type GitHubClient, type RateLimit } from "@/lib/git
 import { startFakeGitHub } from "@/lib/github/fake/server";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { runSync } from "@/lib/sync/run-sync";
-import { mergedPullCount, programSpec, seasonFiles, toFixture } from "../generate";
+import { BOT_BURST, mergedPullCount, programSpec, seasonFiles, toFixture } from "../generate";
 import type { Lab } from "../lab";
 import { log, timed } from "../log";
 import type { BenchScale } from "../options";
@@ -60,7 +60,7 @@ export async function importCost(lab: Lab, scale: BenchScale, kind: "postgres" |
     const second = countingClient(createGitHubClient({ url: `${fake.url}/graphql`, token: "bench" }));
     const resync = await runSync(db.db, { client: second.client, trigger: "test", webBase: fake.url });
     const fakeCost = fake.stats().cost;
-    const prSearches = ["PodiumPulls", "PodiumRewards"].map((name) => first.spend.get(name));
+    const prSearches = ["PodiumPulls", "PodiumRewards", "PodiumRewardComments"].map((name) => first.spend.get(name));
     const prPoints = prSearches.reduce((n, s) => n + (s?.cost ?? 0), 0);
     const prQueries = prSearches.reduce((n, s) => n + (s?.queries ?? 0), 0);
     return [
@@ -73,7 +73,8 @@ export async function importCost(lab: Lab, scale: BenchScale, kind: "postgres" |
         n: prQueries,
         target: { op: "<=", value: 1.05, stat: "median" },
         note:
-          `${prPoints} points for ${merged} merged PRs in ${spec.repos} repos (merged PRs, 100 a page, and the /reward search). ` +
+          `${prPoints} points for ${merged} merged PRs in ${spec.repos} repos (merged PRs, 100 a page, the /reward search, and earlier comments of ` +
+          `rewarded PRs whose /reward sits between ${BOT_BURST.before} and ${BOT_BURST.after} bot comments: ${first.spend.get("PodiumRewardComments")?.queries ?? 0} queries). ` +
           `Past GitHub's 1,000-result cap a search goes on from the last creation time seen (each repo has ${Math.round(merged / spec.repos)} PRs), so no page is fetched twice.`,
       }),
       result({

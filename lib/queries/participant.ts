@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { countsForSeason } from "@/lib/rules/window";
 import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
 import { pointsTimeline } from "@/lib/scoring/totals";
 import { rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
-import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasons, seasonTotals, tasks } from "@/db/schema";
+import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, seasonTotals, tasks } from "@/db/schema";
 
 export type ParticipantProfile = {
   login: string;
@@ -36,7 +37,10 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .where(eq(sql`lower(${participants.login})`, login.toLowerCase()));
   if (!p || p.isBot) return null;
   const totals = await db
-    .select({ seasonId: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked, rules: seasons.rules, points: seasonTotals.points, raw: seasonTotals.rawPoints })
+    .select({
+      seasonId: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked, rules: seasons.rules,
+      startsAt: seasons.startsAt, endsAt: seasons.endsAt, graceDays: seasons.graceDays, points: seasonTotals.points, raw: seasonTotals.rawPoints,
+    })
     .from(seasonTotals)
     .innerJoin(seasons, eq(seasons.id, seasonTotals.seasonId))
     .where(eq(seasonTotals.participantId, p.id))
@@ -66,8 +70,12 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
   const taskIds = [...new Set(entries.map((e) => e.taskId).filter((t): t is number => t !== null))];
   const prs = taskIds.length
     ? await db
-        .select({ taskId: pullRequestTasks.taskId, repo: repositories.fullName, number: pullRequests.number, mergedAt: pullRequests.mergedAt })
+        .select({
+          taskId: pullRequestTasks.taskId, seasonId: tasks.seasonId, taskCreatedAt: tasks.githubCreatedAt, pickedUpAt: tasks.pickedUpAt,
+          repo: repositories.fullName, number: pullRequests.number, mergedAt: pullRequests.mergedAt, createdAt: pullRequests.githubCreatedAt,
+        })
         .from(pullRequestTasks)
+        .innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId))
         .innerJoin(pullRequests, eq(pullRequests.id, pullRequestTasks.pullRequestId))
         .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
         // The tasks by a subquery, not a list of ids: a prolific participant has thousands.
@@ -75,9 +83,23 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
         .orderBy(asc(pullRequests.mergedAt))
     : [];
 
+  // Under a task, only the PRs that count in its season's window (merged inside it, or in the grace days).
+  const seasonRepos = totals.length
+    ? await db
+        .select({ seasonId: seasonRepositories.seasonId, repo: repositories.fullName })
+        .from(seasonRepositories)
+        .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+        .where(inArray(seasonRepositories.seasonId, totals.map((t) => t.seasonId)))
+    : [];
+  const windows = new Map(totals.map((t) => [t.seasonId, { ...t, repos: seasonRepos.filter((r) => r.seasonId === t.seasonId).map((r) => r.repo) }]));
+  const counting = prs.filter((x) => {
+    const w = windows.get(x.seasonId);
+    return w !== undefined && countsForSeason(x, w, { createdAt: x.taskCreatedAt, pickedUpAt: x.pickedUpAt });
+  });
+
   // Grouped once: a prolific participant has hundreds of tasks and as many PRs.
   const prsByTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]["pullRequests"]>();
-  for (const x of prs) {
+  for (const x of counting) {
     const list = prsByTask.get(x.taskId) ?? [];
     list.push({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null });
     prsByTask.set(x.taskId, list);

@@ -11,7 +11,10 @@
  *   sequence: a pull number simply matches no task;
  * - a known prefix then `#N`: `PCP #7`, `UCP: #45`, `UCP#45`, `pcp：#7`, `PCP pingcap/tidb#7` → `prefixed`.
  *   Prefixes are PCP and UCP plus `ctx.prefixes` (a season's title prefixes such as `UCP:` may be passed as
- *   they are: trailing colons are ignored), case-insensitive.
+ *   they are: trailing colons are ignored), case-insensitive;
+ * - a known prefix, a space or colon, then `N` without `#` (`UCP 7058`, `UCP: 7058`) → `prefixed`, with the
+ *   prefix in the case it is written in (a bare number after a word is only a reference when the word is
+ *   unmistakably the prefix); not a version (`UCP 2.0`) nor glued to the number (`UCP7058`).
  *
  * Ignored: fenced code blocks, code spans, `<code>`/`<pre>`, HTML comments (PR templates), the text of a
  * Markdown link (only its target counts: `[#12](https://github.com/o/r/issues/12)` is `o/r#12`), `#` that
@@ -83,10 +86,11 @@ function normalizePrefix(prefix: string): string {
   return normalizeText(prefix).trim().replace(/[\s:]+$/, "");
 }
 
-const patterns = new Map<string, { all: RegExp; target: RegExp }>();
+type Patterns = { all: RegExp; target: RegExp; prefixes: ReadonlySet<string> };
+const patterns = new Map<string, Patterns>();
 
 /** The patterns for a context, built once per (web bases, prefixes): an import parses thousands of PRs with one. */
-function patternFor(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
+function patternFor(ctx: ReferenceContext): Patterns {
   const key = JSON.stringify([ctx.webBase ?? null, ctx.prefixes ?? []]);
   let p = patterns.get(key);
   if (!p) {
@@ -97,15 +101,14 @@ function patternFor(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
   return p;
 }
 
-function buildPattern(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
+function buildPattern(ctx: ReferenceContext): Patterns {
   const host = hostPattern(ctx.webBase);
-  const prefixes = [...new Set([...DEFAULT_PREFIXES, ...(ctx.prefixes ?? [])].map(normalizePrefix))]
-    .filter((p) => p !== "")
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp);
+  const written = [...new Set([...DEFAULT_PREFIXES, ...(ctx.prefixes ?? [])].map(normalizePrefix))].filter((p) => p !== "");
+  const prefixes = [...written].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const alternatives = [
     `(?<url>${issueUrl(host, "u")})`,
     `(?<prefix>${prefixes.join("|")})[ \\t]*:?[ \\t]*(?:(?<pOwner>${OWNER})/(?<pName>${NAME}))?#${num("pNum")}`,
+    `(?<bare>${prefixes.join("|")})(?:[ \\t]*:[ \\t]*|[ \\t]+)${num("bNum")}(?!\\.\\d)`,
     `(?<qOwner>${OWNER})/(?<qName>${NAME})#${num("qNum")}`,
     `#${num("num")}`,
   ];
@@ -113,6 +116,7 @@ function buildPattern(ctx: ReferenceContext): { all: RegExp; target: RegExp } {
   return {
     all: new RegExp(`${link}|${LEAD}(?:${alternatives.join("|")})`, "gi"),
     target: new RegExp(`^${issueUrl(host, "u")}`, "i"),
+    prefixes: new Set(written),
   };
 }
 
@@ -124,7 +128,7 @@ function repoOf(owner: string | undefined, name: string | undefined, fallback: s
 export function parseReferences(text: string, ctx: ReferenceContext): Reference[] {
   const here = ctx.repo.trim().toLowerCase();
   // `all` is global but `matchAll` works on a copy, and `target` is not global: both are safe to share.
-  const { all, target } = patternFor(ctx);
+  const { all, target, prefixes } = patternFor(ctx);
   const out: Reference[] = [];
   const seen = new Set<string>();
   const add = (repo: string, digits: string | undefined, source: ReferenceSource): void => {
@@ -141,6 +145,9 @@ export function parseReferences(text: string, ctx: ReferenceContext): Reference[
       if (t) add(repoOf(t.uOwner, t.uName, here), t.uNum, "url");
     } else if (g.url !== undefined) add(repoOf(g.uOwner, g.uName, here), g.uNum, "url");
     else if (g.prefix !== undefined) add(repoOf(g.pOwner, g.pName, here), g.pNum, "prefixed");
+    else if (g.bare !== undefined) {
+      if (prefixes.has(g.bare)) add(here, g.bNum, "prefixed");
+    }
     else if (g.qNum !== undefined) add(repoOf(g.qOwner, g.qName, here), g.qNum, "reference");
     else add(here, g.num, "reference");
   }

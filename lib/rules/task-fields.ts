@@ -20,9 +20,17 @@ export type TaskScoreSource = "override" | ScoreSource | "default" | "none";
 const NUMBER = /(?<![A-Za-z0-9_.#@/$-])([-−]?)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/;
 const NUMBER_AT_START = new RegExp(`^${NUMBER.source}`);
 
-const SCORE_NAME = /scores?|points?/;
+/** Score, points, and the Chinese 积分 / 分数. */
+const SCORE_NAME = /scores?|points?|积分|分数/;
 const MIN_SCORE_NAME = /min(?:imum|imal)?\.?[ \t]+score[ \t]+require(?:d|ments?)?/;
-const DIFFICULTY_NAME = /difficulty/;
+/** Difficulty with the typos real bodies have (`Difficult`, `Dificulty`, `Difficulity`), `Level`, and 难度. */
+const DIFFICULTY_NAME = /dif{1,2}i?cul(?:ity|ty|t)|level|难度/;
+/** Labels also say `D: Easy`. */
+const DIFFICULTY_LABEL_NAME = new RegExp(`${DIFFICULTY_NAME.source}|d`);
+/** Chinese words for the levels, read as the season's difficulty of that name when it has one. */
+const CHINESE_LEVELS: readonly (readonly [string, string])[] = [["简单", "easy"], ["容易", "easy"], ["中等", "medium"], ["困难", "hard"]];
+/** What a field holds when a maintainer left it to fill in later. */
+const PLACEHOLDER = /^(?:-+|\?+|tbd|tba|n\/a|todo|待定)?$/i;
 
 /** `null` when the token is not a usable number of points. */
 function toPoints(m: RegExpExecArray): number | null {
@@ -42,14 +50,14 @@ function cleanLine(line: string): string {
   return stripEmphasis(line.replace(LIST_MARKER, "")).replace(LIST_MARKER, "").trim();
 }
 
-/** `name: value` at the start of a line (`:` or `=`), returning what follows. */
-function lineValues(lines: readonly string[], name: RegExp): string[] {
+/** `name: value` at the start of a line (`:` or `=`): what follows, and the next non-blank line (`Score:\n300`). */
+function lineValues(lines: readonly string[], name: RegExp): { value: string; next: string }[] {
   const pattern = new RegExp(`^(?:${name.source})[ \\t]*[:=][ \\t]*`, "i");
-  const out: string[] = [];
-  for (const line of lines) {
+  const out: { value: string; next: string }[] = [];
+  lines.forEach((line, i) => {
     const m = pattern.exec(line);
-    if (m) out.push(line.slice(m[0].length));
-  }
+    if (m) out.push({ value: line.slice(m[0].length), next: lines.slice(i + 1).find((l) => l.trim() !== "") ?? "" });
+  });
   return out;
 }
 
@@ -71,11 +79,28 @@ function readBodyNumber(body: string | null | undefined, name: RegExp, skipLine?
       if (m) return { value: toPoints(m) };
     }
   }
-  for (const value of lineValues(text.split("\n").map(cleanLine), name)) {
-    const m = NUMBER_AT_START.exec(value);
+  const lines = text.split("\n").map(cleanLine);
+  for (const { value, next } of lineValues(lines, name)) {
+    const m = NUMBER_AT_START.exec(value.trim() === "" ? next : value);
     if (m) return { value: toPoints(m) };
   }
   return null;
+}
+
+/**
+ * Whether the body has a score field left empty (`score:`, `score: TBD`, a `## Score` section with nothing in
+ * it, a template comment aside): the maintainer meant to state a score, so the difficulty's default must not
+ * stand in for it.
+ */
+export function statesEmptyScore(body: string | null | undefined): boolean {
+  const text = visibleBody(body);
+  const minLine = new RegExp(`^${MIN_SCORE_NAME.source}`, "i");
+  const empty = (l: string) => PLACEHOLDER.test(l.trim());
+  for (const section of findSections(text, SCORE_NAME)) {
+    const rest = section.rest.replace(/^[ \t]*[:=]?/, "");
+    if (empty(rest) && section.lines.map(cleanLine).filter((l) => !minLine.test(l)).every(empty)) return true;
+  }
+  return lineValues(text.split("\n").map(cleanLine), SCORE_NAME).some(({ value, next }) => empty(value) && (value.trim() !== "" || !NUMBER_AT_START.test(next)));
 }
 
 /** Values of `name/<value>` or `name: <value>` labels, lower-case, deduplicated. */
@@ -105,7 +130,8 @@ export function readMinScore(body: string | null | undefined): number | null {
   return readBodyNumber(body, MIN_SCORE_NAME)?.value ?? null;
 }
 
-const WORD = /[A-Za-z][A-Za-z0-9-]*/;
+/** A level's word: Latin, or a run of CJK characters (`中等`, `中等难度`). */
+const WORD = /[A-Za-z][A-Za-z0-9-]*|[\u4e00-\u9fff]+/;
 
 /**
  * The task's difficulty, lower-case and one of `known`: a `difficulty/<name>` label (labels naming different
@@ -114,10 +140,12 @@ const WORD = /[A-Za-z][A-Za-z0-9-]*/;
 export function readDifficulty(task: TaskText, known: readonly string[]): string | null {
   const knownSet = new Set(known.map((k) => k.trim().toLowerCase()));
   const accept = (word: string | undefined): string | null => {
-    const w = word?.toLowerCase();
-    return w !== undefined && knownSet.has(w) ? w : null;
+    const w = word?.trim().toLowerCase();
+    if (w === undefined || w === "") return null;
+    if (knownSet.has(w)) return w;
+    return CHINESE_LEVELS.find(([zh, en]) => w.startsWith(zh) && knownSet.has(en))?.[1] ?? null;
   };
-  const fromLabels = labelValues(task.labels, DIFFICULTY_NAME).filter((v) => knownSet.has(v));
+  const fromLabels = [...new Set(labelValues(task.labels, DIFFICULTY_LABEL_NAME).flatMap((v) => accept(v) ?? []))];
   if (fromLabels.length === 1 && fromLabels[0] !== undefined) return fromLabels[0];
 
   const text = visibleBody(task.body);
@@ -127,8 +155,8 @@ export function readDifficulty(task: TaskText, known: readonly string[]): string
     const word = firstText === undefined ? null : accept(WORD.exec(firstText)?.[0]);
     if (word) return word;
   }
-  for (const value of lineValues(text.split("\n").map(cleanLine), DIFFICULTY_NAME)) {
-    const word = accept(new RegExp(`^${WORD.source}`).exec(value)?.[0]);
+  for (const { value } of lineValues(text.split("\n").map(cleanLine), DIFFICULTY_NAME)) {
+    const word = accept(new RegExp(`^(?:${WORD.source})`).exec(value)?.[0]);
     if (word) return word;
   }
   return null;
@@ -156,8 +184,9 @@ export interface TaskScoreInput extends TaskText {
 }
 
 /**
- * A task's score, first match wins: override, body, label, the season default for its difficulty. With none
- * the score is null: the task *needs a score*, it is never silently worth 0.
+ * A task's score, first match wins: override, body, label, the season default for its difficulty. With none,
+ * or when the body has a score field left empty, the score is null: the task *needs a score*, it is never
+ * silently worth 0 or its difficulty's default.
  */
 export function resolveTaskScore(
   task: TaskScoreInput,
@@ -169,6 +198,7 @@ export function resolveTaskScore(
   }
   const stated = readScore(task);
   if (stated) return stated;
+  if (statesEmptyScore(task.body)) return { score: null, source: "none" };
   const difficulty = task.difficulty?.trim().toLowerCase();
   if (difficulty && Object.hasOwn(defaults, difficulty)) {
     const score = defaults[difficulty];

@@ -1,5 +1,19 @@
 import type { GitHubClient, RateLimit } from "@/lib/github/client";
-import { ISSUES_QUERY, pullsQuery, REWARDS_QUERY, type ActorNode, type IssueNode, type PullNode, type RewardNode, type SearchPage } from "./queries";
+import {
+  COMMENT_BATCH,
+  COMMENTS_PAGE,
+  ISSUES_QUERY,
+  pullsQuery,
+  rewardCommentsQuery,
+  REWARDS_QUERY,
+  type ActorNode,
+  type CommentPage,
+  type IssueNode,
+  type PullNode,
+  type RewardCommentsNode,
+  type RewardNode,
+  type SearchPage,
+} from "./queries";
 import type { GhActor, GhComment, GhIssue, GhPullRequest } from "./types";
 
 /** GitHub's search returns at most 1,000 results per query: larger ranges are sliced. */
@@ -62,10 +76,43 @@ export function toIssue(n: IssueNode): GhIssue {
   };
 }
 
-export function toComments(n: RewardNode): GhComment[] {
-  return (n.comments.nodes ?? [])
+export function toComments(page: CommentPage): GhComment[] {
+  return (page.nodes ?? [])
     .filter((c): c is NonNullable<typeof c> => c !== null)
     .map((c) => ({ id: c.id, body: c.body ?? "", createdAt: c.createdAt, author: toActor(c.author) }));
+}
+
+/** Each comment once (the first and last pages, and earlier pages, may overlap). */
+const uniqueComments = (list: GhComment[]): GhComment[] => [...new Map(list.map((c) => [c.id, c])).values()];
+
+/** A pull request whose comments before `cursor` are still to be read, down to any of the `known` ones. */
+export type CommentCursor = { id: string; cursor: string; known?: ReadonlySet<string> };
+
+/**
+ * Every comment before each cursor, by PR node id (oldest first): 100 comments of 50 PRs a query (1 point),
+ * each PR paged back from its own cursor until its first comment or one it already has. A cursor that does
+ * not move ends that PR.
+ */
+export async function fetchEarlierComments(client: GitHubClient, pending: readonly CommentCursor[]): Promise<Map<string, GhComment[]>> {
+  const out = new Map<string, GhComment[]>();
+  let queue = [...pending];
+  while (queue.length > 0) {
+    const batch = queue.slice(0, COMMENT_BATCH);
+    const next: CommentCursor[] = [];
+    const variables = Object.fromEntries(batch.flatMap((p, i) => [[`i${i}`, p.id], [`b${i}`, p.cursor]]));
+    const data = await client.query<Record<string, RewardCommentsNode> & { rateLimit?: RateLimit }>(rewardCommentsQuery(batch.length), variables);
+    batch.forEach((p, i) => {
+      const node = data[`p${i}`];
+      if (!node || !("comments" in node)) return;
+      const page = toComments(node.comments);
+      out.set(p.id, [...page, ...(out.get(p.id) ?? [])]);
+      const { hasPreviousPage, startCursor } = node.comments.pageInfo;
+      const reachedKnown = page.some((c) => p.known?.has(c.id));
+      if (hasPreviousPage && startCursor && startCursor !== p.cursor && !reachedKnown) next.push({ ...p, cursor: startCursor });
+    });
+    queue = [...queue.slice(COMMENT_BATCH), ...next];
+  }
+  return out;
 }
 
 type Range = { from: Date; to: Date };
@@ -152,14 +199,28 @@ export async function fetchIssues(client: GitHubClient, f: RepoFetch, onPage: (i
   }
 }
 
-/** Pull requests merged in the window, with the comments of those carrying a `/reward`, page by page. */
+/**
+ * Pull requests merged in the window, with every comment of those carrying a `/reward` (their first and last 100
+ * in the search, any between paged by `fetchEarlierComments`), page by page.
+ */
 export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pulls: GhPullRequest[]) => Promise<void>): Promise<void> {
   const since = f.since ? ` updated:>=${iso(f.since)}` : "";
   const base = `repo:${f.repo} is:pr is:merged merged:${iso(f.merged.from)}..${iso(f.merged.to)}${since}`;
   const rewardsQ = `repo:${f.repo} is:pr is:merged ${quote("/reward")} in:comments merged:${iso(f.merged.from)}..${iso(f.merged.to)}${since}`;
   const rewarded = new Map<string, GhComment[]>();
+  /** Rewarded PRs with more comments than their first page held: the `/reward` may be further back. */
+  const earlier: (CommentCursor & { key: string })[] = [];
   const keep = (nodes: (RewardNode | Record<string, never> | null)[] | null) => {
-    for (const r of (nodes ?? []).filter(isNode)) rewarded.set(`${r.repository.nameWithOwner.toLowerCase()}#${r.number}`, toComments(r));
+    for (const r of (nodes ?? []).filter(isNode)) {
+      const key = `${r.repository.nameWithOwner.toLowerCase()}#${r.number}`;
+      const head = toComments(r.firstComments);
+      rewarded.set(key, uniqueComments([...head, ...toComments(r.comments)]));
+      const { hasPreviousPage, startCursor } = r.comments.pageInfo;
+      const total = r.comments.totalCount ?? Infinity;
+      if (hasPreviousPage && startCursor && total > 2 * COMMENTS_PAGE) {
+        earlier.push({ key, id: r.id, cursor: startCursor, known: new Set(head.map((c) => c.id)) });
+      }
+    }
   };
   let rewardsKnown = false;
   await searchAll<PullNode>(
@@ -178,6 +239,8 @@ export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pu
           keep(more.search.nodes);
           after = more.search.pageInfo.hasNextPage ? more.search.pageInfo.endCursor : null;
         }
+        const older = await fetchEarlierComments(client, earlier);
+        for (const e of earlier) rewarded.set(e.key, uniqueComments([...(older.get(e.id) ?? []), ...(rewarded.get(e.key) ?? [])]));
         rewardsKnown = true;
       }
       await onPage(nodes.map((n) => toPull(n, rewarded.get(`${n.repository.nameWithOwner.toLowerCase()}#${n.number}`) ?? [])));

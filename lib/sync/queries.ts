@@ -11,14 +11,22 @@ const PULL_FIELDS = `
   mergedBy { login }
   closingIssuesReferences(first: 10) { nodes { number repository { nameWithOwner } } }`;
 
+/** Comments a page: GitHub's maximum. */
+export const COMMENTS_PAGE = 100;
+
+const COMMENT_FIELDS = `pageInfo { hasPreviousPage startCursor } nodes { id body createdAt author { ${ACTOR} } }`;
+
 const REWARD_FIELDS = `
+  id
   number
   repository { nameWithOwner }
-  comments(last: 30) { nodes { id body createdAt author { ${ACTOR} } } }`;
+  firstComments: comments(first: ${COMMENTS_PAGE}) { totalCount ${COMMENT_FIELDS} }
+  comments(last: ${COMMENTS_PAGE}) { totalCount ${COMMENT_FIELDS} }`;
 
 /**
  * Merged pull requests, 100 a page (1 point). The first page also asks for the PRs carrying a
- * `/reward` comment (20 of them with their last comments: 21 more requests, still 1 point).
+ * `/reward` comment (20 of them with their first and last 100 comments: 41 more requests, still 1 point), so
+ * only a PR with more than 200 comments needs `rewardCommentsQuery`.
  */
 export function pullsQuery(withRewards: boolean): string {
   return /* GraphQL */ `
@@ -43,6 +51,23 @@ export const REWARDS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/** How many pull requests one `rewardCommentsQuery` pages at once: 50 requests, still 1 point. */
+export const COMMENT_BATCH = 50;
+
+/**
+ * The comments before `$bN` of the pull requests `$iN` (node ids), 100 each, one aliased `node` per PR so each
+ * goes on from its own cursor: for the rewarded PRs with more comments than the first page held. GitHub
+ * cannot filter comments by author, so a `/reward` followed by a burst of bot comments is found by paging.
+ */
+export function rewardCommentsQuery(count: number): string {
+  const parts = Array.from(
+    { length: count },
+    (_, i) => `p${i}: node(id: $i${i}) { ... on PullRequest { id comments(last: ${COMMENTS_PAGE}, before: $b${i}) { ${COMMENT_FIELDS} } } }`,
+  );
+  const vars = Array.from({ length: count }, (_, i) => `$i${i}: ID!, $b${i}: String`).join(", ");
+  return `query PodiumRewardComments(${vars}) {\n  rateLimit { cost remaining resetAt }\n  ${parts.join("\n  ")}\n}`;
+}
 
 export const ISSUES_QUERY = /* GraphQL */ `
   query PodiumIssues($q: String!, $after: String) {
@@ -95,11 +120,24 @@ export type PullNode = {
   closingIssuesReferences: { nodes: ({ number: number; repository: { nameWithOwner: string } } | null)[] | null } | null;
 };
 
+export type CommentNode = { id: string; body: string; createdAt: string; author: ActorNode };
+
+export type CommentPage = {
+  totalCount?: number;
+  pageInfo: { hasPreviousPage: boolean; startCursor: string | null };
+  nodes: (CommentNode | null)[] | null;
+};
+
 export type RewardNode = {
+  id: string;
   number: number;
   repository: { nameWithOwner: string };
-  comments: { nodes: ({ id: string; body: string; createdAt: string; author: ActorNode } | null)[] | null };
+  firstComments: CommentPage;
+  comments: CommentPage;
 };
+
+/** One aliased `node` of `rewardCommentsQuery`: null when the PR is gone. */
+export type RewardCommentsNode = { id: string; comments: CommentPage } | Record<string, never> | null;
 
 export type IssueNode = {
   id: string;

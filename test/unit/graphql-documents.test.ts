@@ -1,13 +1,15 @@
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { githubSchema } from "@/lib/github/fake/schema";
-import { ISSUES_QUERY, probeQuery, pullsQuery, REWARDS_QUERY } from "@/lib/sync/queries";
+import { COMMENT_BATCH, ISSUES_QUERY, probeQuery, pullsQuery, rewardCommentsQuery, REWARDS_QUERY } from "@/lib/sync/queries";
 
 /** Every GraphQL document the importer sends, validated against GitHub's published schema. */
 const DOCUMENTS: Record<string, string> = {
   "pulls (first page, with rewards)": pullsQuery(true),
   "pulls (next pages)": pullsQuery(false),
   rewards: REWARDS_QUERY,
+  "reward comments (1 PR)": rewardCommentsQuery(1),
+  "reward comments (a full batch)": rewardCommentsQuery(COMMENT_BATCH),
   issues: ISSUES_QUERY,
   "probe (1 repo)": probeQuery(1),
   "probe (50 repos)": probeQuery(50),

@@ -207,3 +207,24 @@ describe("parseReferences: properties", () => {
     );
   });
 });
+
+describe("parseReferences: issue #14, prefixes with or without #", () => {
+  const season = { ...ctx, prefixes: ["UCP:", "HCP"] };
+  const cases: [string, string, Reference[]][] = [
+    ["UCP #7058", "UCP #7058", [here(7058, "prefixed")]],
+    ["UCP 7058", "UCP 7058", [here(7058, "prefixed")]],
+    ["UCP#7058", "UCP#7058", [here(7058, "prefixed")]],
+    ["UCP: 7058 in a title", "UCP: 7058 support foo", [here(7058, "prefixed")]],
+    ["a season's own prefix without #", "HCP 12 done", [here(12, "prefixed")]],
+    ["full-width colon, no #", "UCP：7058", [here(7058, "prefixed")]],
+    ["not inside a word", "XUCP 7058", []],
+    ["not a version", "UCP 2.0 is out", []],
+    ["not followed by letters", "UCP 12th", []],
+    ["not glued to the number", "UCP7058", []],
+    ["without #, case as the season writes it", "ucp 7058", []],
+    ["with #, any case as before", "ucp #7058", [here(7058, "prefixed")]],
+  ];
+  it.each(cases)("%s", (_name, text, expected) => {
+    expect(parseReferences(text, season)).toEqual(expected);
+  });
+});

@@ -210,3 +210,67 @@ describe("task fields: properties", () => {
     );
   });
 });
+
+describe("issue #14: the shapes real maintainers wrote", () => {
+  const known = ["easy", "medium", "hard"];
+  const difficulty: [string, string, string[], string | null][] = [
+    ["label D: Easy", "", ["D: Easy"], "easy"],
+    ["label difficulty/Easy", "", ["difficulty/Easy"], "easy"],
+    ["label difficulty: easy", "", ["difficulty: easy"], "easy"],
+    ["label in Chinese", "", ["难度/困难"], "hard"],
+    ["label with a Chinese level", "", ["difficulty/中等"], "medium"],
+    ["typo Difficult: hard", "Difficult: hard", [], "hard"],
+    ["typo Dificulty: easy", "- Dificulty: easy", [], "easy"],
+    ["Level: medium", "Level: medium", [], "medium"],
+    ["Level section", "## Level\n\nHard", [], "hard"],
+    ["full-width colon", "- Level：Easy", [], "easy"],
+    ["Chinese name and level", "难度：简单", [], "easy"],
+    ["Chinese level 中等", "Difficulty: 中等", [], "medium"],
+    ["Chinese level 困难 in a section", "## 难度\n\n- 困难", [], "hard"],
+    ["Chinese level followed by more words", "难度：中等难度", [], "medium"],
+    ["unknown word is no difficulty", "Difficulty: unknown-word", [], null],
+    ["unknown Chinese word is no difficulty", "难度：未知", [], null],
+    ["a D: line in the body is not a difficulty", "D: easy", [], null],
+    ["level inside a word is not a name", "Sublevel: easy", [], null],
+    ["a label like XD: easy is not a difficulty", "", ["XD: easy"], null],
+  ];
+  it.each(difficulty)("difficulty: %s", (_name, body, labels, expected) => {
+    expect(readDifficulty({ body, labels }, known)).toBe(expected);
+  });
+
+  it("a Chinese level only counts when the season has that difficulty", () => {
+    expect(readDifficulty({ body: "难度：困难", labels: [] }, ["easy", "medium"])).toBeNull();
+  });
+
+  const score: [string, string, number | null][] = [
+    ["积分: N", "积分：300", 300],
+    ["分数 line", "- 分数: 600 分", 600],
+    ["积分 section", "## 积分\n\n- 1,000", 1000],
+    ["Score: on its own line, the value on the next", "Score:\n300", 300],
+  ];
+  it.each(score)("score: %s", (_name, body, expected) => {
+    expect(readScore({ body, labels: [] })).toEqual({ score: expected, source: "body" });
+  });
+
+  const defaults = { easy: 100, medium: 300, hard: 1000 };
+  const blank: [string, string][] = [
+    ["score: with nothing after", "Difficulty: easy\nscore:\n"],
+    ["score: TBD", "- score: TBD"],
+    ["score: then another field", "- score:\n- difficulty: easy"],
+    ["## Score with nothing under it", "## Difficulty\n\nEasy\n\n## Score\n\n## Mentor\n\n- @someone"],
+    ["## Score at the end", "## Score\n"],
+    ["## Score holding only a template comment", "## Score\n\n<!-- the score -->\n"],
+    ["积分： empty", "积分：\n"],
+  ];
+  it.each(blank)("an explicit but empty score needs a score: %s", (_name, body) => {
+    expect(resolveTaskScore({ body, labels: [], difficulty: "easy" }, defaults)).toEqual({ score: null, source: "none" });
+  });
+
+  it("an empty score field still lets a score label count", () => {
+    expect(resolveTaskScore({ body: "score:", labels: ["score/200"], difficulty: "easy" }, defaults)).toEqual({ score: 200, source: "label" });
+  });
+
+  it("no score field at all still takes the difficulty's default", () => {
+    expect(resolveTaskScore({ body: "Difficulty: easy\n\nDo X.", labels: [], difficulty: "easy" }, defaults)).toEqual({ score: 100, source: "default" });
+  });
+});
