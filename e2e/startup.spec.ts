@@ -14,7 +14,12 @@ type Started = { child: ChildProcess; output: () => string; exit: Promise<{ code
 
 function npmStart(port: number, pgliteDir: string): Started {
   const started = Date.now();
-  const child = spawn("npm", ["start"], { env: { ...process.env, ...demoEnv, PORT: String(port), PGLITE_DIR: pgliteDir }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: npm, the start script and the Next server are stopped together.
+  const child = spawn("npm", ["start"], {
+    env: { ...process.env, ...demoEnv, PORT: String(port), PGLITE_DIR: pgliteDir },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -32,14 +37,27 @@ async function healthy(port: number, server: Started, timeoutMs = 120_000) {
   throw new Error(`no answer on port ${port}:\n${server.output()}`);
 }
 
+/** Stops the whole process group (npm does not pass SIGTERM on to the Next server). */
+async function stop(server: Started) {
+  try {
+    process.kill(-server.child.pid!, "SIGKILL");
+  } catch {
+    /* already gone */
+  }
+  await server.exit;
+}
+
+const answers = (port: number) => fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false);
+
 const readLock = (dir: string) => JSON.parse(fs.readFileSync(`${dir}.lock`, "utf8")) as { pid: number; port: number; token: string };
 
 test("a second server on the running server's folder exits non-zero with one clear line and no token", async () => {
   test.setTimeout(90_000);
   const lock = readLock(E2E_PGLITE_DIR);
   expect(lock.port).toBe(PGLITE_PORT);
+  expect(await answers(PGLITE_PORT + 2)).toBe(false);
   const second = npmStart(PGLITE_PORT + 2, E2E_PGLITE_DIR);
-  const { code, ms } = await second.exit;
+  const { code, ms } = await Promise.race([second.exit, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after 60 s:\n${second.output()}`)), 60_000))]).finally(() => stop(second));
   const out = second.output();
   expect(code, out).not.toBe(0);
   expect(ms).toBeLessThan(60_000);
@@ -54,11 +72,19 @@ test("a server killed with SIGKILL starts again at once on the same folder", asy
   test.setTimeout(300_000);
   const dir = path.join(path.dirname(E2E_PGLITE_DIR), "pglite-restart");
   const port = PGLITE_PORT + 3;
+  expect(await answers(port)).toBe(false); // nothing else answers in its place
   const first = npmStart(port, dir);
-  await healthy(port, first);
+  try {
+    await healthy(port, first);
+  } catch (e) {
+    await stop(first);
+    throw e;
+  }
   const holder = readLock(dir).pid;
   process.kill(holder, "SIGKILL"); // the Next server itself: no exit handler runs, the lock file stays
   await first.exit;
+  await stop(first);
+  expect(await answers(port)).toBe(false);
   expect(readLock(dir).pid).toBe(holder);
   const again = npmStart(port, dir);
   try {
@@ -67,7 +93,6 @@ test("a server killed with SIGKILL starts again at once on the same folder", asy
     const seasons = (await (await fetch(`http://127.0.0.1:${port}/api/seasons`)).json()) as unknown[];
     expect(seasons.length).toBeGreaterThan(0);
   } finally {
-    again.child.kill("SIGTERM");
-    await again.exit;
+    await stop(again);
   }
 });

@@ -76,13 +76,14 @@ describe("a sync whose process is killed (PostgreSQL)", () => {
     const url = await createDatabase(inject("pgUrl"), `lease_${process.pid}`);
     const { openDatabase } = await import("@/db/client");
     const h = await openDatabase({ url, max: 3 });
+    let child: ReturnType<typeof spawn> | undefined;
     try {
       const season = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as SeasonFile;
       await applySeasons(h.db, [season]);
-      const child = spawn(process.execPath, ["--import", "tsx", "test/harness/sync-child.ts", url, "200"], { stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(process.execPath, ["--import", "tsx", "test/harness/sync-child.ts", url, "200"], { stdio: ["ignore", "pipe", "pipe"] });
       let out = "";
-      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+      child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+      child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
       const deadline = Date.now() + 30_000;
       while (!/started \d+/.test(out)) {
         if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the sync did not start:\n${out}`);
@@ -92,7 +93,7 @@ describe("a sync whose process is killed (PostgreSQL)", () => {
       await sleep(1_800); // the child's renewals keep its 1.5 s lease alive meanwhile
       await expect(beginRun(h.db, input, 1_500)).rejects.toMatchObject({ runId });
       child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
+      await new Promise((r) => child!.once("exit", r));
       const killedAt = Date.now();
       await expect(beginRun(h.db, input, 1_500)).rejects.toBeInstanceOf(SyncInProgressError);
       let next: number | null = null;
@@ -104,6 +105,7 @@ describe("a sync whose process is killed (PostgreSQL)", () => {
       expect(Date.now() - killedAt).toBeLessThan(1_500 + 1_000);
       expect(await statusOf(h, runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/abandoned/) });
     } finally {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await h.close();
     }
   });
