@@ -41,7 +41,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: chromium,
   projects: [
-    { name: "pglite", testMatch: /(home|cli)\.spec\.ts/, use: { baseURL: `http://localhost:${PGLITE_PORT}`, viewport: { width: 1280, height: 800 } } },
+    { name: "pglite", testMatch: /(home|cli|startup)\.spec\.ts/, use: { baseURL: `http://localhost:${PGLITE_PORT}`, viewport: { width: 1280, height: 800 } } },
     {
       name: "pglite-mobile",
       testMatch: /home\.spec\.ts/,
@@ -50,7 +50,7 @@ export default defineConfig({
     },
     {
       name: "postgres",
-      testIgnore: /(home|cli|proxy)\.spec\.ts/,
+      testIgnore: /(home|cli|proxy|startup)\.spec\.ts/,
       use: { baseURL: `http://localhost:${POSTGRES_PORT}`, viewport: { width: 1280, height: 800 } },
     },
     {

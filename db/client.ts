@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { acquireLock, liveHolder, LockBusy, updateLock, type PgliteLock } from "./pglite-lock";
+import { reasonOf, redactUrl, urlPassword, withoutSecrets } from "./open-errors";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -32,108 +34,118 @@ export type OpenOptions = {
 export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "drizzle");
 const MIGRATION_LOCK = 7_263_001;
 
+/** Another live process holds the PGlite folder. Carries the holder's pid and port only, never its CLI token. */
 export class PgliteBusyError extends Error {
+  readonly holder: { pid: number; port?: number };
   constructor(
     readonly dir: string,
-    readonly holder: PgliteLock,
+    holder: { pid: number; port?: number },
   ) {
     super(
-      `The embedded database in ${dir} is in use by process ${holder.pid}` +
+      `the embedded database in ${dir} is in use by process ${holder.pid}` +
         (holder.port ? ` (the Podium server on port ${holder.port})` : "") +
-        ". PGlite allows one process at a time.",
+        ". PGlite allows one process at a time: stop that process, or set PGLITE_DIR to another folder" +
+        " (several servers need PostgreSQL: DATABASE_URL).",
     );
     this.name = "PgliteBusyError";
+    this.holder = { pid: holder.pid, ...(holder.port ? { port: holder.port } : {}) };
   }
 }
 
-export type PgliteLock = { pid: number; port?: number; token?: string; startedAt?: string };
+/** The database could not be opened or migrated; `message` is one line, with no SQL text, password or stack. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly stage: "open" | "connect" | "migrate",
+    message: string,
+  ) {
+    super(message);
+    this.name = "DatabaseOpenError";
+  }
+}
+
+export type { PgliteLock } from "./pglite-lock";
 
 export function lockPathFor(dir: string): string {
   return `${path.resolve(/* turbopackIgnore: true */ process.cwd(), dir)}.lock`;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The process holding the PGlite folder, if any (a stale lock of a dead process is ignored). */
+/** The live process holding the PGlite folder, if any (the lock of a dead, zombie or pid-reused holder is ignored). */
 export function readPgliteLock(dir: string): PgliteLock | null {
-  try {
-    const lock = JSON.parse(fs.readFileSync(lockPathFor(dir), "utf8")) as PgliteLock;
-    if (typeof lock.pid === "number" && lock.pid !== process.pid && alive(lock.pid)) return lock;
-    return null;
-  } catch {
-    return null;
-  }
+  return liveHolder(lockPathFor(dir));
 }
 
-function takePgliteLock(dir: string, info: Record<string, unknown>): () => void {
-  const file = lockPathFor(dir);
-  const holder = readPgliteLock(dir);
-  if (holder) throw new PgliteBusyError(dir, holder);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...info }), {
-    mode: 0o600,
-  });
-  const release = () => {
-    try {
-      const current = JSON.parse(fs.readFileSync(file, "utf8")) as PgliteLock;
-      if (current.pid === process.pid) fs.unlinkSync(file);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.once("exit", release);
-  return release;
+async function takePgliteLock(dir: string, info: Record<string, unknown>): Promise<() => void> {
+  try {
+    return await acquireLock(lockPathFor(dir), info);
+  } catch (e) {
+    if (e instanceof LockBusy) throw new PgliteBusyError(dir, e.holder);
+    throw new DatabaseOpenError("open", `the lock file of the embedded database in ${dir} could not be written (${reasonOf(e)})`);
+  }
 }
 
 /** Rewrites this process's lock with more metadata (e.g. the port, once the server listens). */
 export function updatePgliteLock(dir: string, info: Record<string, unknown>): void {
-  const file = lockPathFor(dir);
-  const current = JSON.parse(fs.readFileSync(file, "utf8")) as PgliteLock;
-  if (current.pid !== process.pid) return;
-  fs.writeFileSync(file, JSON.stringify({ ...current, ...info }), { mode: 0o600 });
+  updateLock(lockPathFor(dir), info);
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DbHandle> {
-  const migrate = options.migrate ?? true;
-  if (options.url) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    if (migrate) {
-      // One connection, so the advisory lock and the migration share a session:
-      // two instances starting together migrate one after the other.
-      const single = postgres(options.url, { max: 1, onnotice: () => {} });
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const where = redactUrl(url);
+  const secret = [urlPassword(url)];
+  if (options.migrate ?? true) {
+    // One connection, so the advisory lock and the migration share a session:
+    // two instances starting together migrate one after the other.
+    const single = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      try {
+        await single`select 1`;
+      } catch (e) {
+        throw new DatabaseOpenError("connect", withoutSecrets(`cannot connect to PostgreSQL at ${where}: ${reasonOf(e)}`, secret));
+      }
       try {
         const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
         await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
         await run(drizzle({ client: single, schema }), { migrationsFolder: MIGRATIONS_DIR });
         await single`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-      } finally {
-        await single.end();
+      } catch (e) {
+        throw new DatabaseOpenError("migrate", withoutSecrets(`the database migrations could not be applied to ${where}: ${reasonOf(e)}`, secret));
       }
+    } finally {
+      await single.end({ timeout: 5 }).catch(() => {});
     }
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
-    const db = drizzle({ client, schema }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end() };
   }
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return { db, kind: "postgres", close: () => client.end() };
+}
 
+async function openPglite(options: OpenOptions): Promise<DbHandle> {
   const dir = path.resolve(/* turbopackIgnore: true */ process.cwd(), options.pgliteDir ?? ".data/pglite");
-  const release = takePgliteLock(dir, options.lockInfo ?? {});
+  const release = await takePgliteLock(dir, options.lockInfo ?? {});
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    fs.mkdirSync(dir, { recursive: true });
-    const client = await PGlite.create(dir);
+    let client: InstanceType<typeof PGlite>;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      client = await PGlite.create(dir);
+    } catch (e) {
+      throw new DatabaseOpenError("open", `the embedded database in ${dir} could not be opened (${reasonOf(e)}): is it a PGlite data folder this user can read and write?`);
+    }
     const db = drizzle({ client, schema }) as unknown as Db;
-    if (migrate) {
-      const { migrate: run } = await import("drizzle-orm/pglite/migrator");
-      await run(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    if (options.migrate ?? true) {
+      try {
+        const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+        await run(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+      } catch (e) {
+        await client.close().catch(() => {});
+        throw new DatabaseOpenError("migrate", `the database migrations could not be applied to the embedded database in ${dir}: ${reasonOf(e)}`);
+      }
     }
     return {
       db,

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { updatePgliteLock } from "@/db/client";
 import { getDatabase } from "@/db";
-import { env, EnvError } from "@/lib/env";
+import { env } from "@/lib/env";
+import { startupFailureMessage } from "./startup-error";
 
 const g = globalThis as unknown as { __podiumCliToken?: string };
 
@@ -10,17 +11,22 @@ export function cliToken(): string | undefined {
   return g.__podiumCliToken;
 }
 
-export async function boot(): Promise<void> {
-  let config;
+/**
+ * Starts the server's side of things; a server that cannot start (invalid environment, a database that cannot be
+ * opened or migrated, the embedded database held by another process) prints one line and exits non-zero, so a
+ * supervisor sees it and restarts it, instead of answering 500 to every request.
+ */
+export async function boot(exit: (code: number) => never = process.exit): Promise<void> {
   try {
-    config = env();
+    await start();
   } catch (e) {
-    if (e instanceof EnvError) {
-      console.error(`podium: ${e.message}`);
-      process.exit(1);
-    }
-    throw e;
+    console.error(startupFailureMessage(e));
+    exit(1);
   }
+}
+
+async function start(): Promise<void> {
+  const config = env();
   const started = Date.now();
   const handle = await getDatabase();
   if (handle.kind === "pglite") {

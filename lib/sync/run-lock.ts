@@ -4,8 +4,22 @@ import { seasons, syncRuns, type SyncCounts, type SyncProgress } from "@/db/sche
 import { PodiumError } from "@/lib/errors";
 import { redact } from "@/lib/security/redact";
 
-/** A run whose heartbeat is older than this was abandoned (its process died). */
-export const STALE_AFTER_MS = 5 * 60_000;
+/**
+ * A running sync holds a lease: its row's `heartbeat_at`, renewed every `LEASE_RENEW_MS` by a timer of the
+ * process (whatever the sync is waiting on). A run whose lease is older than `LEASE_MS` was abandoned (its process
+ * died) and no longer blocks the next one. Both times are read from the database's clock, so app servers with
+ * skewed clocks agree.
+ */
+export const LEASE_MS = 30_000;
+export const LEASE_RENEW_MS = 5_000;
+export type LeaseTimes = { leaseMs?: number; renewMs?: number };
+
+export class SyncLeaseLostError extends Error {
+  constructor(readonly runId: number) {
+    super(`sync run ${runId} stopped: its lease lapsed (no heartbeat for too long) and it was closed as abandoned`);
+    this.name = "SyncLeaseLostError";
+  }
+}
 
 export class SyncInProgressError extends PodiumError {
   constructor(
@@ -23,14 +37,25 @@ export const emptyCounts = (): SyncCounts => ({ repos: 0, tasks: 0, pullRequests
  * Starts a run, or refuses with `SyncInProgressError`: a unique index allows one running row, so two
  * processes (CLI and app, or two app instances) cannot both import. An abandoned run is closed first.
  */
-export async function beginRun(db: Db, input: { seasonId: number | null; trigger: string; full: boolean; startedBy?: string | null }) {
+export async function beginRun(
+  db: Db,
+  input: { seasonId: number | null; trigger: string; full: boolean; startedBy?: string | null },
+  leaseMs: number = LEASE_MS,
+) {
   await db
     .update(syncRuns)
-    .set({ status: "failed", error: "abandoned: its process stopped before it finished", finishedAt: new Date() })
-    .where(and(eq(syncRuns.status, "running"), lt(syncRuns.heartbeatAt, new Date(Date.now() - STALE_AFTER_MS))));
+    .set({ status: "failed", error: "abandoned: its process stopped before it finished (its lease lapsed)", finishedAt: new Date() })
+    .where(and(eq(syncRuns.status, "running"), lt(syncRuns.heartbeatAt, sql`now() - ${Math.max(0, Math.round(leaseMs))} * interval '1 millisecond'`)));
   const [row] = await db
     .insert(syncRuns)
-    .values({ seasonId: input.seasonId, trigger: input.trigger, full: input.full, startedBy: input.startedBy ?? null, counts: emptyCounts() })
+    .values({
+      seasonId: input.seasonId,
+      trigger: input.trigger,
+      full: input.full,
+      startedBy: input.startedBy ?? null,
+      counts: emptyCounts(),
+      heartbeatAt: sql`now()`,
+    })
     .onConflictDoNothing()
     .returning({ id: syncRuns.id });
   if (row) return row.id;
@@ -46,8 +71,42 @@ export async function abandonRunningSyncs(db: Db): Promise<void> {
     .where(eq(syncRuns.status, "running"));
 }
 
-export async function heartbeat(db: Db, runId: number, counts: SyncCounts, graphqlCost: number, progress: SyncProgress | null) {
-  await db.update(syncRuns).set({ counts, graphqlCost, progress, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
+const stillRunning = (runId: number) => and(eq(syncRuns.id, runId), eq(syncRuns.status, "running"));
+
+/** Records progress and renews the lease; false if the run is no longer running (it was closed as abandoned). */
+export async function heartbeat(db: Db, runId: number, counts: SyncCounts, graphqlCost: number, progress: SyncProgress | null): Promise<boolean> {
+  const rows = await db
+    .update(syncRuns)
+    .set({ counts, graphqlCost, progress, heartbeatAt: sql`now()` })
+    .where(stillRunning(runId))
+    .returning({ id: syncRuns.id });
+  return rows.length > 0;
+}
+
+export type Lease = { stop: () => void; lost: () => boolean };
+
+/** Renews the run's lease every `renewMs` until stopped; `lost()` tells that another process closed the run. */
+export function holdLease(db: Db, runId: number, renewMs: number = LEASE_RENEW_MS): Lease {
+  let lost = false;
+  const timer = setInterval(() => {
+    db.update(syncRuns)
+      .set({ heartbeatAt: sql`now()` })
+      .where(stillRunning(runId))
+      .returning({ id: syncRuns.id })
+      .then(
+        (rows) => {
+          if (rows.length === 0) lost = true;
+        },
+        () => {
+          /* the database is briefly unreachable: the next renewal tries again */
+        },
+      );
+  }, renewMs);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    lost: () => lost,
+  };
 }
 
 export async function endRun(db: Db, runId: number, result: { counts: SyncCounts; graphqlCost: number; error?: string }) {
@@ -60,9 +119,10 @@ export async function endRun(db: Db, runId: number, result: { counts: SyncCounts
       error: result.error === undefined ? null : redact(result.error),
       progress: null,
       finishedAt: new Date(),
-      heartbeatAt: new Date(),
+      heartbeatAt: sql`now()`,
     })
-    .where(eq(syncRuns.id, runId));
+    // A run closed meanwhile as abandoned stays so: its outcome is not overwritten.
+    .where(stillRunning(runId));
 }
 
 /** The latest runs (for the season page and the CLI). */

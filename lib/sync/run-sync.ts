@@ -7,7 +7,7 @@ import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
 import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
-import { beginRun, emptyCounts, endRun, heartbeat } from "./run-lock";
+import { beginRun, emptyCounts, endRun, heartbeat, holdLease, SyncLeaseLostError, type LeaseTimes } from "./run-lock";
 import { transaction } from "@/db/transaction";
 import { errorText } from "@/lib/security/redact";
 
@@ -23,6 +23,8 @@ export type SyncOptions = {
   onProgress?: (p: SyncProgress) => void;
   /** Called once the run holds the lock (before any GitHub query). */
   onStarted?: (runId: number) => void;
+  /** The lease's length and renewal period (defaults: `LEASE_MS`, `LEASE_RENEW_MS`); tests shorten them. */
+  lease?: LeaseTimes;
 };
 
 export type SyncSummary = {
@@ -80,7 +82,8 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
     trigger: options.trigger,
     full: options.full ?? false,
     startedBy: options.startedBy,
-  });
+  }, options.lease?.leaseMs);
+  const lease = holdLease(db, runId, options.lease?.renewMs);
   options.onStarted?.(runId);
   const counts = emptyCounts();
   let progress: SyncProgress | null = null;
@@ -91,7 +94,9 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
     p.steps = steps;
     progress = p;
     options.onProgress?.(p);
-    await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, progress);
+    if (lease.lost() || !(await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, progress))) {
+      throw new SyncLeaseLostError(runId);
+    }
   };
 
   try {
@@ -221,6 +226,8 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   } catch (error) {
     await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: errorText(error) });
     throw error;
+  } finally {
+    lease.stop();
   }
 }
 
