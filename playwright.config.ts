@@ -10,6 +10,8 @@ export const E2E_PG_URL = process.env.PODIUM_E2E_PG_URL ?? "";
 /** The app behind nginx (e2e/proxy.spec.ts): its own port, nginx's TLS port, the public name and nginx's address. */
 export const PROXIED_PORT = PGLITE_PORT + 2;
 export const NGINX_PORT = PGLITE_PORT + 3;
+/** Ports the startup spec starts its own servers on (second server, restart after kill -9): none of the above. */
+export const STARTUP_PORTS = [PGLITE_PORT + 10, PGLITE_PORT + 11] as const;
 export const PROXY_HOST = "podium.test";
 export const PROXY_ORIGIN = `https://${PROXY_HOST}:${NGINX_PORT}`;
 /** nginx connects to Podium from this loopback address (`proxy_bind`): the only trusted proxy of that instance. */

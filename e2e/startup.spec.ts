@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_PGLITE_DIR, PGLITE_PORT } from "../playwright.config";
+import { E2E_PGLITE_DIR, PGLITE_PORT, STARTUP_PORTS } from "../playwright.config";
 
 const demoEnv = { AUTH_GITHUB_ID: "", AUTH_GITHUB_SECRET: "", GITHUB_TOKEN: "", PODIUM_ADMINS: "", DATABASE_URL: "" };
 type Started = { child: ChildProcess; output: () => string; exit: Promise<{ code: number | null; ms: number }> };
@@ -55,8 +55,8 @@ test("a second server on the running server's folder exits non-zero with one cle
   test.setTimeout(90_000);
   const lock = readLock(E2E_PGLITE_DIR);
   expect(lock.port).toBe(PGLITE_PORT);
-  expect(await answers(PGLITE_PORT + 2)).toBe(false);
-  const second = npmStart(PGLITE_PORT + 2, E2E_PGLITE_DIR);
+  expect(await answers(STARTUP_PORTS[0])).toBe(false);
+  const second = npmStart(STARTUP_PORTS[0], E2E_PGLITE_DIR);
   const { code, ms } = await Promise.race([second.exit, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running after 60 s:\n${second.output()}`)), 60_000))]).finally(() => stop(second));
   const out = second.output();
   expect(code, out).not.toBe(0);
@@ -71,7 +71,7 @@ test("a second server on the running server's folder exits non-zero with one cle
 test("a server killed with SIGKILL starts again at once on the same folder", async () => {
   test.setTimeout(300_000);
   const dir = path.join(path.dirname(E2E_PGLITE_DIR), "pglite-restart");
-  const port = PGLITE_PORT + 3;
+  const port = STARTUP_PORTS[1];
   expect(await answers(port)).toBe(false); // nothing else answers in its place
   const first = npmStart(port, dir);
   try {
