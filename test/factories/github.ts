@@ -15,8 +15,11 @@ export function startUniqueAt(n: number): void {
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** GitHub ids above any the demo program, the fake GitHub or a test's own fixtures hand out. */
+const FACTORY_GITHUB_IDS = 5_000_000_000;
+
 export function ghActor(login: string, overrides: Partial<GhActor> = {}): GhActor {
-  return { login, databaseId: 70_000_000 + nextUnique(), name: null, avatarUrl: null, isBot: login.endsWith("[bot]"), ...overrides };
+  return { login, databaseId: FACTORY_GITHUB_IDS + nextUnique(), name: null, avatarUrl: null, isBot: login.endsWith("[bot]"), ...overrides };
 }
 
 /** An issue: open, labelled as given, updated now unless said otherwise (so it is newer than what is stored). */
