@@ -11,7 +11,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
-import { e2eDb, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
+import { inArray } from "drizzle-orm";
+import { repositories, type Participant } from "@/db/schema";
+import { runCommand } from "@/lib/commands/command";
+import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
+import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
+import { startUniqueAt } from "../test/factories/github";
+import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
 
 const SEASON = "e2e-authz";
 const THIS_REPO = "e2e-authz/this";
@@ -28,9 +34,9 @@ const GRANTEE = "e2e-authz-grantee";
 const REVOKEE = "e2e-authz-revokee";
 /** A slug of this worker's own: saving it twice would change nothing (and audit nothing) the second time. */
 const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
-/** Task numbers: one block per action that acts on tasks, one task per kind of user. */
-const TASK_BLOCKS = { score: 96_000, perPr: 96_100, assign: 96_200, pickUp: 96_300, giveUp: 96_400, csrf: 96_500 } as const;
-type TaskBlock = keyof typeof TASK_BLOCKS;
+/** The actions that act on tasks: one task each per kind of user. */
+const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf"] as const;
+type TaskBlock = (typeof TASK_BLOCKS)[number];
 
 type Targets = {
   seasonId: number;
@@ -42,71 +48,54 @@ type Targets = {
 };
 type ActionResult = { ok: boolean; code?: string };
 
-/** Seeds (or resets) what this spec acts on; safe to run again, e.g. when a worker restarts after a failure. */
+/**
+ * Seeds what this spec acts on, with the test factories. Safe to run again (e.g. when a worker restarts after a
+ * failure): the season, participants and roles are brought back to this state, and the tasks, the pull request
+ * and its ledger entries are new ones (numbers from a block of this seeding's own), untouched by earlier tests.
+ */
 async function seed(): Promise<Targets> {
-  const sql = e2eDb();
+  const h = await e2eDrizzle();
   try {
-    return await sql.begin(async (tx) => {
-      const repoIds: number[] = [];
-      for (const name of [THIS_REPO, OTHER_REPO]) {
-        const [r] = await tx<{ id: number }[]>`insert into repositories (full_name) values (${name})
-          on conflict (full_name) do update set full_name = excluded.full_name returning id`;
-        repoIds.push(r!.id);
-      }
-      const [thisRepo, otherRepo] = repoIds as [number, number];
-      const [season] = await tx<{ id: number }[]>`insert into seasons (slug, name, starts_at, ends_at, time_zone, task_labels, task_title_prefixes, difficulties, rules, grace_days, unranked)
-        values (${SEASON}, 'Authorization Season', '2024-01-01T00:00:00Z', '2099-01-01T00:00:00Z', 'UTC', '[]', '[]', '{"easy":100,"medium":300,"hard":1000}', '{"caps":[],"gates":[]}', 0, '[]')
-        on conflict (slug) do update set ends_at = excluded.ends_at returning id`;
-      const seasonId = season!.id;
-      for (const [position, repoId] of repoIds.entries()) {
-        await tx`insert into season_repositories (season_id, repository_id, position) values (${seasonId}, ${repoId}, ${position}) on conflict do nothing`;
-      }
-      const ids = new Map<string, number>();
-      for (const [i, login] of [...Object.values(LOGINS), AUTHOR, GRANTEE, REVOKEE].entries()) {
-        const [p] = await tx<{ id: number }[]>`insert into participants (github_id, login, name) values (${9_600_000 + i}, ${login}, ${login})
-          on conflict (github_id) do update set login = excluded.login returning id`;
-        ids.set(login, p!.id);
-      }
-      const id = (login: string) => ids.get(login)!;
-      const grants: [string, "admin" | "maintainer", number | null][] = [
-        [LOGINS["maintainer of another repo"], "maintainer", otherRepo],
-        [LOGINS["maintainer of this repo"], "maintainer", thisRepo],
-        [LOGINS.admin, "admin", null],
-        [REVOKEE, "maintainer", otherRepo],
-      ];
-      for (const [login, role, repoId] of grants) {
-        await tx`insert into roles (participant_id, role, repository_id, granted_by) values (${id(login)}, ${role}, ${repoId}, 'e2e') on conflict do nothing`;
-      }
-      await tx`delete from roles where participant_id = ${id(GRANTEE)}`;
-
-      const tasks = {} as Record<TaskBlock, number[]>;
-      for (const [block, base] of Object.entries(TASK_BLOCKS) as [TaskBlock, number][]) {
-        tasks[block] = [];
-        for (const [i, who] of WHO.entries()) {
-          // The give-up tasks are held by the user who gives them up (the anonymous one by the participant).
-          const holder = block === "giveUp" ? id(LOGINS[who === "anonymous" ? "participant" : who]) : null;
-          const [t] = await tx<{ id: number }[]>`insert into tasks (season_id, repository_id, number, title, difficulty, score, score_source, per_pr, state, picked_up_by_id, picked_up_at)
-            values (${seasonId}, ${thisRepo}, ${base + i}, ${`${block} task for the ${who}`}, 'easy', 100, 'default', false, ${holder ? "picked" : "open"}, ${holder}, ${holder ? new Date() : null})
-            on conflict (season_id, repository_id, number) do update set score = excluded.score, score_source = excluded.score_source, score_override = null,
-              score_override_reason = null, per_pr = false, state = excluded.state, picked_up_by_id = excluded.picked_up_by_id, picked_up_at = excluded.picked_up_at
-            returning id`;
-          tasks[block].push(t!.id);
-        }
-      }
-      const [pr] = await tx<{ id: number }[]>`insert into pull_requests (repository_id, number, title, author_id, author_login, state, merged_at)
-        values (${thisRepo}, 96900, 'a pull request worth points', ${id(AUTHOR)}, ${AUTHOR}, 'MERGED', '2024-06-01T00:00:00Z')
-        on conflict (repository_id, number) do update set author_id = excluded.author_id returning id`;
-      const entries: number[] = [];
-      for (const [i] of WHO.entries()) {
-        const [e] = await tx<{ id: number }[]>`insert into score_entries (season_id, participant_id, pull_request_id, repository_id, points, kind, reason, occurred_at, source_key)
-          values (${seasonId}, ${id(AUTHOR)}, ${pr!.id}, ${thisRepo}, 100, 'award', 'seeded for the authorization matrix', '2024-06-01T00:00:00Z', ${`e2e-authz:entry:${i}`})
-          on conflict (source_key) do update set points = excluded.points returning id`;
-        entries.push(e!.id);
-      }
-      return { seasonId, repoIds, participantIds: [...ids.values()], tasks, pr: pr!.id, entries };
+    const db = h.db;
+    startUniqueAt(1_000 * (Date.now() % 1_000_000));
+    const people = new Map<string, Participant>();
+    for (const [i, login] of [...Object.values(LOGINS), AUTHOR, GRANTEE, REVOKEE].entries()) {
+      people.set(login, await createParticipant(db, { githubId: 9_600_000 + i, login, name: login }));
+    }
+    const person = (login: string) => people.get(login)!;
+    // Maintainers come from the season file; the admin and the grantee's reset from the operator's commands.
+    const season = await createSeason(db, {
+      slug: SEASON,
+      name: "Authorization Season",
+      startsAt: "2024-01-01T00:00:00Z",
+      endsAt: "2099-01-01T00:00:00Z",
+      repos: [THIS_REPO, OTHER_REPO],
+      difficulties: { easy: 100, medium: 300, hard: 1000 },
+      maintainers: { [THIS_REPO]: [LOGINS["maintainer of this repo"]], [OTHER_REPO]: [LOGINS["maintainer of another repo"], REVOKEE] },
     });
+    await runCommand(db, grantRole, "operator", { login: LOGINS.admin, role: "admin" });
+    await runCommand(db, revokeRole, "operator", { login: GRANTEE, role: "maintainer", repo: THIS_REPO });
+
+    const tasks = {} as Record<TaskBlock, number[]>;
+    for (const block of TASK_BLOCKS) {
+      tasks[block] = [];
+      for (const who of WHO) {
+        // The give-up tasks are held by the user who gives them up (the anonymous one by the participant).
+        const holder = block === "giveUp" ? person(LOGINS[who === "anonymous" ? "participant" : who]) : undefined;
+        const task = await createTask(db, { season, repo: THIS_REPO, title: `${block} task for the ${who}`, difficulty: "easy", pickedUpBy: holder });
+        tasks[block].push(task.id);
+      }
+    }
+    const pr = await createPullRequest(db, { repo: THIS_REPO, title: "a pull request worth points", author: person(AUTHOR), mergedAt: "2024-06-01T00:00:00Z" });
+    const entries = await createLedgerEntries(
+      db,
+      WHO.map(() => ({ season, participant: person(AUTHOR), pullRequest: pr, points: 100, kind: "award" as const, reason: "seeded for the authorization matrix", occurredAt: new Date("2024-06-01T00:00:00Z") })),
+    );
+    const repos = await db.select().from(repositories).where(inArray(repositories.fullName, [THIS_REPO, OTHER_REPO]));
+    const repoIds = [THIS_REPO, OTHER_REPO].map((name) => repos.find((r) => r.fullName === name)!.id);
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id) };
   } finally {
-    await sql.end();
+    await h.close();
   }
 }
 

@@ -2,14 +2,25 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { BrowserContext } from "@playwright/test";
 import postgres from "postgres";
+import { openDatabase, type DbHandle } from "@/db/client";
 import { E2E_PG_URL } from "../playwright.config";
 
-/** The Postgres-backed app's database, for seeding (refuses anything but a loopback server). */
-export function e2eDb() {
+/** The URL of the Postgres-backed app's database (refuses anything but a loopback server). */
+function localPgUrl(): string {
   if (!E2E_PG_URL) throw new Error("PODIUM_E2E_PG_URL is not set: run the suite with `npm run test:e2e`");
   const host = new URL(E2E_PG_URL).hostname;
   if (host !== "127.0.0.1" && host !== "localhost") throw new Error(`refusing to seed a non-local database (${host})`);
-  return postgres(E2E_PG_URL, { max: 1, onnotice: () => {} });
+  return E2E_PG_URL;
+}
+
+/** The Postgres-backed app's database, for seeding and reading with SQL. */
+export function e2eDb() {
+  return postgres(localPgUrl(), { max: 1, onnotice: () => {} });
+}
+
+/** The same database as a drizzle handle, for the test factories (test/factories/db.ts); the server migrated it. */
+export function e2eDrizzle(): Promise<DbHandle> {
+  return openDatabase({ url: localPgUrl(), migrate: false, max: 1 });
 }
 
 /** The Auth.js session cookie (plain HTTP, so without the `__Secure-` prefix). */

@@ -1,31 +1,45 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eDb, signInAs } from "./fixtures";
+import { eq, sql } from "drizzle-orm";
+import { seasons } from "@/db/schema";
+import { createLedgerEntries, createParticipant, createSeason, createTask, type LedgerEntryInput } from "../test/factories/db";
+import { e2eDb, e2eDrizzle, signInAs } from "./fixtures";
 
 const SHOTS = "e2e/screenshots";
 
-/** A large season written straight into the database: 130 ranked participants (paging needs more than 50). */
+/**
+ * A large season from the test factories: 130 ranked participants (paging needs more than 50), each with
+ * three easy tasks (300 points) and a maintainer's adjustment, so participant i has 10000 - 50·i points.
+ */
 async function seedLargeSeason() {
-  const sql = e2eDb();
+  const h = await e2eDrizzle();
   try {
-    await sql.begin(async (tx) => {
+    await h.db.transaction(async (tx) => {
       // The desktop and mobile projects run this at once in two workers: one seeds, the other waits and finds it.
-      await tx`select pg_advisory_xact_lock(hashtext('e2e-large'))`;
-      const [existing] = await tx`select id from seasons where slug = 'e2e-large'`;
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('e2e-large'))`);
+      const [existing] = await tx.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, "e2e-large"));
       if (existing) return;
-      const [repo] = await tx`insert into repositories (full_name) values ('e2e/large') on conflict (full_name) do update set full_name = excluded.full_name returning id`;
-      const [season] = await tx`insert into seasons (slug, name, starts_at, ends_at, time_zone, task_labels, task_title_prefixes, difficulties, rules, grace_days, unranked)
-        values ('e2e-large', 'Large Season', '2021-01-01T00:00:00Z', '2021-06-30T00:00:00Z', 'UTC', '[]', '[]', '{"easy":100,"medium":300,"hard":1000}', '{"caps":[],"gates":[]}', 0, '[]') returning id`;
-      await tx`insert into season_repositories (season_id, repository_id, position) values (${season!.id}, ${repo!.id}, 0)`;
+      const season = await createSeason(tx, {
+        slug: "e2e-large",
+        name: "Large Season",
+        startsAt: "2021-01-01T00:00:00Z",
+        endsAt: "2021-06-30T00:00:00Z",
+        repos: ["e2e/large"],
+        difficulties: { easy: 100, medium: 300, hard: 1000 },
+      });
+      const easy = [];
+      for (const number of [1, 2, 3]) easy.push(await createTask(tx, { season, number, difficulty: "easy" }));
+      const entries: LedgerEntryInput[] = [];
       for (let i = 0; i < 130; i++) {
-        const [p] = await tx`insert into participants (github_id, login, name) values (${8_000_000 + i}, ${`large-${String(i).padStart(3, "0")}`}, ${`Large ${i}`})
-          on conflict do nothing returning id`;
-        await tx`insert into season_totals (season_id, participant_id, points, raw_points, tasks, by_difficulty, reached_at)
-          values (${season!.id}, ${p!.id}, ${10_000 - i * 50}, ${10_000 - i * 50}, 3, '{"easy":{"tasks":3,"score":300}}', ${new Date(Date.UTC(2021, 1, 1, 0, i)).toISOString()})`;
+        const participant = await createParticipant(tx, { githubId: 8_000_000 + i, login: `large-${String(i).padStart(3, "0")}`, name: `Large ${i}` });
+        const occurredAt = new Date(Date.UTC(2021, 1, 1, 0, i));
+        for (const task of easy) entries.push({ season, participant, task, points: 100, occurredAt });
+        entries.push({ season, participant, points: 10_000 - i * 50 - 300, kind: "adjustment", reason: "seeded for paging", occurredAt });
       }
+      await createLedgerEntries(tx, entries);
     });
   } finally {
-    await sql.end();
+    await h.close();
   }
 }
 

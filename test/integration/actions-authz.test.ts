@@ -1,10 +1,11 @@
 import { and, asc, between, count, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks } from "@/db/schema";
+import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks, type Task } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/demo/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
+import { createParticipant, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // Server actions are called directly, as a browser's POST would reach them; only the session is stubbed.
@@ -90,10 +91,8 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
       .where(and(eq(pullRequests.repositoryId, tidb!.id), isNotNull(pullRequests.mergedAt), eq(participants.isBot, false), between(pullRequests.mergedAt, season!.startsAt, season!.endsAt)));
     const entries = await h.db.select({ id: scoreEntries.id }).from(scoreEntries).where(and(eq(scoreEntries.seasonId, season!.id), eq(scoreEntries.repositoryId, tidb!.id))).limit(2);
     // Open easy tasks (no gate), one for each kind of user.
-    const easy = await h.db
-      .insert(tasks)
-      .values(WHO.map((_, i) => ({ seasonId: season!.id, repositoryId: tidb!.id, number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy", score: 100, scoreSource: "default" as const })))
-      .returning({ id: tasks.id });
+    const easy: Task[] = [];
+    for (const [i] of WHO.entries()) easy.push(await createTask(h.db, { season: season!, repo: "pingcap/tidb", number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy" }));
     targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id) };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
@@ -121,7 +120,7 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
   }
 
   it("a participant below a gate is told how many points they still need; a held task cannot be taken", async () => {
-    const [newbie] = await h.db.insert(participants).values({ login: "gate-newbie", githubId: 424_242 }).returning();
+    const newbie = await createParticipant(h.db, { login: "gate-newbie", githubId: 424_242 });
     state.viewer = { userId: "u-newbie", participantId: newbie!.id, login: "gate-newbie", isAdmin: false, maintainerOf: [] };
     const [season] = await h.db.select().from(seasons).where(eq(seasons.slug, "2020-s2"));
     const [hard] = await h.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.seasonId, season!.id), eq(tasks.state, "open"), eq(tasks.difficulty, "hard"), eq(tasks.active, true)));

@@ -6,6 +6,7 @@ import { ZHealth, ZLeaderboard, ZParticipant, ZSeasonList } from "@/lib/api/sche
 import { seedDemo } from "@/lib/demo/seed";
 import { awardPoints } from "@/lib/commands/award-points";
 import { runCommand } from "@/lib/commands/command";
+import { createParticipant } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 const state = vi.hoisted(() => ({ handle: null as DbHandle | null }));
@@ -94,7 +95,7 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
   });
 
   it("GET leaderboard.csv has the same rows, and neutralises formulas", async () => {
-    await state.handle!.db.insert(participants).values({ login: "csv-probe", name: "=HYPERLINK(\"http://evil\")", githubId: 9_191_919 });
+    await createParticipant(state.handle!.db, { login: "csv-probe", name: "=HYPERLINK(\"http://evil\")", githubId: 9_191_919 });
     const res = await csv.GET(req("/api/seasons/2020-s2/leaderboard.csv"), slugParams("2020-s2"));
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await res.text()).trim().split("\r\n");

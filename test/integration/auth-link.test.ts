@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { participants, seasons, seasonTotals, users } from "@/db/schema";
+import { participants, seasons, seasonTotals } from "@/db/schema";
 import { generateDemoProgram } from "@/lib/demo/generate";
 import { seedDemo } from "@/lib/demo/seed";
 import { linkParticipant, loadViewer } from "@/lib/auth/viewer";
+import { createUser } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 describe.each(DRIVERS)("signing in links the participant on %s", (kind) => {
@@ -17,7 +18,7 @@ describe.each(DRIVERS)("signing in links the participant on %s", (kind) => {
     await h?.close();
   });
 
-  const newUser = async () => (await h.db.insert(users).values({ name: "someone" }).returning({ id: users.id }))[0]!.id;
+  const newUser = async () => (await createUser(h.db, { name: "someone" })).id;
 
   it("a participant who scored before signing in keeps their points, even under a new login", async () => {
     const demo = generateDemoProgram().users.find((u) => u.login === "raftwalker")!;

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, repositories, seasons, tasks } from "@/db/schema";
+import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, repositories, seasons } from "@/db/schema";
 import { demoContributorMap } from "@/lib/map/demo-map";
 import { importContributorMap } from "@/lib/map/import-map";
 import type { ContributorMap } from "@/lib/map/parse-markdown";
 import { filterBySkill, getContributorMap } from "@/lib/queries/map";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { parseSeasonDocument } from "@/lib/seasons/season-file";
+import { createParticipant, createPullRequest, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 async function snapshot(h: DbHandle) {
@@ -97,14 +98,12 @@ describe.each(DRIVERS)("contributor map import on %s", (kind) => {
     const [season] = await h.db.select().from(seasons).where(eq(seasons.slug, "2020-s2"));
     const [repo] = await h.db.select().from(repositories).where(eq(repositories.fullName, "pingcap/tidb"));
     if (!season || !repo) throw new Error("season not applied");
-    const task = (number: number, extra: Partial<typeof tasks.$inferInsert> = {}) => ({
-      seasonId: season.id,
-      repositoryId: repo.id,
-      number,
-      title: `task ${number}`,
-      ...extra,
-    });
-    await h.db.insert(tasks).values([task(1), task(2), task(3, { state: "picked" }), task(4, { active: false }), task(5, { state: "completed" })]);
+    const repoName = "pingcap/tidb";
+    for (const number of [1, 2]) await createTask(h.db, { season, repo: repoName, number });
+    await createTask(h.db, { season, repo: repoName, number: 3, pickedUpBy: await createParticipant(h.db) });
+    await createTask(h.db, { season, repo: repoName, number: 4, active: false });
+    const done = await createTask(h.db, { season, repo: repoName, number: 5 });
+    await createPullRequest(h.db, { author: await createParticipant(h.db), closes: done, mergedAt: new Date(season.startsAt.getTime() + 86_400_000).toISOString() });
 
     const view = await getContributorMap(h.db);
     expect(view.season).toEqual({ slug: "2020-s2", name: season.name });

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { participants, seasonTotals, users } from "@/db/schema";
+import { participants, seasonTotals } from "@/db/schema";
 import { seedDemo } from "@/lib/demo/seed";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
+import { createUser } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // PODIUM_ADMINS is read once per process, from the environment at first use.
@@ -38,7 +39,7 @@ describe.each(DRIVERS)("scores rebuild and bootstrap admins on %s", (kind) => {
 
   it("PODIUM_ADMINS makes those logins admins", async () => {
     const [p] = await h.db.select().from(participants).where(eq(participants.login, "coldcache"));
-    const [u] = await h.db.insert(users).values({ name: "c", participantId: p!.id }).returning({ id: users.id });
+    const u = await createUser(h.db, { name: "c", participant: p! });
     expect(await loadViewer(h.db, u!.id)).toMatchObject({ login: "coldcache", isAdmin: true });
   });
 });

@@ -2,11 +2,11 @@ import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { scoreEntries, seasons, seasonTotals } from "@/db/schema";
+import { seasons, seasonTotals } from "@/db/schema";
 import { afterCommit, transaction } from "@/db/transaction";
 import { seedDemo } from "@/lib/demo/seed";
 import { scoreHistogram } from "@/lib/queries/score-histogram";
-import { refreshTotals } from "@/lib/scoring/refresh-totals";
+import { createLedgerEntry } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 describe.each(DRIVERS)("effects after commit on %s", (kind) => {
@@ -93,15 +93,8 @@ describe("read-your-writes: a read between the totals' refresh and the commit is
     expect(before.scores[0]!.points).toBe(top!.points);
 
     await transaction(h.db, async (tx) => {
-      await tx.insert(scoreEntries).values({
-        seasonId: season!.id,
-        participantId: top!.participantId,
-        points: 12_345,
-        kind: "adjustment",
-        reason: "read-your-writes probe",
-        occurredAt: new Date(),
-      });
-      await refreshTotals(tx, season!.id, [top!.participantId]);
+      // The entry and the refresh of the totals, in this transaction.
+      await createLedgerEntry(tx, { season: season!, participant: { id: top!.participantId }, points: 12_345, kind: "adjustment", reason: "read-your-writes probe" });
       // Another request reads (another connection: it still sees the committed, old state) and caches it.
       const during = await scoreHistogram(h.db, season!.id, null);
       expect(during.scores[0]!.points).toBe(top!.points);
