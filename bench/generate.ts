@@ -1,5 +1,5 @@
-import type { Fixture, FixtureIssue, FixturePullRequest, FixtureUser } from "@/lib/demo/fixture";
-import { fixtureToBatch } from "@/lib/demo/to-batch";
+import type { Fixture, FixtureIssue, FixturePullRequest, FixtureUser } from "@/demo/program/fixture";
+import { fixtureToBatch } from "@/demo/program/to-batch";
 import { ZSeasonFile, type SeasonFile } from "@/lib/seasons/season-file";
 import type { IngestBatch } from "@/lib/sync/types";
 import { uniformAt } from "./prng";

@@ -10,7 +10,7 @@ import { result, skipped, type BenchResult } from "../report";
 import { spawnServer, waitFor200, type Spawned } from "../server";
 import { summarize } from "../stats";
 
-/** The demo program's latest season (lib/demo/generate.ts). */
+/** The demo program's latest season (demo/program/generate.ts). */
 export const DEMO_SEASON = "2020-s2";
 const PAGE = `/seasons/${DEMO_SEASON}`;
 const TARGET = { op: "<=" as const, value: 5, stat: "median" as const };

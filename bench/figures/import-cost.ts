@@ -1,5 +1,5 @@
 import { createGitHubClient, type GitHubClient, type RateLimit } from "@/lib/github/client";
-import { startFakeGitHub } from "@/lib/github/fake/server";
+import { startFakeGitHub } from "@/demo/fake-github/server";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { runSync } from "@/lib/sync/run-sync";
 import { BOT_BURST, mergedPullCount, programSpec, seasonFiles, toFixture } from "../generate";

@@ -28,7 +28,7 @@ export async function githubEndpoints(): Promise<GitHubEndpoints> {
     return { webUrl: config.githubUrl, apiUrl: config.githubApiUrl, graphqlUrl: config.githubGraphqlUrl, token: config.GITHUB_TOKEN ?? null, demo: false };
   }
   g.__podiumDemoGitHub ??= (async () => {
-    const [{ startFakeGitHub }, { generateDemoProgram }] = await Promise.all([import("@/lib/github/fake/server"), import("@/lib/demo/generate")]);
+    const [{ startFakeGitHub }, { generateDemoProgram }] = await Promise.all([import("@/demo/fake-github/server"), import("@/demo/program/generate")]);
     // A stable port (the app's + 1000) keeps stored avatar and profile links working across restarts;
     // when it is taken (say a second CLI), any free port does.
     const preferred = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? (process.env.PORT ? Number(process.env.PORT) + 1000 : 4000));

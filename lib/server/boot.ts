@@ -42,13 +42,13 @@ async function start(): Promise<void> {
   if (config.demo) {
     // Demo mode runs the production path: seasons from files, then an import from the (fake) GitHub.
     const [{ applyDemoProgram }, { githubEndpoints }, { createGitHubClient }, { runSync }] = await Promise.all([
-      import("@/lib/demo/seed"),
+      import("@/demo/program/seed"),
       import("@/lib/github/endpoints"),
       import("@/lib/github/client"),
       import("@/lib/sync/run-sync"),
     ]);
     await applyDemoProgram(handle.db);
-    const [{ importContributorMap }, { demoContributorMap }] = await Promise.all([import("@/lib/map/import-map"), import("@/lib/map/demo-map")]);
+    const [{ importContributorMap }, { demoContributorMap }] = await Promise.all([import("@/lib/map/import-map"), import("@/demo/program/contributor-map")]);
     await importContributorMap(handle.db, demoContributorMap());
     const gh = await githubEndpoints();
     try {

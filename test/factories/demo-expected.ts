@@ -1,4 +1,4 @@
-import type { Fixture, FixtureSeason } from "@/lib/demo/fixture";
+import type { Fixture, FixtureSeason } from "@/demo/program/fixture";
 
 /**
  * Expected figures for the demo program, worked out here by plain loops over the fixture and the contract's

@@ -1,4 +1,4 @@
-import type { Fixture, FixtureIssue, FixturePullRequest, FixtureSeason } from "@/lib/demo/fixture";
+import type { Fixture, FixtureIssue, FixturePullRequest, FixtureSeason } from "@/demo/program/fixture";
 
 /**
  * A small, hand-written program in the demo fixture's shape (load it with `applyDemoProgram` and

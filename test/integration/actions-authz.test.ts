@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks, type Task } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
 import { createParticipant, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";

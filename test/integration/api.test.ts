@@ -3,7 +3,7 @@ import type { DbHandle } from "@/db/client";
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { participants, pullRequests } from "@/db/schema";
 import { ZHealth, ZLeaderboard, ZParticipant, ZSeasonList } from "@/lib/api/schemas";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { awardPoints } from "@/lib/commands/award-points";
 import { runCommand } from "@/lib/commands/command";
 import { createParticipant } from "../factories/db";

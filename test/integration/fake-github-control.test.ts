@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
-import { syntheticFixture } from "@/lib/github/fake/synthetic";
+import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
+import { syntheticFixture } from "@/demo/fake-github/synthetic";
 
 /** The fake's test-control endpoints (`/_fake/*`) answer only a caller with its control token. */
 

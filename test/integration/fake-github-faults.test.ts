@@ -1,7 +1,7 @@
 import { graphql, GraphqlResponseError } from "@octokit/graphql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
-import { syntheticFixture } from "@/lib/github/fake/synthetic";
+import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
+import { syntheticFixture } from "@/demo/fake-github/synthetic";
 
 /** Injected failures and the primary rate limit, as a client sees them. */
 

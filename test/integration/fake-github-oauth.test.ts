@@ -4,8 +4,8 @@ import { once } from "node:events";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemoProgram } from "@/lib/demo/generate";
-import { startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
+import { generateDemoProgram } from "@/demo/program/generate";
+import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 
 /** The OAuth web flow Auth.js drives, the REST user endpoints, the demo pages, and the CLI entry. */
 
@@ -142,7 +142,7 @@ describe("fake GitHub OAuth", () => {
 describe("fake GitHub CLI", () => {
   it("prints its URL as one JSON line, serves the demo, and stops on SIGTERM", async () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/github/fake/main.ts", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "demo/fake-github/main.ts", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
     try {
       const lines = createInterface({ input: child.stdout });
       const [line] = (await once(lines, "line")) as [string];

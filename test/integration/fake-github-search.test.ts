@@ -1,9 +1,9 @@
 import { graphql } from "@octokit/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FixtureIssue, FixturePullRequest } from "@/lib/demo/fixture";
-import { generateDemoProgram } from "@/lib/demo/generate";
-import { startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
-import { syntheticFixture } from "@/lib/github/fake/synthetic";
+import type { FixtureIssue, FixturePullRequest } from "@/demo/program/fixture";
+import { generateDemoProgram } from "@/demo/program/generate";
+import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
+import { syntheticFixture } from "@/demo/fake-github/synthetic";
 
 /** `search(type: ISSUE)` with GitHub's qualifiers, paging and 1,000-result cap. */
 

@@ -1,8 +1,8 @@
 import { graphql, GraphqlResponseError } from "@octokit/graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FixturePullRequest } from "@/lib/demo/fixture";
-import { generateDemoProgram } from "@/lib/demo/generate";
-import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/lib/github/fake/server";
+import type { FixturePullRequest } from "@/demo/program/fixture";
+import { generateDemoProgram } from "@/demo/program/generate";
+import { CONTROL_TOKEN_HEADER, startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 
 /** The fake GitHub's GraphQL API, driven by the same client the importer uses. */
 

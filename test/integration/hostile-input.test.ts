@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, participants, pullRequests, roles, scoreEntries, seasons, tasks, webhookDeliveries } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { seasonsApply, ZSeasonsApplyPayload } from "@/cli/commands/seasons-apply";
 import { parseSeasonDocument } from "@/lib/seasons/season-file";
 import { formatPath } from "@/lib/util/zod-errors";

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, repositories, seasons } from "@/db/schema";
-import { demoContributorMap } from "@/lib/map/demo-map";
+import { demoContributorMap } from "@/demo/program/contributor-map";
 import { importContributorMap } from "@/lib/map/import-map";
 import type { ContributorMap } from "@/lib/map/parse-markdown";
 import { filterBySkill, getContributorMap } from "@/lib/queries/map";

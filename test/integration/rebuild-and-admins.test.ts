@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { participants, seasonTotals } from "@/db/schema";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
 import { createUser } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import type { Viewer } from "@/lib/auth/permissions";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // The route handler is called as a request would reach it; only the session is stubbed.

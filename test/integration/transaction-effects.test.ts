@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { rowsOf } from "@/db/client";
 import { seasons, seasonTotals } from "@/db/schema";
 import { afterCommit, transaction } from "@/db/transaction";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { scoreHistogram } from "@/lib/queries/score-histogram";
 import { createLedgerEntry } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";

@@ -7,7 +7,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { seasons, tasks, webhookDeliveries } from "@/db/schema";
-import { seedDemo } from "@/lib/demo/seed";
+import { seedDemo } from "@/demo/program/seed";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { issuePayload } from "../factories/webhooks";
 import { inject } from "vitest";

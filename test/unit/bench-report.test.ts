@@ -21,7 +21,7 @@ import { listeningInodes, parentOf } from "@/bench/proc";
 import { uniformAt } from "@/bench/prng";
 import { buildReport, formatMarkdown, formatTable, result, skipped } from "@/bench/report";
 import { percentile, summarize, timeLoop } from "@/bench/stats";
-import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser } from "@/lib/demo/fixture";
+import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser } from "@/demo/program/fixture";
 import { ZSeasonFile } from "@/lib/seasons/season-file";
 
 describe("bench generator", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZFixture, type Fixture } from "@/lib/demo/fixture";
-import { generateDemoProgram } from "@/lib/demo/generate";
+import { ZFixture, type Fixture } from "@/demo/program/fixture";
+import { generateDemoProgram } from "@/demo/program/generate";
 import { ZSeasonFile } from "@/lib/seasons/season-file";
 
 const fixture: Fixture = generateDemoProgram();

@@ -1,10 +1,10 @@
 import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { ZFixture } from "@/lib/demo/fixture";
-import { analyzeCost } from "@/lib/github/fake/cost";
-import { githubSchema } from "@/lib/github/fake/schema";
-import { hasWord, parseDateRange, parseSearchQuery } from "@/lib/github/fake/search-query";
-import { syntheticFixture } from "@/lib/github/fake/synthetic";
+import { ZFixture } from "@/demo/program/fixture";
+import { analyzeCost } from "@/demo/fake-github/cost";
+import { githubSchema } from "@/demo/fake-github/schema";
+import { hasWord, parseDateRange, parseSearchQuery } from "@/demo/fake-github/search-query";
+import { syntheticFixture } from "@/demo/fake-github/synthetic";
 
 describe("search query syntax", () => {
   it("splits qualifiers, quoted values, comma lists, negation and free text", () => {

@@ -1,6 +1,6 @@
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { githubSchema } from "@/lib/github/fake/schema";
+import { githubSchema } from "@/demo/fake-github/schema";
 import { COMMENT_BATCH, ISSUES_QUERY, probeQuery, pullsQuery, rewardCommentsQuery, REWARDS_QUERY } from "@/lib/sync/queries";
 
 /** Every GraphQL document the importer sends, validated against GitHub's published schema. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoContributorMap } from "@/lib/map/demo-map";
+import { demoContributorMap } from "@/demo/program/contributor-map";
 import { linksIn, parseContributorMap, slugify, ZContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
 
 const seed = fs.readFileSync("lib/map/contributor-map.md", "utf8");

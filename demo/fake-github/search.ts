@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { FixtureIssue, FixturePullRequest } from "@/lib/demo/fixture";
+import type { FixtureIssue, FixturePullRequest } from "@/demo/program/fixture";
 import { hasWord, parseDateRange, parseSearchQuery, type Term } from "./search-query";
 import { repoKey, sortByKey, time, type FixtureStore, type RepoIndex } from "./store";
 

@@ -1,4 +1,4 @@
-import type { Fixture, FixtureIssue, FixturePullRequest, FixtureUser } from "@/lib/demo/fixture";
+import type { Fixture, FixtureIssue, FixturePullRequest, FixtureUser } from "@/demo/program/fixture";
 
 /**
  * A large, deterministic, valid fixture for tests and benchmarks of the fake (and of the importer against it):

@@ -1,4 +1,4 @@
-import type { Fixture } from "@/lib/demo/fixture";
+import type { Fixture } from "@/demo/program/fixture";
 import type { HttpAnswer } from "./graphql";
 import type { FixtureStore } from "./store";
 

@@ -7,7 +7,7 @@ import type {
   FixtureRepo,
   FixtureSeason,
   FixtureUser,
-} from "@/lib/demo/fixture";
+} from "@/demo/program/fixture";
 
 /*
  * A deterministic demo program modelled on the TiDB/TiKV Challenge Program 2019-2020: two seasons, three or four

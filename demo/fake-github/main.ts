@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ZFixture, type Fixture } from "@/lib/demo/fixture";
-import { generateDemoProgram } from "@/lib/demo/generate";
+import { ZFixture, type Fixture } from "@/demo/program/fixture";
+import { generateDemoProgram } from "@/demo/program/generate";
 import { startFakeGitHub } from "./server";
 
 /**
- * `tsx lib/github/fake/main.ts [--port N] [--host H] [--fixture demo|<file.json>] [--auto-login LOGIN] [--control-token T]`
+ * `tsx demo/fake-github/main.ts [--port N] [--host H] [--fixture demo|<file.json>] [--auto-login LOGIN] [--control-token T]`
  * Starts the fake GitHub, prints `{"url":"http://127.0.0.1:PORT","controlToken":"…"}` on one line once
  * listening, and stops on SIGTERM / SIGINT. The `/_fake/*` control endpoints want the control token in the
  * `x-fake-control-token` header (a random one unless `--control-token` is given).

@@ -1,4 +1,4 @@
-import type { Fixture, FixtureIssue, FixturePullRequest, FixtureRepo, FixtureUser } from "@/lib/demo/fixture";
+import type { Fixture, FixtureIssue, FixturePullRequest, FixtureRepo, FixtureUser } from "@/demo/program/fixture";
 import { hashId } from "./ids";
 
 /**

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parseContributorMap, type ContributorMap } from "./parse-markdown";
+import { parseContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
 
 /** The TiDB contributor map kept in the repository (`lib/map/contributor-map.md`), parsed. */
 export function demoContributorMap(): ContributorMap {

@@ -1,4 +1,4 @@
-import type { FixtureComment, FixtureIssue, FixturePullRequest } from "@/lib/demo/fixture";
+import type { FixtureComment, FixtureIssue, FixturePullRequest } from "@/demo/program/fixture";
 import { githubError, paginate, type PageArgs } from "./connection";
 import { hash32, hashId, itemDatabaseId, nodeId } from "./ids";
 import { repoKey, sortByKey, time, type FixtureStore, type RepoIndex } from "./store";

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/lib/demo/fixture";
+import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/demo/program/fixture";
 import { Faults, ZFaultRequest, type FaultControl, type FaultKind } from "./faults";
 import { avatarSvg } from "./avatar";
 import { answerGraphql, rateLimitedBody, type HttpAnswer } from "./graphql";
