@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { countsForSeason } from "@/lib/rules/window";
 import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
-import { pointsTimeline } from "@/lib/scoring/totals";
+import { pointsTimeline, type LedgerPoint } from "@/lib/scoring/totals";
+import type { SeasonRules } from "@/lib/seasons/season-file";
 import { rankOfScore, scoreHistogram, unrankedScores } from "./score-histogram";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, seasonTotals, tasks } from "@/db/schema";
 
@@ -67,8 +68,19 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .innerJoin(tasks, eq(tasks.id, scoreEntries.taskId))
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
     .where(mine);
-  const taskIds = [...new Set(entries.map((e) => e.taskId).filter((t): t is number => t !== null))];
-  const prs = taskIds.length
+  const prsByTask = await countingPullRequests(db, p.id, mine, totals, entries.some((e) => e.taskId !== null));
+  const out: ParticipantProfile["seasons"] = [];
+  for (const t of totals) out.push(await seasonOf(db, p.login, t, entries, ledger, prsByTask));
+  return { login: p.login, name: p.name, avatarUrl: p.avatarUrl, seasons: out };
+}
+
+type SeasonTotal = { seasonId: number; slug: string; name: string; unranked: string[]; rules: SeasonRules; startsAt: Date; endsAt: Date; graceDays: number; points: number; raw: number };
+type Completed = ParticipantProfile["seasons"][number]["completed"][number];
+type TaskEntry = { seasonId: number; taskId: number | null; points: number; repo: string; number: number; title: string; difficulty: string | null };
+
+/** The participant's merged PRs under each task they earned on, only those that count in the task's season window. */
+async function countingPullRequests(db: Executor, participantId: number, mine: SQL | undefined, totals: SeasonTotal[], anyTask: boolean): Promise<Map<number, Completed["pullRequests"]>> {
+  const prs = anyTask
     ? await db
         .select({
           taskId: pullRequestTasks.taskId, seasonId: tasks.seasonId, taskCreatedAt: tasks.githubCreatedAt, pickedUpAt: tasks.pickedUpAt,
@@ -79,7 +91,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
         .innerJoin(pullRequests, eq(pullRequests.id, pullRequestTasks.pullRequestId))
         .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
         // The tasks by a subquery, not a list of ids: a prolific participant has thousands.
-        .where(and(inArray(pullRequestTasks.taskId, db.select({ id: scoreEntries.taskId }).from(scoreEntries).where(mine)), eq(pullRequests.authorId, p.id)))
+        .where(and(inArray(pullRequestTasks.taskId, db.select({ id: scoreEntries.taskId }).from(scoreEntries).where(mine)), eq(pullRequests.authorId, participantId)))
         .orderBy(asc(pullRequests.mergedAt))
     : [];
 
@@ -104,34 +116,26 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     list.push({ repo: x.repo, number: x.number, mergedAt: x.mergedAt?.toISOString() ?? null });
     prsByTask.set(x.taskId, list);
   }
-  const out: ParticipantProfile["seasons"] = [];
-  for (const t of totals) {
-    const unranked = t.unranked.map((u) => u.toLowerCase()).includes(p.login.toLowerCase());
-    let rank: number | null = null;
-    if (!unranked) {
-      // From the season's score histogram (shared for half a second), less the staff above this score.
-      const histogram = await scoreHistogram(db, t.seasonId, null);
-      const staff = await unrankedScores(db, t.seasonId, t.unranked);
-      rank = rankOfScore(histogram, t.points, staff);
-    }
-    const byTask = new Map<number, ParticipantProfile["seasons"][number]["completed"][number]>();
-    for (const e of entries.filter((x) => x.seasonId === t.seasonId && x.taskId !== null)) {
-      const c = byTask.get(e.taskId!) ?? { repo: e.repo, number: e.number, title: e.title, difficulty: e.difficulty, points: 0, pullRequests: [] };
-      c.points += e.points;
-      byTask.set(e.taskId!, c);
-    }
-    for (const [taskId, c] of byTask) c.pullRequests = prsByTask.get(taskId) ?? [];
-    const mine = ledger.filter((e) => e.seasonId === t.seasonId);
-    const timeline = pointsTimeline(mine, t.rules).map((p) => ({ at: p.at.toISOString(), points: p.points }));
-    out.push({
-      slug: t.slug,
-      name: t.name,
-      rank,
-      score: t.points,
-      rawScore: t.raw,
-      timeline,
-      completed: [...byTask.values()].filter((c) => c.points > 0),
-    });
+  return prsByTask;
+}
+
+/** One season of the profile: rank (from the season's histogram), score, the points over time, the tasks completed. */
+async function seasonOf(db: Executor, login: string, t: SeasonTotal, entries: TaskEntry[], ledger: (LedgerPoint & { seasonId: number })[], prsByTask: Map<number, Completed["pullRequests"]>) {
+  const unranked = t.unranked.map((u) => u.toLowerCase()).includes(login.toLowerCase());
+  let rank: number | null = null;
+  if (!unranked) {
+    // From the season's score histogram (shared for half a second), less the staff above this score.
+    const histogram = await scoreHistogram(db, t.seasonId, null);
+    const staff = await unrankedScores(db, t.seasonId, t.unranked);
+    rank = rankOfScore(histogram, t.points, staff);
   }
-  return { login: p.login, name: p.name, avatarUrl: p.avatarUrl, seasons: out };
+  const byTask = new Map<number, Completed>();
+  for (const e of entries.filter((x) => x.seasonId === t.seasonId && x.taskId !== null)) {
+    const c = byTask.get(e.taskId!) ?? { repo: e.repo, number: e.number, title: e.title, difficulty: e.difficulty, points: 0, pullRequests: [] };
+    c.points += e.points;
+    byTask.set(e.taskId!, c);
+  }
+  for (const [taskId, c] of byTask) c.pullRequests = prsByTask.get(taskId) ?? [];
+  const timeline = pointsTimeline(ledger.filter((e) => e.seasonId === t.seasonId), t.rules).map((p) => ({ at: p.at.toISOString(), points: p.points }));
+  return { slug: t.slug, name: t.name, rank, score: t.points, rawScore: t.raw, timeline, completed: [...byTask.values()].filter((c) => c.points > 0) };
 }

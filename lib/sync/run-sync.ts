@@ -1,6 +1,6 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncProgress } from "@/db/schema";
+import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncCounts, type SyncProgress } from "@/db/schema";
 import { PodiumError } from "@/lib/errors";
 import { GitHubError, type GitHubClient } from "@/lib/github/client";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
@@ -10,6 +10,8 @@ import { probeQuery } from "./queries";
 import { beginRun, emptyCounts, endRun, heartbeat, holdLease, SyncLeaseLostError, type LeaseTimes } from "./run-lock";
 import { transaction } from "@/db/transaction";
 import { errorText } from "@/lib/security/redact";
+import { chunks } from "@/lib/util/chunks";
+import type { IngestBatch } from "./types";
 
 export type SyncOptions = {
   client: GitHubClient;
@@ -63,6 +65,19 @@ const INDEX_LAG_MS = 10 * 60_000;
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 type Target = { seasonId: number; slug: string; repositoryId: number; repo: string; fetch: RepoFetch };
+type SeasonRow = typeof seasons.$inferSelect;
+
+/** What one run carries through its steps: its counts, where it is, and the repositories that failed. */
+type Run = {
+  db: Db;
+  options: SyncOptions;
+  started: number;
+  counts: SyncCounts;
+  progress: { step: number; steps: number };
+  report: (p: SyncProgress) => Promise<void>;
+  problems: string[];
+  failed: Set<Target>;
+};
 
 /**
  * Imports task issues and merged pull requests for the seasons' repositories. Incremental: each
@@ -86,129 +101,30 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   const lease = holdLease(db, runId, options.lease?.renewMs);
   options.onStarted?.(runId);
   const counts = emptyCounts();
-  let progress: SyncProgress | null = null;
-  let step = 0;
-  let steps = 0;
-  const report = async (p: SyncProgress) => {
-    p.step = step;
-    p.steps = steps;
-    progress = p;
-    options.onProgress?.(p);
-    if (lease.lost() || !(await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, progress))) {
-      throw new SyncLeaseLostError(runId);
-    }
+  const progress = { step: 0, steps: 0 };
+  const run: Run = {
+    db,
+    options,
+    started,
+    counts,
+    progress,
+    problems: [],
+    failed: new Set(),
+    report: async (p) => {
+      p.step = progress.step;
+      p.steps = progress.steps;
+      options.onProgress?.(p);
+      if (lease.lost() || !(await heartbeat(db, runId, counts, options.client.stats.cost - costBefore, p))) throw new SyncLeaseLostError(runId);
+    },
   };
 
   try {
-    const repoRows = await db
-      .select({ seasonId: seasonRepositories.seasonId, repositoryId: repositories.id, repo: repositories.fullName })
-      .from(seasonRepositories)
-      .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
-      .where(inArray(seasonRepositories.seasonId, seasonRows.length ? seasonRows.map((s) => s.id) : [-1]));
-    const cursors = await db.select().from(syncCursors).where(eq(syncCursors.kind, "all"));
-    const targets: Target[] = repoRows.map((r) => {
-      const season = seasonRows.find((s) => s.id === r.seasonId)!;
-      const watermark = options.full ? null : (cursors.find((c) => c.seasonId === r.seasonId && c.repositoryId === r.repositoryId)?.watermark ?? null);
-      return {
-        seasonId: season.id,
-        slug: season.slug,
-        repositoryId: r.repositoryId,
-        repo: r.repo,
-        fetch: {
-          repo: r.repo,
-          merged: { from: season.startsAt, to: new Date(season.endsAt.getTime() + season.graceDays * DAY) },
-          since: watermark,
-          taskLabels: season.taskLabels,
-          taskTitlePrefixes: season.taskTitlePrefixes,
-        },
-      };
-    });
-
-    // One probe for every repository with a watermark: which of them changed at all?
-    const withWatermark = targets.filter((t) => t.fetch.since !== null);
-    const unchanged = new Set<Target>();
-    for (let i = 0; i < withWatermark.length; i += 50) {
-      const part = withWatermark.slice(i, i + 50);
-      const vars = Object.fromEntries(part.map((t, j) => [`q${j}`, `repo:${t.repo} updated:>=${iso(t.fetch.since!)}`]));
-      const data = await options.client.query<Record<string, { issueCount: number }> & { rateLimit?: never }>(probeQuery(part.length), vars);
-      part.forEach((t, j) => {
-        if ((data[`r${j}`]?.issueCount ?? 1) === 0) unchanged.add(t);
-      });
-    }
-
-    steps = (targets.length - unchanged.size) * 2;
-    const problems: string[] = [];
-    const failed = new Set<Target>();
-    const guard = async (t: Target, work: () => Promise<void>): Promise<boolean> => {
-      try {
-        await work();
-        return true;
-      } catch (error) {
-        const problem = repoProblem(error, t.repo);
-        if (!problem) throw error;
-        if (!failed.has(t)) problems.push(`${t.slug} ${problem}`);
-        failed.add(t);
-        return false;
-      }
-    };
-    for (const season of seasonRows) {
-      const mine = targets.filter((t) => t.seasonId === season.id && !unchanged.has(t));
-      const highWater = new Map<Target, string>();
-      const bump = (t: Target, at: string) => {
-        const current = highWater.get(t);
-        if (!current || at > current) highWater.set(t, at);
-      };
-      // Issues first, for every repository: a pull request may complete a task of another listed repository.
-      for (const t of mine) {
-        await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
-        const seen: number[] = [];
-        const ok = await guard(t, () => fetchIssues(options.client, t.fetch, async (issues) => {
-          const r = await ingest(db, { issues, pullRequests: [] }, { seasonSlugs: [season.slug], webBase: options.webBase });
-          counts.tasks += r.tasks;
-          counts.entries += r.entries;
-          counts.pointsAwarded += r.pointsAwarded;
-          for (const i of issues) {
-            seen.push(i.number);
-            bump(t, i.updatedAt);
-          }
-          await report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
-        }));
-        if (ok && options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
-        step += 1;
-      }
-      for (const t of mine) {
-        await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
-        if (failed.has(t)) {
-          step += 1;
-          continue;
-        }
-        const ok = await guard(t, () => fetchPulls(options.client, t.fetch, async (pullRequests) => {
-          const r = await ingest(db, { issues: [], pullRequests }, { seasonSlugs: [season.slug], webBase: options.webBase });
-          counts.pullRequests += r.pullRequests;
-          counts.entries += r.entries;
-          counts.pointsAwarded += r.pointsAwarded;
-          for (const p of pullRequests) bump(t, p.updatedAt);
-          await report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
-        }));
-        step += 1;
-        if (!ok) continue;
-        counts.repos += 1;
-        // The repository is fully imported: only now may its watermark move. It moves to what was seen, and at
-        // least to shortly before this run started (GitHub's search index lags by a little).
-        const seenUpTo = highWater.get(t);
-        const floor = new Date(started - INDEX_LAG_MS);
-        const watermark = seenUpTo && new Date(seenUpTo) > floor ? new Date(seenUpTo) : floor;
-        await db
-          .insert(syncCursors)
-          .values({ seasonId: season.id, repositoryId: t.repositoryId, kind: "all", watermark })
-          .onConflictDoUpdate({
-            target: [syncCursors.seasonId, syncCursors.repositoryId, syncCursors.kind],
-            set: { watermark: sql`greatest(${syncCursors.watermark}, excluded.watermark)`, updatedAt: new Date() },
-          });
-      }
-    }
+    const targets = await loadTargets(db, seasonRows, options.full ?? false);
+    const unchanged = await probeUnchanged(options.client, targets);
+    progress.steps = (targets.length - unchanged.size) * 2;
+    for (const season of seasonRows) await importSeason(run, season, targets.filter((t) => t.seasonId === season.id && !unchanged.has(t)));
     const graphqlCost = options.client.stats.cost - costBefore;
-    await endRun(db, runId, { counts, graphqlCost, error: problems.length ? problems.join("; ") : undefined });
+    await endRun(db, runId, { counts, graphqlCost, error: run.problems.length ? run.problems.join("; ") : undefined });
     return {
       runId,
       seasons: seasonRows.length,
@@ -221,7 +137,7 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
       graphqlCost,
       queries: options.client.stats.queries - queriesBefore,
       durationMs: Date.now() - started,
-      problems,
+      problems: run.problems,
     };
   } catch (error) {
     await endRun(db, runId, { counts, graphqlCost: options.client.stats.cost - costBefore, error: errorText(error) });
@@ -229,6 +145,122 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   } finally {
     lease.stop();
   }
+}
+
+/** Every (season, repository) to import, with its watermark (none for a full import) and merge window. */
+async function loadTargets(db: Db, seasonRows: SeasonRow[], full: boolean): Promise<Target[]> {
+  const repoRows = await db
+    .select({ seasonId: seasonRepositories.seasonId, repositoryId: repositories.id, repo: repositories.fullName })
+    .from(seasonRepositories)
+    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
+    .where(inArray(seasonRepositories.seasonId, seasonRows.length ? seasonRows.map((s) => s.id) : [-1]));
+  const cursors = await db.select().from(syncCursors).where(eq(syncCursors.kind, "all"));
+  return repoRows.map((r) => {
+    const season = seasonRows.find((s) => s.id === r.seasonId)!;
+    const watermark = full ? null : (cursors.find((c) => c.seasonId === r.seasonId && c.repositoryId === r.repositoryId)?.watermark ?? null);
+    return {
+      seasonId: season.id,
+      slug: season.slug,
+      repositoryId: r.repositoryId,
+      repo: r.repo,
+      fetch: {
+        repo: r.repo,
+        merged: { from: season.startsAt, to: new Date(season.endsAt.getTime() + season.graceDays * DAY) },
+        since: watermark,
+        taskLabels: season.taskLabels,
+        taskTitlePrefixes: season.taskTitlePrefixes,
+      },
+    };
+  });
+}
+
+/** One probe for every repository with a watermark: which of them changed at all? */
+async function probeUnchanged(client: GitHubClient, targets: Target[]): Promise<Set<Target>> {
+  const unchanged = new Set<Target>();
+  for (const part of chunks(targets.filter((t) => t.fetch.since !== null), 50)) {
+    const vars = Object.fromEntries(part.map((t, j) => [`q${j}`, `repo:${t.repo} updated:>=${iso(t.fetch.since!)}`]));
+    const data = await client.query<Record<string, { issueCount: number }> & { rateLimit?: never }>(probeQuery(part.length), vars);
+    part.forEach((t, j) => {
+      if ((data[`r${j}`]?.issueCount ?? 1) === 0) unchanged.add(t);
+    });
+  }
+  return unchanged;
+}
+
+/** A repository GitHub cannot serve is reported and the others go on; any other failure stops the run. */
+async function guarded(run: Run, t: Target, work: () => Promise<void>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    const problem = repoProblem(error, t.repo);
+    if (!problem) throw error;
+    if (!run.failed.has(t)) run.problems.push(`${t.slug} ${problem}`);
+    run.failed.add(t);
+    return false;
+  }
+}
+
+/**
+ * One season: issues first, for every repository (a pull request may complete a task of another listed
+ * repository), then pull requests; a repository's watermark moves once both are in.
+ */
+async function importSeason(run: Run, season: SeasonRow, mine: Target[]): Promise<void> {
+  const { db, options, counts } = run;
+  const highWater = new Map<Target, string>();
+  const bump = (t: Target, at: string) => {
+    const current = highWater.get(t);
+    if (!current || at > current) highWater.set(t, at);
+  };
+  const store = (batch: IngestBatch) => ingest(db, batch, { seasonSlugs: [season.slug], webBase: options.webBase });
+  for (const t of mine) {
+    await run.report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
+    const seen: number[] = [];
+    const ok = await guarded(run, t, () => fetchIssues(options.client, t.fetch, async (issues) => {
+      const r = await store({ issues, pullRequests: [] });
+      counts.tasks += r.tasks;
+      counts.entries += r.entries;
+      counts.pointsAwarded += r.pointsAwarded;
+      for (const i of issues) {
+        seen.push(i.number);
+        bump(t, i.updatedAt);
+      }
+      await run.report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
+    }));
+    if (ok && options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
+    run.progress.step += 1;
+  }
+  for (const t of mine) {
+    await run.report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
+    const ok = !run.failed.has(t) && await guarded(run, t, () => fetchPulls(options.client, t.fetch, async (pullRequests) => {
+      const r = await store({ issues: [], pullRequests });
+      counts.pullRequests += r.pullRequests;
+      counts.entries += r.entries;
+      counts.pointsAwarded += r.pointsAwarded;
+      for (const p of pullRequests) bump(t, p.updatedAt);
+      await run.report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });
+    }));
+    run.progress.step += 1;
+    if (!ok) continue;
+    counts.repos += 1;
+    await moveWatermark(db, season.id, t, highWater.get(t), run.started);
+  }
+}
+
+/**
+ * The repository is fully imported: only now may its watermark move. It moves to what was seen, and at least
+ * to shortly before this run started (GitHub's search index lags by a little); never backwards.
+ */
+async function moveWatermark(db: Db, seasonId: number, t: Target, seenUpTo: string | undefined, started: number): Promise<void> {
+  const floor = new Date(started - INDEX_LAG_MS);
+  const watermark = seenUpTo && new Date(seenUpTo) > floor ? new Date(seenUpTo) : floor;
+  await db
+    .insert(syncCursors)
+    .values({ seasonId, repositoryId: t.repositoryId, kind: "all", watermark })
+    .onConflictDoUpdate({
+      target: [syncCursors.seasonId, syncCursors.repositoryId, syncCursors.kind],
+      set: { watermark: sql`greatest(${syncCursors.watermark}, excluded.watermark)`, updatedAt: new Date() },
+    });
 }
 
 /** After a full import: tasks GitHub no longer marks (label removed), unless a maintainer marked them, lose their awards. */
