@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { ref } from "./ref";
 
 export type MapLink = { title: string; url: string | null };
 
@@ -23,9 +24,7 @@ export const mapModules = pgTable(
   "map_modules",
   {
     id: serial("id").primaryKey(),
-    projectId: integer("project_id")
-      .notNull()
-      .references(() => mapProjects.id, { onDelete: "cascade" }),
+    projectId: ref("project_id", () => mapProjects.id, "cascade"),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -48,12 +47,8 @@ export const mapSkills = pgTable(
 export const mapModuleSkills = pgTable(
   "map_module_skills",
   {
-    moduleId: integer("module_id")
-      .notNull()
-      .references(() => mapModules.id, { onDelete: "cascade" }),
-    skillId: integer("skill_id")
-      .notNull()
-      .references(() => mapSkills.id, { onDelete: "cascade" }),
+    moduleId: ref("module_id", () => mapModules.id, "cascade"),
+    skillId: ref("skill_id", () => mapSkills.id, "cascade"),
   },
   (t) => [primaryKey({ columns: [t.moduleId, t.skillId] }), index("map_module_skills_skill_idx").on(t.skillId)],
 );
@@ -62,9 +57,7 @@ export const learningMaterials = pgTable(
   "learning_materials",
   {
     id: serial("id").primaryKey(),
-    moduleId: integer("module_id")
-      .notNull()
-      .references(() => mapModules.id, { onDelete: "cascade" }),
+    moduleId: ref("module_id", () => mapModules.id, "cascade"),
     title: text("title").notNull(),
     url: text("url"),
     position: integer("position").notNull().default(0),

@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   index,
-  integer,
   pgTable,
   primaryKey,
   serial,
@@ -12,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { seasons } from "./seasons";
+import { ref } from "./ref";
 
 /**
  * A GitHub account that took part (authored a PR, picked a task, or signed in).
@@ -40,9 +40,7 @@ export const teams = pgTable(
   "teams",
   {
     id: serial("id").primaryKey(),
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
     name: text("name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -52,12 +50,8 @@ export const teams = pgTable(
 export const teamMembers = pgTable(
   "team_members",
   {
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id")
-      .notNull()
-      .references(() => participants.id, { onDelete: "cascade" }),
+    teamId: ref("team_id", () => teams.id, "cascade"),
+    participantId: ref("participant_id", () => participants.id, "cascade"),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.participantId] }), index("team_members_participant_idx").on(t.participantId)],

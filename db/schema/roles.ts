@@ -1,6 +1,7 @@
 import { index, integer, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { participants } from "./participants";
 import { repositories } from "./seasons";
+import { ref } from "./ref";
 
 export const roleName = pgEnum("role_name", ["admin", "maintainer"]);
 
@@ -12,9 +13,7 @@ export const roles = pgTable(
   "roles",
   {
     id: serial("id").primaryKey(),
-    participantId: integer("participant_id")
-      .notNull()
-      .references(() => participants.id, { onDelete: "cascade" }),
+    participantId: ref("participant_id", () => participants.id, "cascade"),
     role: roleName("role").notNull(),
     /** Set for maintainers (the repository they maintain); null for admins. */
     repositoryId: integer("repository_id").references(() => repositories.id, { onDelete: "cascade" }),

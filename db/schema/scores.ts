@@ -14,6 +14,7 @@ import {
 import { participants } from "./participants";
 import { repositories, seasons } from "./seasons";
 import { pullRequests, tasks } from "./tasks";
+import { ref } from "./ref";
 
 export const ledgerKind = pgEnum("ledger_kind", ["award", "adjustment", "revocation"]);
 
@@ -25,12 +26,8 @@ export const scoreEntries = pgTable(
   "score_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    participantId: ref("participant_id", () => participants.id),
     taskId: integer("task_id").references(() => tasks.id),
     pullRequestId: integer("pull_request_id").references(() => pullRequests.id),
     repositoryId: integer("repository_id").references(() => repositories.id),
@@ -62,12 +59,8 @@ export type DifficultyTotals = Record<string, { tasks: number; score: number }>;
 export const seasonTotals = pgTable(
   "season_totals",
   {
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    participantId: integer("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    participantId: ref("participant_id", () => participants.id),
     /** Points after caps. */
     points: integer("points").notNull(),
     /** Points before caps (what the ledger holds). */
@@ -90,15 +83,9 @@ export const seasonTotals = pgTable(
 export const seasonRepoTotals = pgTable(
   "season_repo_totals",
   {
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id),
-    participantId: integer("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    repositoryId: ref("repository_id", () => repositories.id),
+    participantId: ref("participant_id", () => participants.id),
     points: integer("points").notNull(),
     rawPoints: integer("raw_points").notNull(),
     tasks: integer("tasks").notNull(),

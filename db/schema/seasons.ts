@@ -1,5 +1,6 @@
 import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { SeasonRules } from "../../lib/seasons/season-file";
+import { ref } from "./ref";
 
 /** A repository known to Podium (listed by at least one season, or imported). */
 export const repositories = pgTable(
@@ -42,12 +43,8 @@ export const seasons = pgTable(
 export const seasonRepositories = pgTable(
   "season_repositories",
   {
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id, { onDelete: "restrict" }),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    repositoryId: ref("repository_id", () => repositories.id, "restrict"),
     position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.seasonId, t.repositoryId] })],

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { repositories, seasons } from "./seasons";
+import { ref } from "./ref";
 
 export const syncStatus = pgEnum("sync_status", ["running", "succeeded", "failed"]);
 
@@ -49,12 +50,8 @@ export const syncRuns = pgTable(
 export const syncCursors = pgTable(
   "sync_cursors",
   {
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id, { onDelete: "cascade" }),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    repositoryId: ref("repository_id", () => repositories.id, "cascade"),
     kind: text("kind").notNull(),
     watermark: timestamp("watermark", { withTimezone: true }),
     cursor: text("cursor"),
@@ -81,9 +78,7 @@ export type SyncRun = typeof syncRuns.$inferSelect;
 export const githubVersions = pgTable(
   "github_versions",
   {
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id, { onDelete: "cascade" }),
+    repositoryId: ref("repository_id", () => repositories.id, "cascade"),
     number: integer("number").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

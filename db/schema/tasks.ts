@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { participants } from "./participants";
 import { repositories, seasons } from "./seasons";
+import { ref } from "./ref";
 
 /** Where a task's score came from; the first that applies wins, in this order. */
 export const scoreSource = pgEnum("score_source", ["override", "body", "label", "default", "none"]);
@@ -24,12 +25,8 @@ export const tasks = pgTable(
   "tasks",
   {
     id: serial("id").primaryKey(),
-    seasonId: integer("season_id")
-      .notNull()
-      .references(() => seasons.id, { onDelete: "cascade" }),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id),
+    seasonId: ref("season_id", () => seasons.id, "cascade"),
+    repositoryId: ref("repository_id", () => repositories.id),
     number: integer("number").notNull(),
     githubNodeId: text("github_node_id"),
     title: text("title").notNull(),
@@ -71,9 +68,7 @@ export const pullRequests = pgTable(
   "pull_requests",
   {
     id: serial("id").primaryKey(),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id),
+    repositoryId: ref("repository_id", () => repositories.id),
     number: integer("number").notNull(),
     githubNodeId: text("github_node_id"),
     title: text("title").notNull(),
@@ -101,12 +96,8 @@ export const pullRequests = pgTable(
 export const pullRequestTasks = pgTable(
   "pull_request_tasks",
   {
-    pullRequestId: integer("pull_request_id")
-      .notNull()
-      .references(() => pullRequests.id, { onDelete: "cascade" }),
-    taskId: integer("task_id")
-      .notNull()
-      .references(() => tasks.id, { onDelete: "cascade" }),
+    pullRequestId: ref("pull_request_id", () => pullRequests.id, "cascade"),
+    taskId: ref("task_id", () => tasks.id, "cascade"),
     source: linkSource("source").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -120,12 +111,8 @@ export const pullRequestTasks = pgTable(
 export const pullRequestRefs = pgTable(
   "pull_request_refs",
   {
-    pullRequestId: integer("pull_request_id")
-      .notNull()
-      .references(() => pullRequests.id, { onDelete: "cascade" }),
-    repositoryId: integer("repository_id")
-      .notNull()
-      .references(() => repositories.id),
+    pullRequestId: ref("pull_request_id", () => pullRequests.id, "cascade"),
+    repositoryId: ref("repository_id", () => repositories.id),
     number: integer("number").notNull(),
     source: linkSource("source").notNull(),
   },
@@ -137,9 +124,7 @@ export const pullRequestRewards = pgTable(
   "pull_request_rewards",
   {
     commentId: text("comment_id").primaryKey(),
-    pullRequestId: integer("pull_request_id")
-      .notNull()
-      .references(() => pullRequests.id, { onDelete: "cascade" }),
+    pullRequestId: ref("pull_request_id", () => pullRequests.id, "cascade"),
     authorLogin: text("author_login"),
     points: integer("points").notNull(),
     commentedAt: timestamp("commented_at", { withTimezone: true }).notNull(),
