@@ -15,7 +15,8 @@ const payload = JSON.stringify({
     title: "PCP: a task labelled through a webhook",
     body: "## Score\n\n- 250",
     state: "open",
-    user: { login: "pd-shepherd", id: 1, type: "User" },
+    // An author of its own: a GitHub id taking a login renames its old holder, which other specs sign in as.
+    user: { login: "e2e-webhook-author", id: 9_700_001, type: "User" },
     labels: [{ name: "challenge-program-2" }],
     created_at: "2020-03-10T00:00:00Z",
     updated_at: now,
