@@ -2,6 +2,7 @@ import Link from "next/link";
 import { revokeEntryAction } from "@/app/_actions/revoke-entry";
 import { ActionForm } from "@/app/_components/action-form";
 import type { getTaskDetail } from "@/lib/queries/tasks";
+import { TableHead } from "@/app/_components/table-head";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 
@@ -13,18 +14,7 @@ export function TaskLedger({ detail, maintains }: { detail: Detail; maintains: b
         <p className="muted">No points for this task yet.</p>
       ) : (
         <table className="table" data-testid="ledger">
-          <thead>
-            <tr>
-              <th scope="col">Participant</th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col">Kind</th>
-              <th scope="col">Why</th>
-              <th scope="col">By</th>
-              {maintains && <th scope="col" />}
-            </tr>
-          </thead>
+          <TableHead columns={["Participant", { label: "Points", num: true }, "Kind", "Why", "By", maintains && ""]} />
           <tbody>
             {detail.entries.map((e) => (
               <tr key={e.id}>

@@ -1,5 +1,6 @@
 import { awardPointsAction } from "@/app/_actions/award-points";
 import { ActionForm } from "@/app/_components/action-form";
+import { TableHead } from "@/app/_components/table-head";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
@@ -12,14 +13,7 @@ export function TaskPulls({ detail, slug, maintains }: { detail: Detail; slug: s
         <p className="muted">No pull request references this task yet.</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Pull request</th>
-              <th scope="col">Author</th>
-              <th scope="col">Merged</th>
-              {maintains && <th scope="col">Award points</th>}
-            </tr>
-          </thead>
+          <TableHead columns={["Pull request", "Author", "Merged", maintains && "Award points"]} />
           <tbody>
             {detail.pulls.map((p) => (
               <tr key={p.id}>
