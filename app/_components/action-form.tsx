@@ -32,3 +32,8 @@ export function ActionForm({ action, children, submit, className, testId }: { ac
     </form>
   );
 }
+
+/** The reason a maintainer gives for a change: shown in the audit log (and to participants). */
+export function ReasonInput({ required = false }: { required?: boolean }) {
+  return <input name="reason" aria-label="Reason" placeholder={required ? "why (required)" : "why"} />;
+}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableHead } from "./table-head";
 
 type Event = { id: number; action: string; actor: string | null; before: unknown; after: unknown; reason: string | null; at: Date; task?: string | null; taskId?: number | null };
 
@@ -9,16 +10,7 @@ export function AuditTable({ events, season }: { events: Event[]; season?: strin
   if (events.length === 0) return <p className="muted">No changes yet.</p>;
   return (
     <table className="table" data-testid="audit">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          {season && <th scope="col">Task</th>}
-          <th scope="col">Old → new</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
+      <TableHead columns={["When", "Who", "What", Boolean(season) && "Task", "Old → new", "Why"]} />
       <tbody>
         {events.map((e) => (
           <tr key={e.id}>

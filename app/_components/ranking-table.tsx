@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ParticipantLink } from "./participant-link";
+import { TableHead } from "./table-head";
 
 export type RankingRow = {
   login: string;
@@ -17,25 +18,7 @@ export type RankingRow = {
 export function RankingTable({ testId, extraColumns, rows }: { testId: string; extraColumns: string[]; rows: RankingRow[] }) {
   return (
     <table className="table ranking" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Rank
-          </th>
-          <th scope="col">Participant</th>
-          <th scope="col" className="num">
-            Points
-          </th>
-          <th scope="col" className="num">
-            Tasks
-          </th>
-          {extraColumns.map((c) => (
-            <th key={c} scope="col" className="num hide-sm">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: "Rank", num: true }, "Participant", { label: "Points", num: true }, { label: "Tasks", num: true }, ...extraColumns.map((c) => ({ label: c, num: true, hideSm: true }))]} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.login} className={r.me ? "me" : undefined}>

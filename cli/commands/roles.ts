@@ -26,28 +26,21 @@ function prepare(name: string) {
 
 const describe = (r: RoleChange) => `${r.login} ${r.role}${r.repo ? ` of ${r.repo}` : ""}`;
 
-export const rolesGrant = defineCommand({
-  name: "roles grant",
-  usage: "roles grant <login> <admin|maintainer> [--repo <owner/name>]",
-  summary: "make a GitHub login an admin, or a maintainer of a repository",
-  payload: ZRolesPayload,
-  prepare: prepare("grant"),
-  async execute(db, input, out) {
-    const result = await runCommand(db, grantRole, "operator", input);
-    out.line(result === "granted" ? `granted: ${describe(input)}` : `unchanged: ${describe(input)} already held`);
-    return 0;
-  },
-});
+/** `roles grant` and `roles revoke`: the same arguments, the same checks, one domain command each. */
+function roleCommand(name: "grant" | "revoke", summary: string, command: typeof grantRole | typeof revokeRole, said: { done: string; unchanged: string }) {
+  return defineCommand({
+    name: `roles ${name}`,
+    usage: `roles ${name} <login> <admin|maintainer> [--repo <owner/name>]`,
+    summary,
+    payload: ZRolesPayload,
+    prepare: prepare(name),
+    async execute(db, input, out) {
+      const result = await runCommand(db, command, "operator", input);
+      out.line(result === "unchanged" ? `unchanged: ${describe(input)} ${said.unchanged}` : `${said.done}: ${describe(input)}`);
+      return 0;
+    },
+  });
+}
 
-export const rolesRevoke = defineCommand({
-  name: "roles revoke",
-  usage: "roles revoke <login> <admin|maintainer> [--repo <owner/name>]",
-  summary: "take a role back",
-  payload: ZRolesPayload,
-  prepare: prepare("revoke"),
-  async execute(db, input, out) {
-    const result = await runCommand(db, revokeRole, "operator", input);
-    out.line(result === "revoked" ? `revoked: ${describe(input)}` : `unchanged: ${describe(input)} was not held`);
-    return 0;
-  },
-});
+export const rolesGrant = roleCommand("grant", "make a GitHub login an admin, or a maintainer of a repository", grantRole, { done: "granted", unchanged: "already held" });
+export const rolesRevoke = roleCommand("revoke", "take a role back", revokeRole, { done: "revoked", unchanged: "was not held" });

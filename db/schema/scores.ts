@@ -1,16 +1,4 @@
-import {
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  bigint,
-} from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, bigint } from "drizzle-orm/pg-core";
 import { participants } from "./participants";
 import { repositories, seasons } from "./seasons";
 import { pullRequests, tasks } from "./tasks";
@@ -55,22 +43,27 @@ export const scoreEntries = pgTable(
 
 export type DifficultyTotals = Record<string, { tasks: number; score: number }>;
 
+/** The derived figures of one participant (in a season, or in one repository of it). */
+const totalColumns = () => ({
+  /** Points after caps. */
+  points: integer("points").notNull(),
+  /** Points before caps (what the ledger holds). */
+  rawPoints: integer("raw_points").notNull(),
+  tasks: integer("tasks").notNull(),
+  byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
+  /** When the participant reached `points`: earlier wins a tie. */
+  reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+  /** The participant's lower-case login, the last tie-break, copied here so a page is one index scan. */
+  loginKey: text("login_key").notNull().default(""),
+});
+
 /** Season totals derived from the ledger in the same transaction that appends to it. */
 export const seasonTotals = pgTable(
   "season_totals",
   {
     seasonId: ref("season_id", () => seasons.id, "cascade"),
     participantId: ref("participant_id", () => participants.id),
-    /** Points after caps. */
-    points: integer("points").notNull(),
-    /** Points before caps (what the ledger holds). */
-    rawPoints: integer("raw_points").notNull(),
-    tasks: integer("tasks").notNull(),
-    byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
-    /** When the participant reached `points`: earlier wins a tie. */
-    reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
-    /** The participant's lower-case login, the last tie-break, copied here so a page is one index scan. */
-    loginKey: text("login_key").notNull().default(""),
+    ...totalColumns(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -86,12 +79,7 @@ export const seasonRepoTotals = pgTable(
     seasonId: ref("season_id", () => seasons.id, "cascade"),
     repositoryId: ref("repository_id", () => repositories.id),
     participantId: ref("participant_id", () => participants.id),
-    points: integer("points").notNull(),
-    rawPoints: integer("raw_points").notNull(),
-    tasks: integer("tasks").notNull(),
-    byDifficulty: jsonb("by_difficulty").$type<DifficultyTotals>().notNull(),
-    reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
-    loginKey: text("login_key").notNull().default(""),
+    ...totalColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.seasonId, t.repositoryId, t.participantId] }),

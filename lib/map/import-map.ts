@@ -4,6 +4,8 @@ import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills,
 import { ZContributorMap, type ContributorMap } from "./parse-markdown";
 import { chunks } from "@/lib/util/chunks";
 import { transaction } from "@/db/transaction";
+import { link, projectFields, type MapProjectFields } from "./project-fields";
+import { excluded } from "@/db/excluded";
 
 export type MapImportResult = { projects: number; modules: number; skills: number; materials: number; changed: boolean };
 
@@ -20,21 +22,12 @@ type CanonModule = {
   skills: string[];
   materials: { title: string; url: string | null; position: number }[];
 };
-type CanonProject = {
-  slug: string;
-  name: string;
-  description: string;
-  url: string | null;
-  repo: string | null;
-  tutorials: MapLink[];
-  position: number;
-  modules: CanonModule[];
-};
+type CanonProject = MapProjectFields & { position: number; modules: CanonModule[] };
+
 /** The map as stored, in a form that compares equal whenever nothing would change. */
 type Canon = { projects: CanonProject[]; skills: string[] };
 
 // jsonb reorders object keys, so links are rebuilt in one key order before comparing.
-const link = (l: MapLink): MapLink => ({ title: l.title, url: l.url ?? null });
 const sorted = (names: Iterable<string>) => [...names].sort();
 
 /** Skills spelled as first seen in the document (`golang` after `Golang` is `Golang`), deduplicated per module. */
@@ -57,12 +50,7 @@ function canonicalSkills(map: ContributorMap): string[][][] {
 function desired(map: ContributorMap, skills: string[][][]): Canon {
   return {
     projects: map.projects.map((p, i) => ({
-      slug: p.slug,
-      name: p.name,
-      description: p.description,
-      url: p.url,
-      repo: p.repo,
-      tutorials: p.tutorials.map(link),
+      ...projectFields(p),
       position: i,
       modules: p.modules.map((m, j) => ({
         slug: m.slug,
@@ -90,12 +78,7 @@ async function stored(tx: Executor): Promise<Canon> {
   const skills = await tx.select({ name: mapSkills.name }).from(mapSkills);
   return {
     projects: projects.map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      description: p.description,
-      url: p.url,
-      repo: p.repo,
-      tutorials: p.tutorials.map(link),
+      ...projectFields(p),
       position: p.position,
       modules: modules
         .filter((m) => m.projectId === p.id)
@@ -128,26 +111,11 @@ async function writeProjects(tx: Executor, map: ContributorMap): Promise<Map<str
     const rows = await tx
       .insert(mapProjects)
       .values(
-        map.projects.map((p, position) => ({
-          slug: p.slug,
-          name: p.name,
-          description: p.description,
-          url: p.url,
-          repo: p.repo,
-          tutorials: p.tutorials.map(link),
-          position,
-        })),
+        map.projects.map((p, position) => ({ ...projectFields(p), position })),
       )
       .onConflictDoUpdate({
         target: mapProjects.slug,
-        set: {
-          name: sql`excluded.name`,
-          description: sql`excluded.description`,
-          url: sql`excluded.url`,
-          repo: sql`excluded.repo`,
-          tutorials: sql`excluded.tutorials`,
-          position: sql`excluded.position`,
-        },
+        set: excluded(mapProjects, ["name", "description", "url", "repo", "tutorials", "position"]),
       })
       .returning({ id: mapProjects.id, slug: mapProjects.slug });
     for (const r of rows) projectIds.set(r.slug, r.id);
@@ -190,13 +158,7 @@ async function writeModules(tx: Executor, map: ContributorMap, skills: string[][
       .values(part.map((m) => m.values))
       .onConflictDoUpdate({
         target: [mapModules.projectId, mapModules.slug],
-        set: {
-          name: sql`excluded.name`,
-          description: sql`excluded.description`,
-          codeDirectories: sql`excluded.code_directories`,
-          sourceReading: sql`excluded.source_reading`,
-          position: sql`excluded.position`,
-        },
+        set: excluded(mapModules, ["name", "description", "codeDirectories", "sourceReading", "position"]),
       })
       .returning({ id: mapModules.id, projectId: mapModules.projectId, slug: mapModules.slug });
     for (const r of rows) moduleIds.set(`${r.projectId}/${r.slug}`, r.id);

@@ -13,6 +13,7 @@ import {
   type MapLink,
 } from "@/db/schema";
 import { currentSeason, listSeasons } from "./seasons";
+import { link, projectFields, type MapProjectFields } from "@/lib/map/project-fields";
 
 export type MapModuleView = {
   slug: string;
@@ -24,13 +25,7 @@ export type MapModuleView = {
   sourceReading: MapLink[];
 };
 
-export type MapProjectView = {
-  slug: string;
-  name: string;
-  description: string;
-  url: string | null;
-  repo: string | null;
-  tutorials: MapLink[];
+export type MapProjectView = MapProjectFields & {
   modules: MapModuleView[];
   /** Open, active tasks of `repo` in the season; null without a repo, a season, or when the season does not list the repo. */
   openTasks: number | null;
@@ -44,7 +39,6 @@ export type ContributorMapView = {
   season: { slug: string; name: string } | null;
 };
 
-const link = (l: MapLink): MapLink => ({ title: l.title, url: l.url ?? null });
 
 /**
  * The contributor map, nested (projects → modules → skills and materials), as plain objects. Task
@@ -99,12 +93,7 @@ export async function getContributorMap(db: Executor, options: { seasonSlug?: st
   const allSkills = new Set<string>();
 
   const view: MapProjectView[] = projects.map((p) => ({
-    slug: p.slug,
-    name: p.name,
-    description: p.description,
-    url: p.url,
-    repo: p.repo,
-    tutorials: p.tutorials.map(link),
+    ...projectFields(p),
     openTasks: p.repo ? (counts.get(p.id) ?? null) : null,
     modules: modules
       .filter((m) => m.projectId === p.id)

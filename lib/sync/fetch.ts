@@ -37,7 +37,8 @@ export function toActor(node: ActorNode): GhActor | null {
 const isNode = <N extends { number: number }>(n: N | Record<string, never> | null): n is N =>
   n !== null && typeof (n as { number?: unknown }).number === "number";
 
-export function toPull(n: PullNode, comments: GhComment[] = []): GhPullRequest {
+/** The fields an issue node and a pull request node give alike. */
+function itemOf(n: PullNode | IssueNode) {
   return {
     repo: n.repository.nameWithOwner,
     number: n.number,
@@ -45,11 +46,17 @@ export function toPull(n: PullNode, comments: GhComment[] = []): GhPullRequest {
     url: n.url,
     title: n.title ?? "",
     body: n.body ?? "",
-    labels: [],
-    state: n.state,
     author: toActor(n.author),
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
+  };
+}
+
+export function toPull(n: PullNode, comments: GhComment[] = []): GhPullRequest {
+  return {
+    ...itemOf(n),
+    labels: [],
+    state: n.state,
     mergedAt: n.mergedAt,
     mergedBy: n.mergedBy?.login ?? null,
     closingIssues: (n.closingIssuesReferences?.nodes ?? [])
@@ -61,17 +68,9 @@ export function toPull(n: PullNode, comments: GhComment[] = []): GhPullRequest {
 
 export function toIssue(n: IssueNode): GhIssue {
   return {
-    repo: n.repository.nameWithOwner,
-    number: n.number,
-    nodeId: n.id,
-    url: n.url,
-    title: n.title ?? "",
-    body: n.body ?? "",
+    ...itemOf(n),
     labels: (n.labels?.nodes ?? []).filter((l): l is { name: string } => l !== null).map((l) => l.name),
     state: n.state,
-    author: toActor(n.author),
-    createdAt: n.createdAt,
-    updatedAt: n.updatedAt,
     closedAt: n.closedAt,
   };
 }

@@ -5,6 +5,7 @@ import { isTask, readDifficulty, readMinScore, readScore, resolveTaskScore } fro
 import type { SeasonForAwards } from "@/lib/scoring/award-season";
 import { chunks } from "@/lib/util/chunks";
 import type { IngestBatch } from "./types";
+import { excluded } from "@/db/excluded";
 
 const ts = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
 
@@ -60,19 +61,10 @@ export async function storeTasks(tx: Executor, allSeasons: SeasonForAwards[], ba
         .onConflictDoUpdate({
           target: [tasks.seasonId, tasks.repositoryId, tasks.number],
           set: {
-            githubNodeId: sql`excluded.github_node_id`,
-            url: sql`excluded.url`,
-            title: sql`excluded.title`,
-            labels: sql`excluded.labels`,
-            difficulty: sql`excluded.difficulty`,
-            score: sql`excluded.score`,
-            scoreSource: sql`excluded.score_source`,
-            statedScore: sql`excluded.stated_score`,
-            minScoreRequired: sql`excluded.min_score_required`,
-            active: sql`excluded.active`,
-            issueState: sql`excluded.issue_state`,
-            githubCreatedAt: sql`excluded.github_created_at`,
-            githubUpdatedAt: sql`excluded.github_updated_at`,
+            ...excluded(tasks, [
+              "githubNodeId", "url", "title", "labels", "difficulty", "score", "scoreSource", "statedScore",
+              "minScoreRequired", "active", "issueState", "githubCreatedAt", "githubUpdatedAt",
+            ]),
             updatedAt: sql`now()`,
           },
         })

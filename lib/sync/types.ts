@@ -8,7 +8,8 @@ export type GhActor = {
   isBot: boolean;
 };
 
-export type GhIssue = {
+/** What issues and pull requests have alike. */
+type GhItem = {
   repo: string;
   number: number;
   nodeId?: string | null;
@@ -16,27 +17,17 @@ export type GhIssue = {
   title: string;
   body: string;
   labels: string[];
-  state: "OPEN" | "CLOSED";
   author: GhActor | null;
   createdAt: string;
   updatedAt: string;
-  closedAt: string | null;
 };
+
+export type GhIssue = GhItem & { state: "OPEN" | "CLOSED"; closedAt: string | null };
 
 export type GhComment = { id: string; author: GhActor | null; body: string; createdAt: string };
 
-export type GhPullRequest = {
-  repo: string;
-  number: number;
-  nodeId?: string | null;
-  url?: string | null;
-  title: string;
-  body: string;
-  labels: string[];
+export type GhPullRequest = GhItem & {
   state: "OPEN" | "CLOSED" | "MERGED";
-  author: GhActor | null;
-  createdAt: string;
-  updatedAt: string;
   mergedAt: string | null;
   mergedBy: string | null;
   closingIssues: { repo: string; number: number }[];

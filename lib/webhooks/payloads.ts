@@ -9,24 +9,28 @@ const ZLabel = z.object({ name: z.string().max(200) });
 const ZRepository = z.object({ full_name: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/) });
 const ZTime = z.iso.datetime({ offset: true });
 const ZText = z.string().max(262_144).nullish();
+/** The fields issues and pull requests share in webhook payloads. */
+const itemFields = {
+  number: z.number().int().positive(),
+  node_id: z.string().max(200).optional(),
+  html_url: z.string().max(2000).optional(),
+  title: z.string().max(1024),
+  body: ZText,
+  state: z.enum(["open", "closed"]),
+  user: ZUser,
+  labels: z.array(ZLabel).max(200).default([]),
+  created_at: ZTime,
+  updated_at: ZTime,
+};
 
 export const ZPullRequestEvent = z.object({
   action: z.string().max(50),
   repository: ZRepository,
   pull_request: z.object({
-    number: z.number().int().positive(),
-    node_id: z.string().max(200).optional(),
-    html_url: z.string().max(2000).optional(),
-    title: z.string().max(1024),
-    body: ZText,
-    state: z.enum(["open", "closed"]),
+    ...itemFields,
     merged: z.boolean().nullish(),
     merged_at: ZTime.nullable(),
     merged_by: ZUser.optional(),
-    user: ZUser,
-    labels: z.array(ZLabel).max(200).default([]),
-    created_at: ZTime,
-    updated_at: ZTime,
   }),
 });
 
@@ -34,16 +38,7 @@ export const ZIssuesEvent = z.object({
   action: z.string().max(50),
   repository: ZRepository,
   issue: z.object({
-    number: z.number().int().positive(),
-    node_id: z.string().max(200).optional(),
-    html_url: z.string().max(2000).optional(),
-    title: z.string().max(1024),
-    body: ZText,
-    state: z.enum(["open", "closed"]),
-    user: ZUser,
-    labels: z.array(ZLabel).max(200).default([]),
-    created_at: ZTime,
-    updated_at: ZTime,
+    ...itemFields,
     closed_at: ZTime.nullable().optional(),
     pull_request: z.object({ merged_at: ZTime.nullable().optional() }).optional(),
   }),
@@ -58,20 +53,29 @@ function actor(u: z.infer<typeof ZUser> | undefined): GhActor | null {
   return { login: u.login, databaseId: u.id, avatarUrl: u.avatar_url ?? null, isBot: u.type === "Bot" || u.login.endsWith("[bot]") };
 }
 
+type ItemPayload = z.infer<typeof ZIssuesEvent>["issue"] | z.infer<typeof ZPullRequestEvent>["pull_request"];
+
+/** The fields an issue and a pull request payload give alike, in the importer's shape. */
+function itemOf(repo: string, x: ItemPayload) {
+  return {
+    repo,
+    number: x.number,
+    nodeId: x.node_id ?? null,
+    url: x.html_url ?? null,
+    title: x.title,
+    body: x.body ?? "",
+    labels: x.labels.map((l) => l.name),
+    author: actor(x.user),
+    createdAt: x.created_at,
+    updatedAt: x.updated_at,
+  };
+}
+
 export function pullFromEvent(e: z.infer<typeof ZPullRequestEvent>): GhPullRequest {
   const p = e.pull_request;
   return {
-    repo: e.repository.full_name,
-    number: p.number,
-    nodeId: p.node_id ?? null,
-    url: p.html_url ?? null,
-    title: p.title,
-    body: p.body ?? "",
-    labels: p.labels.map((l) => l.name),
+    ...itemOf(e.repository.full_name, p),
     state: p.merged_at ? "MERGED" : p.state === "open" ? "OPEN" : "CLOSED",
-    author: actor(p.user),
-    createdAt: p.created_at,
-    updatedAt: p.updated_at,
     mergedAt: p.merged_at,
     mergedBy: p.merged_by?.login ?? null,
     closingIssues: [],
@@ -82,17 +86,8 @@ export function pullFromEvent(e: z.infer<typeof ZPullRequestEvent>): GhPullReque
 export function issueFromEvent(e: z.infer<typeof ZIssuesEvent>): GhIssue {
   const i = e.issue;
   return {
-    repo: e.repository.full_name,
-    number: i.number,
-    nodeId: i.node_id ?? null,
-    url: i.html_url ?? null,
-    title: i.title,
-    body: i.body ?? "",
-    labels: i.labels.map((l) => l.name),
+    ...itemOf(e.repository.full_name, i),
     state: i.state === "open" ? "OPEN" : "CLOSED",
-    author: actor(i.user),
-    createdAt: i.created_at,
-    updatedAt: i.updated_at,
     closedAt: i.closed_at ?? null,
   };
 }

@@ -1,23 +1,13 @@
 import Link from "next/link";
 import type { getTeamRanking } from "@/lib/queries/teams";
+import { TableHead } from "@/app/_components/table-head";
 
 /** The teams of a season, ranked, with each member's share. */
 export function TeamRanking({ teams }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>> }) {
   if (teams.length === 0) return <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>;
   return (
     <table className="table ranking" data-testid="team-ranking">
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            Rank
-          </th>
-          <th scope="col">Team</th>
-          <th scope="col" className="num">
-            Points
-          </th>
-          <th scope="col">Members</th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: "Rank", num: true }, "Team", { label: "Points", num: true }, "Members"]} />
       <tbody>
         {teams.map((t) => (
           <tr key={t.name}>

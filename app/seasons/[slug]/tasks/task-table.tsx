@@ -3,23 +3,14 @@ import { giveUpTaskAction } from "@/app/_actions/give-up-task";
 import { pickUpTaskAction } from "@/app/_actions/pick-up-task";
 import { ActionForm } from "@/app/_components/action-form";
 import type { TaskWithModules } from "@/lib/queries/tasks-with-modules";
+import { TableHead } from "@/app/_components/table-head";
 
 /** A season's tasks with their state, and Pick up / Give up for the signed-in viewer while the season runs. */
 export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; running: boolean }) {
   const me = viewerLogin?.toLowerCase();
   return (
     <table className="table" data-testid="tasks">
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Difficulty</th>
-          <th scope="col" className="num">
-            Points
-          </th>
-          <th scope="col">State</th>
-          <th scope="col" />
-        </tr>
-      </thead>
+      <TableHead columns={["Task", "Difficulty", { label: "Points", num: true }, "State", ""]} />
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>

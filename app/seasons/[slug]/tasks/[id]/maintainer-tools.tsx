@@ -1,7 +1,7 @@
 import { assignTaskAction } from "@/app/_actions/assign-task";
 import { setTaskPerPrAction } from "@/app/_actions/set-task-per-pr";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
-import { ActionForm } from "@/app/_components/action-form";
+import { ActionForm, ReasonInput } from "@/app/_components/action-form";
 import { AuditTable } from "@/app/_components/audit-table";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 
@@ -19,7 +19,7 @@ export function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={setTaskScoreAction} submit="Save score" testId="score-form">
             <input type="hidden" name="taskId" value={task.id} />
             <input name="score" type="number" min={0} step={1} aria-label="Score" placeholder={String(task.score ?? "")} style={{ width: "7rem" }} />
-            <input name="reason" aria-label="Reason" placeholder="why (required)" />
+            <ReasonInput required />
           </ActionForm>
           <p className="muted">Leave the score empty to clear the override. Awards already made are adjusted in the ledger.</p>
         </div>
@@ -28,7 +28,7 @@ export function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={setTaskPerPrAction} submit={task.perPr ? "Make it one award" : "Award each PR"}>
             <input type="hidden" name="taskId" value={task.id} />
             <input type="hidden" name="perPr" value={task.perPr ? "false" : "true"} />
-            <input name="reason" aria-label="Reason" placeholder="why (required)" />
+            <ReasonInput required />
           </ActionForm>
         </div>
         <div className="card">
@@ -36,7 +36,7 @@ export function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={assignTaskAction} submit={detail.holder ? "Reassign / release" : "Assign"}>
             <input type="hidden" name="taskId" value={task.id} />
             <input name="login" aria-label="GitHub login" placeholder="login (empty releases)" />
-            <input name="reason" aria-label="Reason" placeholder="why" />
+            <ReasonInput />
           </ActionForm>
         </div>
       </div>

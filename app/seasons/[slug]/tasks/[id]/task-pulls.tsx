@@ -1,51 +1,40 @@
 import { awardPointsAction } from "@/app/_actions/award-points";
-import { ActionForm } from "@/app/_components/action-form";
+import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { TableHead } from "@/app/_components/table-head";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 
 /** The pull requests that reference a task; maintainers award points on each. */
 export function TaskPulls({ detail, slug, maintains }: { detail: Detail; slug: string; maintains: boolean }) {
+  if (detail.pulls.length === 0) return <p className="muted">No pull request references this task yet.</p>;
   return (
-    <>
-      {detail.pulls.length === 0 ? (
-        <p className="muted">No pull request references this task yet.</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Pull request</th>
-              <th scope="col">Author</th>
-              <th scope="col">Merged</th>
-              {maintains && <th scope="col">Award points</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {detail.pulls.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={p.url ?? "#"} rel="noopener noreferrer">
-                    {p.repo}#{p.number}
-                  </a>{" "}
-                  {p.title}
-                </td>
-                <td>{p.author ?? "deleted account"}</td>
-                <td>{p.mergedAt ? p.mergedAt.toISOString().slice(0, 10) : "not merged"}</td>
-                {maintains && (
-                  <td>
-                    <ActionForm action={awardPointsAction} submit="Award">
-                      <input type="hidden" name="season" value={slug} />
-                      <input type="hidden" name="pullRequestId" value={p.id} />
-                      <input name="points" type="number" step={1} aria-label="Points" placeholder="points" style={{ width: "6rem" }} />
-                      <input name="reason" aria-label="Reason" placeholder="why" />
-                    </ActionForm>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
+    <table className="table">
+      <TableHead columns={["Pull request", "Author", "Merged", maintains && "Award points"]} />
+      <tbody>
+        {detail.pulls.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <a href={p.url ?? "#"} rel="noopener noreferrer">
+                {p.repo}#{p.number}
+              </a>{" "}
+              {p.title}
+            </td>
+            <td>{p.author ?? "deleted account"}</td>
+            <td>{p.mergedAt ? p.mergedAt.toISOString().slice(0, 10) : "not merged"}</td>
+            {maintains && (
+              <td>
+                <ActionForm action={awardPointsAction} submit="Award">
+                  <input type="hidden" name="season" value={slug} />
+                  <input type="hidden" name="pullRequestId" value={p.id} />
+                  <input name="points" type="number" step={1} aria-label="Points" placeholder="points" style={{ width: "6rem" }} />
+                  <ReasonInput />
+                </ActionForm>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
