@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { importContributorMap } from "@/lib/map/import-map";
+import { runCommand } from "@/lib/commands/command";
+import { importMap } from "@/lib/commands/operator";
 import { parseContributorMap, ZContributorMap, type ContributorMap } from "@/lib/map/parse-markdown";
 import { formatIssues } from "@/lib/util/zod-errors";
 import { CliError, defineCommand } from "../types";
@@ -37,7 +38,7 @@ export const mapImport = defineCommand({
     return { file, map };
   },
   async execute(db, { file, map }, out) {
-    const r = await importContributorMap(db, map);
+    const r = await runCommand(db, importMap, "operator", { map });
     out.line(
       `${file}: ${r.projects} project(s), ${r.modules} module(s), ${r.skills} skill(s), ${r.materials} learning material(s)` +
         (r.changed ? " imported." : "; already up to date, nothing changed."),

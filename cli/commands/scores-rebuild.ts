@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { rebuildTotals } from "@/lib/scoring/rebuild";
+import { runCommand } from "@/lib/commands/command";
+import { rebuildScores } from "@/lib/commands/operator";
+import { PodiumError } from "@/lib/errors";
 import { CliError, defineCommand } from "../types";
 import { ZSeasonSlug } from "./sync";
 
@@ -24,9 +26,10 @@ export const scoresRebuild = defineCommand({
   async execute(db, { season }, out) {
     let reports;
     try {
-      reports = await rebuildTotals(db, season);
+      reports = await runCommand(db, rebuildScores, "operator", { season });
     } catch (e) {
-      throw new CliError((e as Error).message);
+      if (e instanceof PodiumError && e.code === "NOT_FOUND") throw new CliError(`unknown season: ${season}`);
+      throw e;
     }
     for (const r of reports) {
       out.line(`${r.season}: ${r.participants} participants, ${r.differences.length === 0 ? "consistent (no differences)" : `${r.differences.length} difference(s) fixed`}`);

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { applySeasons } from "@/lib/seasons/apply-seasons";
+import { runCommand } from "@/lib/commands/command";
+import { applySeasonFiles } from "@/lib/commands/operator";
 import { z } from "zod";
 import { ZSeasonDocument } from "@/lib/seasons/season-file";
 import { MAX_SEASON_FILE_BYTES, parseSeasonText } from "@/lib/seasons/season-text";
@@ -40,7 +41,7 @@ export const seasonsApply = defineCommand({
     return { file, seasons: parsed.seasons };
   },
   async execute(db, { file, seasons }, out) {
-    const result = await applySeasons(db, seasons);
+    const result = await runCommand(db, applySeasonFiles, "operator", { seasons });
     for (const r of result) {
       out.line(`${r.action.padEnd(9)} ${r.slug}`);
       for (const c of r.changes) out.line(`          ${c}`);

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db, Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { learningMaterials, mapModules, mapModuleSkills, mapProjects, mapSkills, type MapLink } from "@/db/schema";
 import { ZContributorMap, type ContributorMap } from "./parse-markdown";
 import { chunks } from "@/lib/util/chunks";
@@ -205,7 +205,7 @@ async function writeSkillsAndMaterials(tx: Executor, moduleRows: ModuleRow[], mo
  * Makes the stored contributor map equal to `map`, in one transaction: projects by slug, modules by
  * (project, slug), skills by name; positions follow the document. Nothing is written when it already is.
  */
-export async function importContributorMap(db: Db, input: ContributorMap): Promise<MapImportResult> {
+export async function importContributorMap(db: Executor, input: ContributorMap): Promise<MapImportResult> {
   const map = ZContributorMap.parse(input);
   const skills = canonicalSkills(map);
   const want = desired(map, skills);

@@ -1,15 +1,16 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { participants, seasons, seasonTotals } from "@/db/schema";
+import { NotFoundError } from "@/lib/errors";
 import { refreshTotals } from "./refresh-totals";
 import { transaction } from "@/db/transaction";
 
 export type RebuildReport = { season: string; participants: number; differences: { login: string; before: number | null; after: number | null }[] };
 
 /** Recomputes each season's totals from the ledger and reports what differed (nothing, on a consistent database). */
-export async function rebuildTotals(db: Db, slug?: string): Promise<RebuildReport[]> {
+export async function rebuildTotals(db: Executor, slug?: string): Promise<RebuildReport[]> {
   const list = await db.select().from(seasons).where(slug ? eq(seasons.slug, slug) : undefined).orderBy(asc(seasons.startsAt));
-  if (slug && list.length === 0) throw new Error(`unknown season: ${slug}`);
+  if (slug && list.length === 0) throw new NotFoundError(`season ${slug}`);
   const reports: RebuildReport[] = [];
   for (const season of list) {
     reports.push(
