@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { participants, repositories, roles } from "@/db/schema";
+import { participants, repositories, roles, seasons } from "@/db/schema";
+import { seasonAsFile } from "@/lib/queries/season-as-file";
+import { ZSlug } from "@/lib/seasons/season-file";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { grantRoleAction } from "@/app/_actions/grant-role";
@@ -13,7 +15,7 @@ import { ActionForm } from "@/app/_components/action-form";
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ edit?: string | string[] }> }) {
   const viewer = await currentViewer();
   if (!viewer) redirect("/signin?callbackUrl=/admin");
   if (!can(viewer, "admin.view")) {
@@ -31,6 +33,9 @@ export default async function AdminPage() {
     .innerJoin(participants, eq(participants.id, roles.participantId))
     .leftJoin(repositories, eq(repositories.id, roles.repositoryId))
     .orderBy(asc(roles.role), asc(participants.login));
+  const { edit } = await searchParams;
+  const editing = viewer.isAdmin && typeof edit === "string" && ZSlug.safeParse(edit).success ? await seasonAsFile(db, edit) : null;
+  const slugs = viewer.isAdmin ? (await db.select({ slug: seasons.slug }).from(seasons).orderBy(asc(seasons.startsAt))).map((s) => s.slug) : [];
   return (
     <section data-testid="admin-page">
       <h1>Admin</h1>
@@ -41,8 +46,25 @@ export default async function AdminPage() {
         <>
           <h2>Seasons</h2>
           <p className="muted">Create or edit a season by pasting its season file (the format of `npm run podium -- seasons apply`). Errors name the field.</p>
+          {slugs.length > 0 && (
+            <p data-testid="season-edit-links">
+              Edit:{" "}
+              {slugs.map((slug) => (
+                <a key={slug} href={`/admin?edit=${slug}`} style={{ marginRight: "0.75em" }}>
+                  {slug}
+                </a>
+              ))}
+            </p>
+          )}
           <ActionForm action={saveSeasonAction} submit="Save season" testId="season-form">
-            <textarea name="json" aria-label="Season file (JSON)" rows={10} style={{ width: "100%", fontFamily: "ui-monospace, monospace" }} />
+            <textarea
+              key={editing?.slug ?? "new"}
+              name="json"
+              aria-label="Season file (JSON)"
+              rows={editing ? 24 : 10}
+              defaultValue={editing ? JSON.stringify(editing, null, 2) : undefined}
+              style={{ width: "100%", fontFamily: "ui-monospace, monospace" }}
+            />
           </ActionForm>
           <h2>Grant or revoke a role</h2>
           <div className="tools">

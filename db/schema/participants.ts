@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { seasons } from "./seasons";
 import { ref } from "./ref";
 
@@ -32,6 +32,8 @@ export const teams = pgTable(
     id: serial("id").primaryKey(),
     seasonId: ref("season_id", () => seasons.id, "cascade"),
     name: text("name").notNull(),
+    /** The only difficulties the team may pick up and earn from; null: all. */
+    difficulties: jsonb("difficulties").$type<string[]>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("teams_season_name_key").on(t.seasonId, t.name)],
@@ -43,6 +45,8 @@ export const teamMembers = pgTable(
     teamId: ref("team_id", () => teams.id, "cascade"),
     participantId: ref("participant_id", () => participants.id, "cascade"),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull(),
+    /** When the member left; from then on their points are their own again. */
+    leftAt: timestamp("left_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.participantId] }), index("team_members_participant_idx").on(t.participantId)],
 );

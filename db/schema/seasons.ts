@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { SeasonRules } from "../../lib/seasons/season-file";
+import type { SeasonOptions, SeasonRules } from "../../lib/seasons/season-file";
 import { ref } from "./ref";
 
 /** A repository known to Podium (listed by at least one season, or imported). */
@@ -34,6 +35,8 @@ export const seasons = pgTable(
     graceDays: integer("grace_days").notNull().default(0),
     /** Logins or team names shown with their points but without a rank. */
     unranked: jsonb("unranked").$type<string[]>().notNull(),
+    /** The second round's fields (umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, registration, prizes, language), defaults filled in. */
+    options: jsonb("options").$type<SeasonOptions>().notNull().default(sql`'{"umbrellas":[],"companionRepos":[],"countAs":{},"formerNames":{},"excluded":[],"voidLabels":["invalid","spam"],"prizes":[]}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

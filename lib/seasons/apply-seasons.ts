@@ -6,7 +6,7 @@ import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { resolveSeasonTaskScores } from "@/lib/scoring/task-scores";
 import { chunks } from "@/lib/util/chunks";
 import { applyTeams, participantIds } from "./apply-teams";
-import { offsetOf, type SeasonFile } from "./season-file";
+import { offsetOf, type SeasonFile, type SeasonOptions } from "./season-file";
 
 export type SeasonChange = { slug: string; action: "created" | "updated" | "unchanged"; changes: string[] };
 
@@ -54,7 +54,14 @@ function seasonColumns(file: SeasonFile) {
     rules: canonical(file.rules) as SeasonFile["rules"],
     graceDays: file.graceDays,
     unranked: file.unranked,
+    options: canonical(optionsOf(file)) as SeasonOptions,
   };
+}
+
+/** The second round's fields of a file, as `seasons.options` holds them. */
+export function optionsOf(file: SeasonFile): SeasonOptions {
+  const { umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, registration, prizes, language } = file;
+  return { umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, prizes, ...(registration ? { registration } : {}), ...(language ? { language } : {}) };
 }
 
 async function applyOne(tx: Executor, file: SeasonFile): Promise<SeasonChange> {
@@ -179,7 +186,7 @@ async function applyMaintainers(
 async function rederive(tx: Executor, seasonId: number, file: SeasonFile, changes: string[]) {
   const touched = (...keys: string[]) => changes.some((c) => keys.some((k) => c.startsWith(`${k}:`) || c.startsWith(k)));
   if (touched("difficulties")) await resolveSeasonTaskScores(tx, seasonId, file.difficulties);
-  if (touched("difficulties", "startsAt", "endsAt", "graceDays", "repo", "maintainer")) {
+  if (touched("difficulties", "startsAt", "endsAt", "graceDays", "repo", "maintainer", "rules", "options", "team")) {
     const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
     await awardSeason(tx, { ...season!, repos: file.repos.map((r) => r.toLowerCase()) }, "all");
   }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import { checkRound2, type ParsedRound2 } from "./season-checks-round2";
 
 /** What the cross-field rules read of a season (the schema's output, before its own refinement). */
-type Parsed = {
+type Parsed = ParsedRound2 & {
   slug: string;
   startsAt: string;
   endsAt: string;
@@ -9,9 +10,7 @@ type Parsed = {
   taskLabels: string[];
   taskTitlePrefixes: string[];
   difficulties: Record<string, number>;
-  rules: { caps: { difficulty: string }[]; gates: { difficulty: string; from?: string | undefined }[] };
   maintainers: Record<string, string[]>;
-  teams: { name: string; members: string[] }[];
   unranked: string[];
 };
 type Ctx = z.RefinementCtx;
@@ -83,6 +82,7 @@ export function checkSeason(s: Parsed, ctx: Ctx) {
     seen.add(lower(repo));
   }
   checkTeams(s, ctx);
+  checkRound2(s, ctx);
 }
 
 /** Two seasons of one file may not share a slug. */

@@ -19,6 +19,15 @@ export const LIMITS = {
   teams: 1000,
   members: 50,
   unranked: 1000,
+  stops: 100,
+  umbrellas: 1000,
+  companionRepos: 500,
+  countAs: 500,
+  formerNames: 500,
+  namesPerRepo: 20,
+  excluded: 1000,
+  voidLabels: 100,
+  prizes: 100,
 } as const;
 
 const atMost = (n: number, what: string) => ({ error: `expected at most ${n} ${what}` });
@@ -74,18 +83,77 @@ export const ZCap = z.strictObject({
   perRepo: z.boolean({ error: "expected true or false" }).optional().default(false),
 });
 
+/** The governance seed's ladder, lowest first (contract: "Community roles"). */
+export const COMMUNITY_ROLES = ["contributor", "active-contributor", "reviewer", "committer", "maintainer"] as const;
+export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
+export const ZCommunityRole = z.enum(COMMUNITY_ROLES, { error: `expected one of ${COMMUNITY_ROLES.join(", ")}` });
+
+const bool = z.boolean({ error: "expected true or false" });
+
 export const ZGate = z.strictObject({
   difficulty: ZDifficultyName,
   minPoints: nonNegativeInt,
   from: ZDifficultyName.optional(),
-  perRepo: z.boolean({ error: "expected true or false" }).optional().default(false),
+  perRepo: bool.optional().default(false),
+  /** A community role at or above which the gate does not apply. */
+  waivedFrom: ZCommunityRole.optional(),
+});
+
+/** Once the points (of `from`'s difficulty, per repo when `perRepo`) reach `atPoints`, tasks of `difficulty` earn nothing more. */
+export const ZStop = z.strictObject({
+  difficulty: ZDifficultyName,
+  atPoints: positiveInt,
+  from: ZDifficultyName.optional(),
+  perRepo: bool.optional().default(false),
+});
+
+export const ZPicks = z.strictObject({
+  max: positiveInt.max(100, { error: "expected at most 100" }),
+  perTeamMember: bool.optional().default(false),
+  releaseAfterDays: positiveInt.max(365, { error: "expected at most 365 days" }).optional(),
 });
 
 export const ZRules = z.strictObject({
   caps: z.array(ZCap).max(LIMITS.caps, atMost(LIMITS.caps, "caps")).optional().default([]),
   gates: z.array(ZGate).max(LIMITS.gates, atMost(LIMITS.gates, "gates")).optional().default([]),
+  stops: z.array(ZStop).max(LIMITS.stops, atMost(LIMITS.stops, "stops")).optional().default([]),
+  picks: ZPicks.optional(),
 });
 export type SeasonRules = z.infer<typeof ZRules>;
+export type SeasonStop = z.infer<typeof ZStop>;
+
+/** `owner/name#N`. */
+export const ZIssueRef = z
+  .string({ error: "expected an issue as owner/name#N" })
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?#)[A-Za-z0-9._-]{1,100}#[1-9][0-9]{0,9}$/, { error: "expected an issue as owner/name#N" });
+
+export const ZUmbrella = z.strictObject({
+  issue: ZIssueRef,
+  points: positiveInt,
+  difficulty: ZDifficultyName.optional(),
+});
+
+export const ZPrize = z
+  .strictObject({
+    name: z.string({ error: "expected a prize name" }).min(1, { error: "expected a prize name" }).max(100, atMost(100, "characters")),
+    ranks: z.tuple([positiveInt, positiveInt], { error: "expected a rank range such as [2, 3]" }).optional(),
+    minPoints: nonNegativeInt.optional(),
+    /** Podium's addition: a rank prize for one ranking only (default: each ranking separately). */
+    ranking: z.enum(["individuals", "teams"], { error: "expected individuals or teams" }).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.ranks === undefined) === (p.minPoints === undefined)) ctx.addIssue({ code: "custom", path: [], message: "expected either ranks or minPoints" });
+    if (p.ranks && p.ranks[1] < p.ranks[0]) ctx.addIssue({ code: "custom", path: ["ranks", 1], message: "must not be below the first rank" });
+    if (p.ranking !== undefined && p.ranks === undefined) ctx.addIssue({ code: "custom", path: ["ranking"], message: "only a rank prize names a ranking" });
+  });
+export type SeasonPrize = z.infer<typeof ZPrize>;
+
+export const ZRegistration = z.strictObject({
+  repo: ZRepoName,
+  titlePrefix: z.string({ error: "expected a title prefix" }).min(1, { error: "expected a title prefix" }).max(100, atMost(100, "characters")),
+});
+
+const label = z.string({ error: "expected a label" }).min(1, { error: "expected a label" }).max(100, atMost(100, "characters"));
 
 export const ZTeam = z.strictObject({
   name: z.string({ error: "expected a team name" }).min(1, { error: "expected a team name" }).max(100, atMost(100, "characters")),
@@ -94,10 +162,39 @@ export const ZTeam = z.strictObject({
     .min(1, { error: "expected at least one member" })
     .max(LIMITS.members, atMost(LIMITS.members, "members")),
   joinedAt: isoWithOffset.optional(),
+  /** When a member left: points earned from then on are theirs again, and they take none of the team's along. */
+  leftAt: z.record(ZLogin, isoWithOffset).optional(),
+  /** The only difficulties the team may pick up (and earn from); absent: all. */
+  difficulties: z.array(ZDifficultyName).min(1, { error: "expected at least one difficulty" }).max(LIMITS.difficulties, atMost(LIMITS.difficulties, "difficulties")).optional(),
 });
 
 const boundedRecord = <V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string) =>
   z.record(key, value).refine((r) => Object.keys(r).length <= max, atMost(max, what));
+
+/** The second round's optional season fields (contract: "Added in the second round"), stored together in `seasons.options`. */
+const seasonOptionFields = {
+  umbrellas: z.array(ZUmbrella).max(LIMITS.umbrellas, atMost(LIMITS.umbrellas, "umbrellas")).optional().default([]),
+  companionRepos: z.array(ZRepoName).max(LIMITS.companionRepos, atMost(LIMITS.companionRepos, "repositories")).optional().default([]),
+  countAs: boundedRecord(ZRepoName, ZRepoName, LIMITS.countAs, "repositories").optional().default({}),
+  formerNames: boundedRecord(
+    ZRepoName,
+    z.array(ZRepoName).min(1, { error: "expected at least one former name" }).max(LIMITS.namesPerRepo, atMost(LIMITS.namesPerRepo, "names")),
+    LIMITS.formerNames,
+    "repositories",
+  )
+    .optional()
+    .default({}),
+  excluded: z.array(ZLogin).max(LIMITS.excluded, atMost(LIMITS.excluded, "logins")).optional().default([]),
+  voidLabels: z.array(label).max(LIMITS.voidLabels, atMost(LIMITS.voidLabels, "labels")).optional().default(["invalid", "spam"]),
+  registration: ZRegistration.optional(),
+  prizes: z.array(ZPrize).max(LIMITS.prizes, atMost(LIMITS.prizes, "prizes")).optional().default([]),
+  /** Podium's addition (#19): the season's default language. */
+  language: z.enum(["en", "zh-CN"], { error: "expected en or zh-CN" }).optional(),
+};
+export const ZSeasonOptions = z.strictObject(seasonOptionFields);
+/** What `seasons.options` holds: every second-round field, defaults filled in. */
+export type SeasonOptions = z.infer<typeof ZSeasonOptions>;
+export const DEFAULT_SEASON_OPTIONS: SeasonOptions = ZSeasonOptions.parse({});
 
 /** One season. Strings arrive trimmed and in NFC (see `parseSeasonDocument`); cross-field rules in `checkSeason`. */
 export const ZSeasonFile = z
@@ -127,7 +224,7 @@ export const ZSeasonFile = z
     difficulties: boundedRecord(ZDifficultyName, positiveInt, LIMITS.difficulties, "difficulties").refine((d) => Object.keys(d).length > 0, {
       error: "expected at least one difficulty",
     }),
-    rules: ZRules.optional().default({ caps: [], gates: [] }),
+    rules: ZRules.optional().default({ caps: [], gates: [], stops: [] }),
     graceDays: nonNegativeInt.max(365, { error: "expected at most 365 days" }).optional().default(0),
     maintainers: boundedRecord(
       ZRepoName,
@@ -143,6 +240,7 @@ export const ZSeasonFile = z
       .max(LIMITS.unranked, atMost(LIMITS.unranked, "entries"))
       .optional()
       .default([]),
+    ...seasonOptionFields,
   })
   .superRefine(checkSeason);
 

@@ -153,7 +153,7 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
     await db.execute(sql`update season_totals set points = points + 7 where participant_id = (select id from participants where login = ${first.login}) and season_id = (select id from seasons where slug = '2020-s2')`);
     const started = Date.now();
     while ((await top()).score !== first.score + 12) {
-      expect(Date.now() - started).toBeLessThan(1000);
+      expect(Date.now() - started).toBeLessThan(3000); // the micro-cache lives 500 ms; the rest is margin for a loaded machine
       await new Promise((r) => setTimeout(r, 25));
     }
     expect(await score(first.login)).toBe(first.score + 12);

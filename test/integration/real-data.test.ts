@@ -11,7 +11,7 @@ import type { Fixture, FixtureComment, FixturePullRequest } from "@/demo/program
 import { createGitHubClient, type GitHubClient } from "@/lib/github/client";
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
-import type { SeasonFile } from "@/lib/seasons/season-file";
+import { DEFAULT_SEASON_OPTIONS, type SeasonFile } from "@/lib/seasons/season-file";
 import { runSync } from "@/lib/sync/run-sync";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 import { ledgerSnapshot } from "../harness/ledger-snapshot";
@@ -28,14 +28,14 @@ const base = {
   repos: [REPO],
   taskTitlePrefixes: [],
   difficulties: { easy: 100, medium: 300, hard: 1000 },
-  rules: { caps: [], gates: [] },
+  rules: { caps: [], gates: [], stops: [] },
   maintainers: { [REPO]: ["keeper"] },
   teams: [],
   unranked: [],
 };
 /** Two seasons on one repository, as the real program ran them: the second's PRs are imported too. */
-const S1: SeasonFile = { ...base, slug: "rd-1", name: "Real data 1", startsAt: "2021-01-01T00:00:00Z", endsAt: "2021-06-30T00:00:00Z", taskLabels: ["task-1"], graceDays: 7 };
-const S2: SeasonFile = { ...base, slug: "rd-2", name: "Real data 2", startsAt: "2021-08-01T00:00:00Z", endsAt: "2021-12-31T00:00:00Z", taskLabels: ["task-2"], graceDays: 0 };
+const S1: SeasonFile = { ...DEFAULT_SEASON_OPTIONS, ...base, slug: "rd-1", name: "Real data 1", startsAt: "2021-01-01T00:00:00Z", endsAt: "2021-06-30T00:00:00Z", taskLabels: ["task-1"], graceDays: 7 };
+const S2: SeasonFile = { ...DEFAULT_SEASON_OPTIONS, ...base, slug: "rd-2", name: "Real data 2", startsAt: "2021-08-01T00:00:00Z", endsAt: "2021-12-31T00:00:00Z", taskLabels: ["task-2"], graceDays: 0 };
 
 const at = (day: string, minutes = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 

@@ -14,7 +14,7 @@ const seasonsRoute = await import("@/app/api/seasons/route");
 describe("seasons stored before the checks", () => {
   beforeAll(async () => {
     state.handle = await freshDatabase("pglite");
-    const base = { startsAt: new Date("2020-03-01T18:30:00Z"), endsAt: new Date("2020-05-30T18:29:59Z"), taskLabels: [], taskTitlePrefixes: [], difficulties: { easy: 1 }, rules: { caps: [], gates: [] }, unranked: [] };
+    const base = { startsAt: new Date("2020-03-01T18:30:00Z"), endsAt: new Date("2020-05-30T18:29:59Z"), taskLabels: [], taskTitlePrefixes: [], difficulties: { easy: 1 }, rules: { caps: [], gates: [], stops: [] }, unranked: [] };
     await state.handle.db.insert(seasons).values([
       { ...base, slug: "../../evil", name: "Evil", timeZone: "Mars/Base" },
       { ...base, slug: "india", name: "India", timeZone: "+05:30" },

@@ -17,7 +17,7 @@ import { createGitHubClient, type GitHubClient } from "@/lib/github/client";
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
-import type { SeasonFile } from "@/lib/seasons/season-file";
+import { DEFAULT_SEASON_OPTIONS, type SeasonFile } from "@/lib/seasons/season-file";
 import { runSync, type SyncSummary } from "@/lib/sync/run-sync";
 import { awardPoints } from "@/lib/commands/award-points";
 import { runCommand } from "@/lib/commands/command";
@@ -42,6 +42,7 @@ const githubId = (login: string) => {
 };
 
 const SEASON: SeasonFile = {
+  ...DEFAULT_SEASON_OPTIONS,
   slug: SLUG,
   name: "Concurrency",
   startsAt: "2021-01-01T00:00:00Z",
@@ -50,7 +51,7 @@ const SEASON: SeasonFile = {
   taskLabels: ["task"],
   taskTitlePrefixes: [],
   difficulties: { easy: 100, medium: 300, hard: 1000 },
-  rules: { caps: [], gates: [] },
+  rules: { caps: [], gates: [], stops: [] },
   graceDays: 0,
   maintainers: { [ALPHA]: ["keeper"], [BETA]: ["keeper"], [GAMMA]: ["keeper"] },
   teams: [],

@@ -8,7 +8,7 @@ import { createGitHubClient, GitHubError, type GitHubClient } from "@/lib/github
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import { syntheticFixture } from "@/demo/fake-github/synthetic";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
-import { parseSeasonDocument } from "@/lib/seasons/season-file";
+import { DEFAULT_SEASON_OPTIONS, parseSeasonDocument } from "@/lib/seasons/season-file";
 import { runSync } from "@/lib/sync/run-sync";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 import { ledgerSnapshot } from "../harness/ledger-snapshot";
@@ -41,6 +41,7 @@ async function ledgerRows(h: DbHandle) {
 }
 
 const synthSeason = {
+  ...DEFAULT_SEASON_OPTIONS,
   slug: "synth",
   name: "Synthetic",
   startsAt: "2020-12-01T00:00:00Z",
@@ -49,7 +50,7 @@ const synthSeason = {
   taskLabels: ["task"],
   taskTitlePrefixes: [],
   difficulties: { easy: 10 },
-  rules: { caps: [], gates: [] },
+  rules: { caps: [], gates: [], stops: [] },
   graceDays: 0,
   maintainers: {},
   teams: [],

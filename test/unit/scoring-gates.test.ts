@@ -15,6 +15,7 @@ const nobody: GateStanding = { byDifficulty: {}, byRepo: {}, points: 0 };
 
 const rules = (gates: Partial<SeasonRules["gates"][number]>[]): SeasonRules => ({
   caps: [],
+  stops: [],
   gates: gates.map((g) => ({ difficulty: "hard", minPoints: 0, perRepo: false, ...g })),
 });
 const task = (p: Partial<GateTask> = {}): GateTask => ({ difficulty: "hard", repo: "pingcap/pd", minScoreRequired: null, ...p });

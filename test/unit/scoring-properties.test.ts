@@ -34,7 +34,7 @@ const arbRules: fc.Arbitrary<SeasonRules> = fc
     ),
   )
   .chain((perDifficulty) => fc.shuffledSubarray(perDifficulty.flat(), { minLength: perDifficulty.flat().length }))
-  .map((caps) => ({ caps, gates: [] }));
+  .map((caps) => ({ caps, gates: [], stops: [] }));
 
 const arbDifficulty = fc.constantFrom<string | null>(...DIFFICULTIES, null);
 const arbRepo = fc.constantFrom<number | null>(1, 2, 3, null);
@@ -243,7 +243,7 @@ describe("computeTotals properties", () => {
       { id: 1, participantId: 1, repositoryId: 1, taskId: 1, difficulty: null, points: 500, occurredAt: at },
       { id: 2, participantId: 1, repositoryId: 1, taskId: 2, difficulty: "other", points: 500, occurredAt: at },
     ];
-    const rules: SeasonRules = { caps: [{ difficulty: "other", max: 300, perRepo: false }], gates: [] };
+    const rules: SeasonRules = { caps: [{ difficulty: "other", max: 300, perRepo: false }], gates: [], stops: [] };
     expect(computeTotals(entries, rules)[0]?.points).toBe(800);
   });
 });
@@ -350,7 +350,7 @@ describe("reconcile properties", () => {
           points: c.points,
           occurredAt: c.occurredAt,
         }));
-        const totals = new Map(computeTotals(entries, { caps: [], gates: [] }).map((t) => [t.participantId, t.points]));
+        const totals = new Map(computeTotals(entries, { caps: [], gates: [], stops: [] }).map((t) => [t.participantId, t.points]));
         for (const participantId of new Set(ledger.map((c) => c.participantId))) {
           const expected = last.filter((a) => a.participantId === participantId).reduce((s, a) => s + a.points, 0);
           expect(totals.get(participantId)).toBe(expected);
@@ -458,7 +458,7 @@ describe("desiredAwards properties", () => {
           points: c.points,
           occurredAt: c.occurredAt,
         }));
-        const totals = computeTotals(entries, { caps: [], gates: [] });
+        const totals = computeTotals(entries, { caps: [], gates: [], stops: [] });
         for (const t of totals) {
           expect(t.points).toBe(awards.filter((a) => a.participantId === t.participantId).reduce((s, a) => s + a.points, 0));
         }

@@ -15,7 +15,7 @@ const entry = (p: Partial<LedgerPoint>): LedgerPoint => ({
   occurredAt: t(1),
   ...p,
 });
-const noRules: SeasonRules = { caps: [], gates: [] };
+const noRules: SeasonRules = { caps: [], gates: [], stops: [] };
 
 describe("computeTotals", () => {
   it("sums points, tasks and the breakdown per difficulty", () => {
@@ -29,6 +29,7 @@ describe("computeTotals", () => {
 
   it("applies overall and per-repo caps but keeps the raw points", () => {
     const rules: SeasonRules = {
+      stops: [],
       caps: [
         { difficulty: "easy", max: 300, perRepo: false },
         { difficulty: "easy", max: 200, perRepo: true },
@@ -60,7 +61,7 @@ describe("computeTotals", () => {
       points: fc.integer({ min: -500, max: 1000 }),
       occurredAt: fc.integer({ min: 1, max: 60 }).map(t),
     });
-    const rules: SeasonRules = { caps: [{ difficulty: "easy", max: 400, perRepo: false }], gates: [] };
+    const rules: SeasonRules = { caps: [{ difficulty: "easy", max: 400, perRepo: false }], gates: [], stops: [] };
     fc.assert(
       fc.property(fc.uniqueArray(arbEntry, { selector: (e) => e.id, maxLength: 40 }), (entries) => {
         const norm = (list: LedgerPoint[]) =>
@@ -75,7 +76,7 @@ describe("computeTotals", () => {
 
 describe("pointsTimeline", () => {
   it("steps through the capped total in the order points were earned", () => {
-    const rules: SeasonRules = { caps: [{ difficulty: "easy", max: 150, perRepo: false }], gates: [] };
+    const rules: SeasonRules = { caps: [{ difficulty: "easy", max: 150, perRepo: false }], gates: [], stops: [] };
     const line = pointsTimeline([entry({ occurredAt: t(3) }), entry({ occurredAt: t(1) }), entry({ difficulty: "hard", points: 1000, occurredAt: t(2) })], rules);
     expect(line.map((p) => [p.at.getUTCDate(), p.points])).toEqual([
       [1, 100],

@@ -24,7 +24,7 @@ describe("season file", () => {
     const r = parseSeasonDocument(minimal);
     expect(r.success).toBe(true);
     if (r.success) {
-      expect(r.data[0]?.rules).toEqual({ caps: [], gates: [] });
+      expect(r.data[0]?.rules).toEqual({ caps: [], gates: [], stops: [] });
       expect(r.data[0]?.graceDays).toBe(0);
     }
   });
