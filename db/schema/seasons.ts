@@ -37,6 +37,8 @@ export const seasons = pgTable(
     unranked: jsonb("unranked").$type<string[]>().notNull(),
     /** The second round's fields (umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, registration, prizes, language), defaults filled in. */
     options: jsonb("options").$type<SeasonOptions>().notNull().default(sql`'{"umbrellas":[],"companionRepos":[],"countAs":{},"formerNames":{},"excluded":[],"voidLabels":["invalid","spam"],"prizes":[]}'::jsonb`),
+    /** Set when an admin finalizes the season (`seasons finalize`): its results are frozen; null while live or reopened. */
+    finalizedAt: timestamp("finalized_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
