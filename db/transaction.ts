@@ -46,3 +46,28 @@ async function runEffects(effects: Effect[]): Promise<void> {
     }
   }
 }
+
+class RolledBack<T> {
+  constructor(readonly value: T) {}
+}
+
+/**
+ * Runs `fn` in a transaction (a savepoint inside one) that is always rolled back: a what-if. Its value is
+ * returned; its writes and its after-commit effects are discarded.
+ */
+export async function rolledBack<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    await db.transaction(async (tx) => {
+      pending.set(tx, []);
+      try {
+        throw new RolledBack(await fn(tx));
+      } finally {
+        pending.delete(tx);
+      }
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.value as T;
+    throw error;
+  }
+  throw new Error("unreachable: a what-if transaction committed");
+}

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
+import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
 import { inArray } from "drizzle-orm";
 import { repositories, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
@@ -152,6 +152,9 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "save-season": () => ({
     json: JSON.stringify({ slug: SAVED_SEASON, name: "Saved Season", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
   }),
+  "preview-season": () => ({
+    json: JSON.stringify({ slug: "previewed-season", name: "Previewed Season", startsAt: "2023-06-01T00:00:00+08:00", endsAt: "2023-08-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
+  }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
 };
 
@@ -230,7 +233,8 @@ for (const action of MUTATING_ACTIONS) {
       const after = await snapshot(targets);
       if (expected === "ok") {
         expect(result, text.slice(0, 500)).toEqual({ ok: true, code: undefined });
-        expect(after.audit).toBeGreaterThan(before.audit);
+        if (WHAT_IF_ACTIONS.has(action)) expect(after).toEqual(before);
+        else expect(after.audit).toBeGreaterThan(before.audit);
       } else {
         expect(result, text.slice(0, 500)).toEqual({ ok: false, code: expected });
         expect(after).toEqual(before);

@@ -25,9 +25,13 @@ export const MUTATING_ACTIONS = [
   "pick-up-task",
   "give-up-task",
   "save-season",
+  "preview-season",
   "revoke-role",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
+
+/** Actions that need a mutating action's rights but only say what would happen: an allowed call writes nothing either. */
+export const WHAT_IF_ACTIONS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["preview-season"]);
 
 /** Anyone signed in. */
 const signedIn: Record<Who, Outcome> = { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" };
@@ -53,6 +57,7 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "pick-up-task": signedIn,
   "give-up-task": signedIn,
   "save-season": adminRule,
+  "preview-season": adminRule,
   "revoke-role": adminRule,
 };
 

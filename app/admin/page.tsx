@@ -10,6 +10,8 @@ import { can } from "@/lib/auth/permissions";
 import { grantRoleAction } from "@/app/_actions/grant-role";
 import { revokeRoleAction } from "@/app/_actions/revoke-role";
 import { saveSeasonAction } from "@/app/_actions/save-season";
+import { previewSeasonAction } from "@/app/_actions/preview-season";
+import { SeasonEditor } from "./season-editor";
 import { ActionForm } from "@/app/_components/action-form";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -56,16 +58,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               ))}
             </p>
           )}
-          <ActionForm action={saveSeasonAction} submit="Save season" testId="season-form">
-            <textarea
-              key={editing?.slug ?? "new"}
-              name="json"
-              aria-label="Season file (JSON)"
-              rows={editing ? 24 : 10}
-              defaultValue={editing ? JSON.stringify(editing, null, 2) : undefined}
-              style={{ width: "100%", fontFamily: "ui-monospace, monospace" }}
-            />
-          </ActionForm>
+          <SeasonEditor key={editing?.slug ?? "new"} save={saveSeasonAction} preview={previewSeasonAction} initial={editing ? JSON.stringify(editing, null, 2) : undefined} />
           <h2>Grant or revoke a role</h2>
           <div className="tools">
             <ActionForm action={grantRoleAction} submit="Grant" testId="grant-role">

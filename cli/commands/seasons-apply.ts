@@ -4,12 +4,16 @@ import { applySeasonFiles } from "@/lib/commands/operator";
 import { z } from "zod";
 import { ZSeasonDocument } from "@/lib/seasons/season-file";
 import { MAX_SEASON_FILE_BYTES, parseSeasonText } from "@/lib/seasons/season-text";
-import { CliError, defineCommand } from "../types";
+import { previewSeasonFiles } from "@/lib/commands/preview-season";
+import type { SeasonPreview } from "@/lib/seasons/preview-seasons";
+import { describeMove } from "@/lib/seasons/ranking-moves";
+import { CliError, defineCommand, type Output } from "../types";
 
 /** The file's name (for messages) and its seasons, checked exactly as a season file is (strings, bounds, duplicates). */
 export const ZSeasonsApplyPayload = z.strictObject({
   file: z.string().min(1).max(4096),
   seasons: ZSeasonDocument,
+  dryRun: z.boolean().optional().default(false),
 });
 function readBounded(file: string): string {
   try {
@@ -24,12 +28,14 @@ function readBounded(file: string): string {
 
 export const seasonsApply = defineCommand({
   name: "seasons apply",
-  usage: "seasons apply <file.json>",
-  summary: "create or update seasons from a season file (all or nothing)",
+  usage: "seasons apply [--dry-run] <file.json>",
+  summary: "create or update seasons from a season file (all or nothing); --dry-run prints who would move, writes nothing",
   payload: ZSeasonsApplyPayload,
-  prepare(args) {
+  prepare(argv) {
+    const dryRun = argv.includes("--dry-run");
+    const args = argv.filter((a) => a !== "--dry-run");
     const file = args[0];
-    if (!file || args.length > 1) throw new CliError("usage: podium seasons apply <file.json>", 2);
+    if (!file || args.length > 1 || file.startsWith("--")) throw new CliError("usage: podium seasons apply [--dry-run] <file.json>", 2);
     const parsed = parseSeasonText(readBounded(file));
     if (!parsed.ok) {
       const [first] = parsed.problems;
@@ -38,9 +44,10 @@ export const seasonsApply = defineCommand({
       }
       throw new CliError(`${file} was refused; nothing was written:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
     }
-    return { file, seasons: parsed.seasons };
+    return { file, seasons: parsed.seasons, dryRun };
   },
-  async execute(db, { file, seasons }, out) {
+  async execute(db, { file, seasons, dryRun }, out) {
+    if (dryRun) return printPreview(await runCommand(db, previewSeasonFiles, "operator", { seasons }), file, out);
     const result = await runCommand(db, applySeasonFiles, "operator", { seasons });
     for (const r of result) {
       out.line(`${r.action.padEnd(9)} ${r.slug}`);
@@ -51,3 +58,14 @@ export const seasonsApply = defineCommand({
     return 0;
   },
 });
+
+function printPreview({ changes, moves }: SeasonPreview, file: string, out: Output): number {
+  for (const r of changes) {
+    out.line(`would be ${r.action.padEnd(9)} ${r.slug}`);
+    for (const c of r.changes) out.line(`          ${c}`);
+  }
+  if (moves.length === 0) out.line("No one would move in any ranking.");
+  for (const m of moves) out.line(`  ${m.slug}: ${describeMove(m)}`);
+  out.line(`${file}: dry run, nothing was written.`);
+  return 0;
+}

@@ -8,7 +8,7 @@ import { audit } from "./load";
 export const ZSaveSeason = z.object({ json: z.string({ error: "paste the season as JSON" }).min(2, { error: "paste the season as JSON" }).max(200_000) });
 
 /** First problem per field path; a problem of the whole text is the `json` field's (the text area). */
-function fieldsOf(problems: SeasonProblem[]): Record<string, string> {
+export function seasonFieldErrors(problems: SeasonProblem[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of problems) out[p.path === "(root)" && /^not valid JSON|bytes; at most/.test(p.message) ? "json" : p.path] ??= p.message;
   return out;
@@ -22,7 +22,7 @@ export const saveSeason = defineCommand({
   async run({ tx, actorId, authorize }, input) {
     authorize("season.manage");
     const parsed = parseSeasonText(input.json);
-    if (!parsed.ok) throw new InvalidInputError("The season has errors.", fieldsOf(parsed.problems));
+    if (!parsed.ok) throw new InvalidInputError("The season has errors.", seasonFieldErrors(parsed.problems));
     const changes = await applySeasons(tx, parsed.seasons);
     for (const c of changes.filter((x) => x.action !== "unchanged")) {
       await audit(tx, { seasonId: null, actorId, action: `season.${c.action}`, after: { slug: c.slug, changes: c.changes.length }, reason: c.changes.slice(0, 5).join("; ") || null });

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks, type Task } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/demo/program/seed";
-import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
+import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
 import { createParticipant, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
@@ -23,6 +23,7 @@ const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
+const { previewSeasonAction } = await import("@/app/_actions/preview-season");
 
 type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
@@ -40,6 +41,10 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "save-season": {
     call: (f) => saveSeasonAction(null, f),
     form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
+  },
+  "preview-season": {
+    call: (f) => previewSeasonAction(null, f),
+    form: () => ({ json: JSON.stringify({ slug: "2022-s5", name: "Season Five", startsAt: "2022-06-01T00:00:00+08:00", endsAt: "2022-08-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
 };
@@ -110,7 +115,8 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
         const result = await row.call(toForm(row.form(targets, who)));
         if (expected === "ok") {
           expect(result).toMatchObject({ ok: true });
-          expect((await snapshot()).audit).toBeGreaterThan(before.audit ?? 0);
+          if (WHAT_IF_ACTIONS.has(row.action)) expect(await snapshot()).toEqual(before);
+          else expect((await snapshot()).audit).toBeGreaterThan(before.audit ?? 0);
         } else {
           expect(result).toMatchObject({ ok: false, code: expected });
           expect(await snapshot()).toEqual(before);

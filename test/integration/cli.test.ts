@@ -30,7 +30,8 @@ describe("podium CLI", () => {
   it("--help lists the commands", () => {
     const r = podium(["--help"], {});
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/seasons apply <file\.json>/);
+    expect(r.stdout).toMatch(/seasons apply \[--dry-run\] <file\.json>/);
+    expect(r.stdout).toMatch(/seasons show <slug>/);
   });
 
   it("an unknown command is refused with the help", () => {
@@ -56,6 +57,7 @@ describe("podium CLI", () => {
       expect(again.stdout).toMatch(/unchanged 2020-s2/);
       expect(again.stdout).toMatch(/0 changed/);
 
+
       const h = await openDatabase(kind === "postgres" ? { url: pgUrl } : { pgliteDir: env.PGLITE_DIR });
       try {
         const rows = await h.db.select().from(seasons);
@@ -63,6 +65,22 @@ describe("podium CLI", () => {
       } finally {
         await h.close();
       }
+    });
+
+    it(`seasons apply --dry-run writes nothing; seasons show gives a file that applies as no change (${kind})`, () => {
+      const env: Record<string, string> = kind === "postgres" ? { DATABASE_URL: pgUrl } : { PGLITE_DIR: path.join(dir, "db") };
+      // A dry run says what would happen and writes nothing.
+      const dry = podium(["seasons", "apply", "--dry-run", "test/fixtures/season-round2.json"], env);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/^would be created\s+r2-full$/m);
+      expect(dry.stdout).toContain("test/fixtures/season-round2.json: dry run, nothing was written.");
+      // `seasons show` gives the season back as a file; applying that file changes nothing.
+      const shown = podium(["seasons", "show", "2020-s2"], env);
+      expect(shown.code).toBe(0);
+      const file = path.join(dir, `shown-${kind}.json`);
+      fs.writeFileSync(file, shown.stdout);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ slug: "2020-s2", startsAt: "2020-03-02T00:00:00+08:00", teams: [{ name: "dot-star", members: ["login-a", "login-b"] }] });
+      expect(podium(["seasons", "apply", file], env).stdout).toMatch(/unchanged 2020-s2/);
     });
   }
 

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { InvalidInputError } from "@/lib/errors";
+import { previewSeasons } from "@/lib/seasons/preview-seasons";
+import { ZSeasonDocument } from "@/lib/seasons/season-file";
+import { parseSeasonText } from "@/lib/seasons/season-text";
+import { defineCommand } from "./command";
+import { ZSaveSeason, seasonFieldErrors } from "./save-season";
+
+/** The season editor's preview: what saving would change and who would move, with nothing written. */
+export const previewSeason = defineCommand({
+  name: "season.preview",
+  input: ZSaveSeason,
+  permission: "season.manage",
+  async run({ tx, authorize }, input) {
+    authorize("season.manage");
+    const parsed = parseSeasonText(input.json);
+    if (!parsed.ok) throw new InvalidInputError("The season has errors.", seasonFieldErrors(parsed.problems));
+    return previewSeasons(tx, parsed.seasons);
+  },
+});
+
+/** `seasons apply --dry-run`: the same what-if for season files the operator reads. */
+export const previewSeasonFiles = defineCommand({
+  name: "season.apply.dry-run",
+  input: z.object({ seasons: ZSeasonDocument }),
+  permission: "season.manage",
+  async run({ tx, authorize }, input) {
+    authorize("season.manage");
+    return previewSeasons(tx, input.seasons);
+  },
+});
