@@ -18,7 +18,12 @@ export function roleAtLeast(role: CommunityRole | null | undefined, min: Communi
   return COMMUNITY_ROLES.indexOf(role) >= COMMUNITY_ROLES.indexOf(min);
 }
 
-export const ZCommunityRole = z.enum(COMMUNITY_ROLES, { error: (issue) => `unknown community role ${JSON.stringify(issue.input)}; expected one of ${COMMUNITY_ROLES.join(", ")}` });
+export const ZCommunityRole = z.enum(COMMUNITY_ROLES, {
+  error: (issue) =>
+    issue.input === undefined
+      ? `expected a community role (one of ${COMMUNITY_ROLES.join(", ")})`
+      : `unknown community role ${JSON.stringify(issue.input)}; expected one of ${COMMUNITY_ROLES.join(", ")}`,
+});
 
 /** A SIG's name as the community writes it: `sig-planner`, `docs` (lower-case letters, digits, dashes). */
 export const ZSigName = z
