@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { norm } from "@/lib/map/task-modules";
 import { ZLogin } from "@/lib/seasons/season-file";
 
 /**
@@ -82,5 +83,24 @@ export function sigsOf(members: readonly { login: string; role: CommunityRole; s
     }));
 }
 
+/** How a role reads on a page. */
+export const COMMUNITY_ROLE_LABEL: Record<CommunityRole, string> = {
+  contributor: "Contributor",
+  "active-contributor": "Active contributor",
+  reviewer: "Reviewer",
+  committer: "Committer",
+  maintainer: "Maintainer",
+};
+
 /** The name a SIG gives a module (`sig-planner` → `planner`), to match it as a `sig/planner` label matches a task. */
 export const sigSubject = (sig: string) => sig.replace(/^sig-/, "");
+
+/**
+ * The SIGs that own a contributor-map module. The map names no owners, so a SIG owns the modules its
+ * name names (`sig-planner` owns Planner, `sig-transaction` Transaction), as a `sig/planner` label puts a
+ * task in that module (`lib/map/task-modules.ts`); a SIG naming no module owns none.
+ */
+export function sigsOwningModule(module: { slug: string; name: string }, sigs: readonly SigView[]): SigView[] {
+  const names = new Set([norm(module.slug), norm(module.name)]);
+  return sigs.filter((s) => names.has(norm(sigSubject(s.name))));
+}

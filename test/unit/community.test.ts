@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { communityImport, describeCommunityChange } from "@/cli/commands/community-import";
-import { COMMUNITY_ROLES, roleAtLeast, sigsOf, sigSubject, ZCommunityFile } from "@/lib/rules/community";
+import { COMMUNITY_ROLES, roleAtLeast, sigsOf, sigsOwningModule, sigSubject, ZCommunityFile } from "@/lib/rules/community";
 import { formatIssues } from "@/lib/util/zod-errors";
 
 const errorsOf = (doc: unknown) => {
@@ -86,6 +86,15 @@ describe("SIG views", () => {
   it("name the module a SIG owns as a sig/ label would", () => {
     expect(sigSubject("sig-planner")).toBe("planner");
     expect(sigSubject("docs")).toBe("docs");
+  });
+
+  it("a SIG owns the modules its name names, and no other", () => {
+    const sig = (name: string) => ({ name, members: [{ login: "a", role: "reviewer" as const }] });
+    const sigs = [sig("sig-planner"), sig("sig-exec"), sig("multi-raft"), sig("sig-transaction")];
+    expect(sigsOwningModule({ slug: "planner", name: "Planner" }, sigs).map((s) => s.name)).toEqual(["sig-planner"]);
+    expect(sigsOwningModule({ slug: "multi-raft", name: "Multi-raft" }, sigs).map((s) => s.name)).toEqual(["multi-raft"]);
+    expect(sigsOwningModule({ slug: "transaction-kv-api", name: "Transaction KV API" }, sigs)).toEqual([]);
+    expect(sigsOwningModule({ slug: "executor", name: "Executor" }, sigs)).toEqual([]);
   });
 });
 
