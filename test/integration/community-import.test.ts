@@ -8,6 +8,7 @@ import { runCommand } from "@/lib/commands/command";
 import { importCommunityFile } from "@/lib/commands/import-community";
 import { communityRolesOf, communityStandingOf, listSigs } from "@/lib/queries/community";
 import type { Viewer } from "@/lib/auth/permissions";
+import { seedDemo } from "@/demo/program/seed";
 import { createParticipant } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
@@ -123,5 +124,31 @@ describe.each(DRIVERS)("community import on %s", (kind) => {
     const r = await runCommand(h.db, importCommunityFile, admin, { members: [] });
     expect(r.changes.map((c) => `${c.kind} ${c.login}`)).toEqual(["removed alice-reviewer", "removed Bob-Committer", "removed carol", "removed dave-m"]);
     expect(await stored(h)).toEqual([]);
+  });
+});
+
+describe.each(DRIVERS)("the demo program's community on %s", (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDatabase(kind);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("is imported with the demo, and a second seed changes nothing", async () => {
+    await seedDemo(h.db);
+    expect(await communityStandingOf(h.db, "plan-pilot")).toEqual({ role: "reviewer", sigs: ["sig-planner"] });
+    expect(await communityStandingOf(h.db, "pd-shepherd")).toEqual({ role: "committer", sigs: [] });
+    const planner = (await listSigs(h.db)).find((s) => s.name === "sig-planner");
+    expect(planner?.members).toEqual([
+      { login: "planner-pat", role: "maintainer" },
+      { login: "plan-pilot", role: "reviewer" },
+      { login: "cbo-crow", role: "active-contributor" },
+    ]);
+    const before = await h.db.select().from(communityMembers).orderBy(asc(communityMembers.participantId));
+    expect(before).toHaveLength(9);
+    await seedDemo(h.db);
+    expect(await h.db.select().from(communityMembers).orderBy(asc(communityMembers.participantId))).toEqual(before);
   });
 });
