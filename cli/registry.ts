@@ -1,13 +1,14 @@
 import { seasonsApply } from "./commands/seasons-apply";
 import { seasonsShow } from "./commands/seasons-show";
 import { mapImport } from "./commands/map-import";
+import { communityImport } from "./commands/community-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
 import { scoresRebuild } from "./commands/scores-rebuild";
 import { sync } from "./commands/sync";
 import type { RegisteredCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
+export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport, communityImport];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: RegisteredCommand; args: string[] } | null {

@@ -107,6 +107,24 @@ test("teams, all-time, tasks and the map render; screenshots for review @mobile"
   await page.screenshot({ path: `${SHOTS}/map-${suffix}.png`, fullPage: true });
 });
 
+/** The demo program's community (demo/program/generate.ts): plan-pilot reviews in sig-planner, which owns Planner. */
+test("a profile shows its community role and SIGs, and the map shows each SIG beside the module it owns", async ({ page }) => {
+  await page.goto("/u/plan-pilot");
+  const standing = page.getByTestId("community-role");
+  await expect(standing).toContainText("Reviewer");
+  await expect(standing).toContainText("SIG: sig-planner");
+  await standing.getByRole("link", { name: "sig-planner" }).click();
+  await expect(page).toHaveURL(/\/map#sig-sig-planner$/);
+  await expect(page.getByTestId("map-sigs").getByTestId("map-sig").filter({ hasText: "sig-planner" })).toContainText(
+    "@planner-pat, @plan-pilot, @cbo-crow",
+  );
+  const planner = page.getByTestId("map-module").filter({ has: page.getByText("Planner", { exact: true }) });
+  await expect(planner.getByTestId("map-module-sig")).toHaveText("sig-planner: @planner-pat, @plan-pilot, @cbo-crow");
+  await page.goto("/u/hex-otter");
+  await expect(page.getByTestId("profile-name")).toBeVisible();
+  await expect(page.getByTestId("community-role")).toHaveCount(0);
+});
+
 /** The active tasks of a season in the e2e database as `repo#number`, with their labels (data only, not the page's filter). */
 async function seasonTasks(slug: string): Promise<{ key: string; repo: string; labels: string[] }[]> {
   const sql = e2eDb();

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { MapLink } from "@/db/schema";
+import { listSigs } from "@/lib/queries/community";
 import { filterBySkill, getContributorMap, type MapModuleView, type MapProjectView } from "@/lib/queries/map";
+import { COMMUNITY_ROLE_LABEL, sigsOwningModule, type SigView } from "@/lib/rules/community";
 import { currentSeason, listSeasons } from "@/lib/queries/seasons";
 import "./map.css";
 
@@ -25,12 +27,34 @@ function Links({ links, label }: { links: MapLink[]; label: string }) {
   );
 }
 
-function ModuleRow({ module: m, project, skill }: { module: MapModuleView; project: string; skill?: string }) {
+/** A SIG's members as profile links, highest role first (the role in each link's title). */
+function SigMembers({ sig }: { sig: SigView }) {
+  return (
+    <>
+      {sig.members.map((member, i) => (
+        <span key={member.login}>
+          {i > 0 && ", "}
+          <Link href={`/u/${member.login}`} title={COMMUNITY_ROLE_LABEL[member.role]}>
+            @{member.login}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function ModuleRow({ module: m, project, skill, sigs }: { module: MapModuleView; project: string; skill?: string; sigs: SigView[] }) {
+  const owners = sigsOwningModule(m, sigs);
   return (
     <tr data-testid="map-module">
       <th scope="row" data-label="Module">
         <span className="map-module-name">{m.name}</span>
         {m.description && <span className="map-module-description muted">{m.description}</span>}
+        {owners.map((sig) => (
+          <span key={sig.name} className="map-module-sig" data-testid="map-module-sig">
+            <a href={`#sig-${sig.name}`}>{sig.name}</a>: <SigMembers sig={sig} />
+          </span>
+        ))}
       </th>
       <td data-label="Code">
         <Links links={m.codeDirectories} label={`${project} ${m.name}: code directories`} />
@@ -58,7 +82,7 @@ function ModuleRow({ module: m, project, skill }: { module: MapModuleView; proje
   );
 }
 
-function ProjectCard({ project: p, season, skill }: { project: MapProjectView; season: { slug: string; name: string } | null; skill?: string }) {
+function ProjectCard({ project: p, season, skill, sigs }: { project: MapProjectView; season: { slug: string; name: string } | null; skill?: string; sigs: SigView[] }) {
   const headingId = `map-${p.slug}`;
   return (
     <section className="card map-project" aria-labelledby={headingId} data-testid="map-project">
@@ -100,7 +124,7 @@ function ProjectCard({ project: p, season, skill }: { project: MapProjectView; s
             </thead>
             <tbody>
               {p.modules.map((m) => (
-                <ModuleRow key={m.slug} module={m} project={p.name} skill={skill} />
+                <ModuleRow key={m.slug} module={m} project={p.name} skill={skill} sigs={sigs} />
               ))}
             </tbody>
           </table>
@@ -115,6 +139,7 @@ export default async function ContributorMapPage({ searchParams }: { searchParam
   const db = await getDb();
   const season = currentSeason(await listSeasons(db));
   const map = await getContributorMap(db, { seasonSlug: season?.slug ?? null });
+  const sigs = await listSigs(db);
   // `?skill=rust` selects "Rust": the filter is case-insensitive, the select shows the stored spelling.
   const skill = filter.skill && (map.skills.find((s) => s.toLowerCase() === filter.skill?.toLowerCase()) ?? filter.skill);
   const shown = filterBySkill(map.projects, skill);
@@ -163,12 +188,31 @@ export default async function ContributorMapPage({ searchParams }: { searchParam
           ) : (
             <div className="map-projects">
               {shown.map((p) => (
-                <ProjectCard key={p.slug} project={p} season={map.season} skill={skill} />
+                <ProjectCard key={p.slug} project={p} season={map.season} skill={skill} sigs={sigs} />
               ))}
             </div>
           )}
         </>
       )}
+      <SigList sigs={sigs} />
     </>
+  );
+}
+
+/** Every SIG and its members (the map names no owners: a SIG is shown beside the modules its name names). */
+function SigList({ sigs }: { sigs: SigView[] }) {
+  if (sigs.length === 0) return null;
+  return (
+    <section className="card map-sigs" aria-labelledby="map-sigs" data-testid="map-sigs">
+      <h2 id="map-sigs">Special Interest Groups</h2>
+      <p className="muted">Members of each SIG, highest community role first.</p>
+      <ul>
+        {sigs.map((sig) => (
+          <li key={sig.name} id={`sig-${sig.name}`} data-testid="map-sig">
+            <strong>{sig.name}</strong>: <SigMembers sig={sig} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCommunityFile } from "@/lib/rules/community";
 import { ZLogin, ZRepoName, ZSeasonFile } from "@/lib/seasons/season-file";
 
 /**
@@ -65,6 +66,8 @@ export type Fixture = {
   /** Logins that are Podium admins in demo mode (what `PODIUM_ADMINS` would say). */
   admins: string[];
   demoIdentities: DemoIdentity[];
+  /** The community's roles and SIGs (what `community import` would read), so the demo shows them; absent: left alone. */
+  community?: z.input<typeof ZCommunityFile>;
 };
 
 const ZUtc = z.iso.datetime({ error: "expected an ISO 8601 UTC date-time such as 2020-03-05T08:12:33Z" });
@@ -133,6 +136,7 @@ export const ZFixture = z
     seasons: z.array(ZSeasonFile),
     admins: z.array(ZLogin),
     demoIdentities: z.array(ZDemoIdentity),
+    community: ZCommunityFile.optional(),
   })
   .superRefine((f, ctx) => {
     const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -226,6 +230,7 @@ export const ZFixture = z
     });
 
     f.admins.forEach((login, i) => knownLogin(["admins", i], login));
+    f.community?.forEach((m, i) => knownLogin(["community", i, "login"], m.login));
     f.demoIdentities.forEach((d, i) => {
       knownLogin(["demoIdentities", i, "login"], d.login);
       if (d.repo !== undefined) knownRepo(["demoIdentities", i, "repo"], d.repo);

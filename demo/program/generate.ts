@@ -119,6 +119,23 @@ const STAFF: readonly { login: string; name: string }[] = [
   { login: "staff-runner", name: "Staff Runner" },
 ];
 const ADMIN = "cp-organizer";
+
+/**
+ * The demo's community roles and SIGs (the governance seed's roles): the repositories' maintainers, and a few
+ * participants who earned a role. sig-planner, sig-ddl, sig-engine and sig-transaction name modules of the
+ * contributor map, so the map shows their members beside them; sig-exec names none and is only in the SIG list.
+ */
+const COMMUNITY: NonNullable<Fixture["community"]> = [
+  { login: "sql-keeper", role: "maintainer", sigs: ["sig-ddl", "sig-exec"] },
+  { login: "planner-pat", role: "maintainer", sigs: ["sig-planner"] },
+  { login: "raft-warden", role: "maintainer", sigs: ["sig-engine", "sig-transaction"] },
+  { login: "pd-shepherd", role: "committer", sigs: [] },
+  { login: "plan-pilot", role: "reviewer", sigs: ["sig-planner"] },
+  { login: "cbo-crow", role: "active-contributor", sigs: ["sig-planner"] },
+  { login: "txn-turtle", role: "active-contributor", sigs: ["sig-transaction"] },
+  { login: "rocks-raccoon", role: "active-contributor", sigs: ["sig-engine"] },
+  { login: "raftwalker", role: "contributor", sigs: [] },
+];
 const UNRANKED_STAFF = "staff-runner";
 const DRIVE_BY = ["driveby-dba", "k8s-operator-fan"] as const;
 
@@ -1236,5 +1253,6 @@ export function generateDemoProgram(): Fixture {
     seasons: [s1.file, s2.file],
     admins: [ADMIN],
     demoIdentities,
+    community: COMMUNITY,
   };
 }

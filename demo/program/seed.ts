@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
 import { roles } from "@/db/schema";
+import { importCommunity } from "@/lib/commands/import-community";
+import { ZCommunityFile } from "@/lib/rules/community";
 import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { parseSeasonDocument } from "@/lib/seasons/season-file";
@@ -9,7 +11,7 @@ import { generateDemoProgram } from "./generate";
 import { fixtureToBatch } from "./to-batch";
 import { transaction } from "@/db/transaction";
 
-/** The demo program's seasons and admins (what an operator would apply); idempotent. */
+/** The demo program's seasons, admins and community roles (what an operator would apply); idempotent. */
 export async function applyDemoProgram(db: Db, program: Fixture = generateDemoProgram()) {
   const seasons = parseSeasonDocument(program.seasons);
   if (!seasons.success) throw new Error(`demo seasons are invalid: ${seasons.error.message}`);
@@ -20,6 +22,7 @@ export async function applyDemoProgram(db: Db, program: Fixture = generateDemoPr
       .insert(roles)
       .values([...ids.values()].map((participantId) => ({ participantId, role: "admin" as const, grantedBy: "demo" })))
       .onConflictDoNothing();
+    if (program.community) await importCommunity(tx, ZCommunityFile.parse(program.community));
   });
   return { seasons: seasons.data, changes };
 }

@@ -1,7 +1,8 @@
 /** A module of the contributor map, as far as matching tasks to it goes. */
 export type ModuleRef = { project: string; slug: string; name: string; skills: string[] };
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, "-").replace(/[^a-z0-9-]/g, "");
+/** A module or label name compared loosely: `Multi Raft`, `multi_raft` and `multi-raft` are one name. */
+export const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, "-").replace(/[^a-z0-9-]/g, "");
 
 /**
  * The contributor-map modules a task belongs to, from its labels (`component/executor`, `sig/planner`,

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { githubEndpoints } from "@/lib/github/endpoints";
+import { communityStandingOf } from "@/lib/queries/community";
 import { getParticipantProfile } from "@/lib/queries/participant";
+import { COMMUNITY_ROLE_LABEL } from "@/lib/rules/community";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { PointsChart } from "@/app/_components/points-chart";
 
@@ -16,8 +18,10 @@ export async function generateMetadata({ params }: { params: Promise<{ login: st
 export default async function ProfilePage({ params }: { params: Promise<{ login: string }> }) {
   const { login } = await params;
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
-  const profile = await getParticipantProfile(await getDb(), login);
+  const db = await getDb();
+  const profile = await getParticipantProfile(db, login);
   if (!profile) notFound();
+  const community = await communityStandingOf(db, profile.login);
   const gh = await githubEndpoints();
   const achievements = achievementsOf(profile);
   return (
@@ -31,6 +35,23 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
               @{profile.login} on GitHub
             </a>
           </p>
+          {community && (
+            <p className="profile-community" data-testid="community-role">
+              <span className="pill">{COMMUNITY_ROLE_LABEL[community.role]}</span>
+              {community.sigs.length > 0 && (
+                <span className="muted">
+                  {" "}
+                  {community.sigs.length === 1 ? "SIG" : "SIGs"}:{" "}
+                  {community.sigs.map((sig, i) => (
+                    <span key={sig}>
+                      {i > 0 && ", "}
+                      <Link href={`/map#sig-${sig}`}>{sig}</Link>
+                    </span>
+                  ))}
+                </span>
+              )}
+            </p>
+          )}
         </div>
       </header>
       {achievements.length > 0 && (
