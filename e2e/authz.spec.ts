@@ -12,7 +12,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
 import { inArray } from "drizzle-orm";
-import { repositories, type Participant } from "@/db/schema";
+import { appeals, repositories, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
 import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
@@ -45,6 +45,8 @@ type Targets = {
   tasks: Record<TaskBlock, number[]>;
   pr: number;
   entries: number[];
+  /** One open appeal per kind of user, each on a pull request of its own. */
+  appeals: number[];
 };
 type ActionResult = { ok: boolean; code?: string };
 
@@ -93,7 +95,13 @@ async function seed(): Promise<Targets> {
     );
     const repos = await db.select().from(repositories).where(inArray(repositories.fullName, [THIS_REPO, OTHER_REPO]));
     const repoIds = [THIS_REPO, OTHER_REPO].map((name) => repos.find((r) => r.fullName === name)!.id);
-    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id) };
+    const appealIds: number[] = [];
+    for (const who of WHO) {
+      const disputed = await createPullRequest(db, { repo: THIS_REPO, title: `a disputed pull request of the ${who}'s block`, author: person(AUTHOR), mergedAt: "2024-06-02T00:00:00Z" });
+      const [row] = await db.insert(appeals).values({ seasonId: season.id, pullRequestId: disputed.id, participantId: person(AUTHOR).id, message: "seeded for the authorization matrix" }).returning({ id: appeals.id });
+      appealIds.push(row!.id);
+    }
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id), appeals: appealIds };
   } finally {
     await h.close();
   }
@@ -103,14 +111,15 @@ async function seed(): Promise<Targets> {
 async function snapshot(t: Targets) {
   const sql = e2eDb();
   try {
-    const [counts] = await sql<{ entries: number; audit: number; roles: number; seasons: number }[]>`
+    const [counts] = await sql<{ entries: number; audit: number; roles: number; seasons: number; appeals: string }[]>`
       select
         (select count(*) from score_entries e join seasons s on s.id = e.season_id where s.slug like 'e2e-authz%')::int as entries,
         (select count(*) from audit_events a where a.actor_id = any(${t.participantIds}) or a.season_id in (select id from seasons where slug like 'e2e-authz%')
           or a.task_id in (select id from tasks where season_id = ${t.seasonId}) or a.pull_request_id = ${t.pr}
           or coalesce(a.after::text, '') like '%e2e-authz%' or coalesce(a.before::text, '') like '%e2e-authz%')::int as audit,
         (select count(*) from roles where participant_id = any(${t.participantIds}) or repository_id = any(${t.repoIds}))::int as roles,
-        (select count(*) from seasons where slug like 'e2e-authz%')::int as seasons`;
+        (select count(*) from seasons where slug like 'e2e-authz%')::int as seasons,
+        (select coalesce(string_agg(id || ':' || status, ',' order by id), '') from appeals where season_id = ${t.seasonId}) as appeals`;
     const tasks = await sql`select id, score, score_source, per_pr, state, picked_up_by_id from tasks where season_id = ${t.seasonId} order by id`;
     return { ...counts!, tasks: tasks.map((r) => ({ ...r })) };
   } finally {
@@ -155,6 +164,8 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "preview-season": () => ({
     json: JSON.stringify({ slug: "previewed-season", name: "Previewed Season", startsAt: "2023-06-01T00:00:00+08:00", endsAt: "2023-08-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
   }),
+  "open-appeal": (t) => ({ season: SEASON, pullRequestId: String(t.pr), message: "please look at this one again" }),
+  "answer-appeal": (t, i) => ({ appealId: String(t.appeals[i]), decision: "decline", reason: "it completes no task" }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
 };
 

@@ -9,7 +9,8 @@ import path from "node:path";
 
 export const WHO = ["anonymous", "participant", "maintainer of another repo", "maintainer of this repo", "admin"] as const;
 export type Who = (typeof WHO)[number];
-export type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
+/** `CONFLICT`: signed in and permitted, but a domain rule refuses this user (an appeal on a PR that is not theirs). */
+export type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "CONFLICT";
 
 /** Server actions that change nothing a user could not (reads, the sign-in round trip, a sync's start). */
 export const READ_ONLY_ACTIONS = ["sign-in", "sign-out", "sync-season"] as const;
@@ -26,6 +27,8 @@ export const MUTATING_ACTIONS = [
   "give-up-task",
   "save-season",
   "preview-season",
+  "open-appeal",
+  "answer-appeal",
   "revoke-role",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
@@ -58,6 +61,9 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "give-up-task": signedIn,
   "save-season": adminRule,
   "preview-season": adminRule,
+  // The pull request is the seeded author's: every other signed-in user is refused by the rule, not the permission.
+  "open-appeal": { anonymous: "UNAUTHENTICATED", participant: "CONFLICT", "maintainer of another repo": "CONFLICT", "maintainer of this repo": "CONFLICT", admin: "CONFLICT" },
+  "answer-appeal": taskRule,
   "revoke-role": adminRule,
 };
 

@@ -8,3 +8,4 @@ export * from "./sync";
 export * from "./map";
 export * from "./audit";
 export * from "./community";
+export * from "./appeals";

@@ -15,9 +15,10 @@ export const PERMISSIONS = {
     "audit.read",
     "admin.view",
     "task.pickup",
+    "appeal.open",
   ],
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup"],
-  participant: ["task.pickup"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open"],
+  participant: ["task.pickup", "appeal.open"],
 } as const;
 
 export type Role = keyof typeof PERMISSIONS;

@@ -6,6 +6,8 @@ import { applySeasonFiles, importMap, rebuildScores } from "./operator";
 import { giveUpTask, pickUpTask } from "./pick-up-task";
 import { revokeEntry } from "./revoke-entry";
 import { saveSeason } from "./save-season";
+import { openAppeal } from "./open-appeal";
+import { answerAppeal } from "./answer-appeal";
 import { previewSeason, previewSeasonFiles } from "./preview-season";
 import { setTaskPerPr } from "./set-task-per-pr";
 import { setTaskScore } from "./set-task-score";
@@ -13,4 +15,4 @@ import { setTaskScore } from "./set-task-score";
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal] as const;

@@ -1,11 +1,11 @@
 import { and, asc, between, count, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks, type Task } from "@/db/schema";
+import { appeals, auditEvents, participants, pullRequests, repositories, roles, scoreEntries, seasons, tasks, type Task } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/demo/program/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
-import { createParticipant, createTask } from "../factories/db";
+import { createParticipant, createPullRequest, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // Server actions are called directly, as a browser's POST would reach them; only the session is stubbed.
@@ -24,8 +24,10 @@ const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
 const { previewSeasonAction } = await import("@/app/_actions/preview-season");
+const { openAppealAction } = await import("@/app/_actions/open-appeal");
+const { answerAppealAction } = await import("@/app/_actions/answer-appeal");
 
-type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; appeals: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 /** How each action is called here; who may call it comes from the shared table (test/authz-matrix.ts). */
@@ -46,6 +48,8 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
     call: (f) => previewSeasonAction(null, f),
     form: () => ({ json: JSON.stringify({ slug: "2022-s5", name: "Season Five", startsAt: "2022-06-01T00:00:00+08:00", endsAt: "2022-08-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
+  "open-appeal": { call: (f) => openAppealAction(null, f), form: (t) => ({ season: "2020-s2", pullRequestId: String(t.pr), message: "please look at this one again" }) },
+  "answer-appeal": { call: (f) => answerAppealAction(null, f), form: (t, w) => ({ appealId: String(t.appeals[WHO.indexOf(w)]), decision: "decline", reason: "it completes no task" }) },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
 };
 
@@ -67,6 +71,7 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     entries: (await h.db.select({ n: count() }).from(scoreEntries))[0]?.n,
     audit: (await h.db.select({ n: count() }).from(auditEvents))[0]?.n,
     roles: (await h.db.select({ n: count() }).from(roles))[0]?.n,
+    appeals: await h.db.select({ id: appeals.id, status: appeals.status }).from(appeals).orderBy(asc(appeals.id)),
     tasks: await h.db.select({ id: tasks.id, score: tasks.score, perPr: tasks.perPr, holder: tasks.pickedUpById }).from(tasks).orderBy(asc(tasks.id)),
   });
 
@@ -98,7 +103,14 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     // Open easy tasks (no gate), one for each kind of user.
     const easy: Task[] = [];
     for (const [i] of WHO.entries()) easy.push(await createTask(h.db, { season: season!, repo: "pingcap/tidb", number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy" }));
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id) };
+    // One open appeal per kind of user to answer, each on a pull request of its own (one open appeal per PR).
+    const appealIds: number[] = [];
+    for (const [i] of WHO.entries()) {
+      const disputed = await createPullRequest(h.db, { repo: "pingcap/tidb", number: 96_000 + i, author: `appealer-${i}`, mergedAt: "2020-04-01T00:00:00Z" });
+      const [row] = await h.db.insert(appeals).values({ seasonId: season!.id, pullRequestId: disputed.id, participantId: disputed.authorId!, message: "seeded appeal" }).returning({ id: appeals.id });
+      appealIds.push(row!.id);
+    }
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), appeals: appealIds };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });

@@ -38,6 +38,8 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
           <>
             {" · "}
             <Link href={`/seasons/${slug}/audit`}>Audit</Link>
+            {" · "}
+            <Link href={`/seasons/${slug}/queue`}>Maintainers&apos; queue</Link>
           </>
         )}
       </p>
