@@ -1,5 +1,6 @@
 import { assignTask } from "./assign-task";
 import { awardPoints } from "./award-points";
+import { finalizeSeason, reopenSeason } from "./finalize-season";
 import { grantRole, revokeRole } from "./manage-roles";
 import { applySeasonFiles, importMap, rebuildScores } from "./operator";
 import { giveUpTask, pickUpTask } from "./pick-up-task";
@@ -11,4 +12,4 @@ import { setTaskScore } from "./set-task-score";
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores, finalizeSeason, reopenSeason] as const;
