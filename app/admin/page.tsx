@@ -11,6 +11,7 @@ import { grantRoleAction } from "@/app/_actions/grant-role";
 import { revokeRoleAction } from "@/app/_actions/revoke-role";
 import { saveSeasonAction } from "@/app/_actions/save-season";
 import { ActionForm } from "@/app/_components/action-form";
+import { SeasonEnd } from "./season-end";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -35,7 +36,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     .orderBy(asc(roles.role), asc(participants.login));
   const { edit } = await searchParams;
   const editing = viewer.isAdmin && typeof edit === "string" && ZSlug.safeParse(edit).success ? await seasonAsFile(db, edit) : null;
-  const slugs = viewer.isAdmin ? (await db.select({ slug: seasons.slug }).from(seasons).orderBy(asc(seasons.startsAt))).map((s) => s.slug) : [];
+  const seasonRows = viewer.isAdmin
+    ? await db.select({ slug: seasons.slug, name: seasons.name, endsAt: seasons.endsAt, graceDays: seasons.graceDays, finalizedAt: seasons.finalizedAt }).from(seasons).orderBy(asc(seasons.startsAt))
+    : [];
+  const slugs = seasonRows.map((s) => s.slug);
   return (
     <section data-testid="admin-page">
       <h1>Admin</h1>
@@ -66,6 +70,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               style={{ width: "100%", fontFamily: "ui-monospace, monospace" }}
             />
           </ActionForm>
+          <SeasonEnd seasons={seasonRows} />
           <h2>Grant or revoke a role</h2>
           <div className="tools">
             <ActionForm action={grantRoleAction} submit="Grant" testId="grant-role">

@@ -23,6 +23,8 @@ const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
+const { finalizeSeasonAction } = await import("@/app/_actions/finalize-season");
+const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 
 type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
@@ -42,6 +44,9 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
     form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
+  // The demo's 2019 season ended long ago: the admin finalizes it, then reopens it.
+  "finalize-season": { call: (f) => finalizeSeasonAction(null, f), form: () => ({ slug: "2019-s1" }) },
+  "reopen-season": { call: (f) => reopenSeasonAction(null, f), form: () => ({ slug: "2019-s1", reason: "reopened by the matrix" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
