@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { getParticipantProfile } from "@/lib/queries/participant";
+import { finalStandings } from "@/lib/queries/season-results";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { PointsChart } from "@/app/_components/points-chart";
 
@@ -18,7 +19,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
   const profile = await getParticipantProfile(await getDb(), login);
   if (!profile) notFound();
-  const gh = await githubEndpoints();
+  const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(await getDb(), profile.login)]);
   const achievements = achievementsOf(profile);
   return (
     <>
@@ -52,6 +53,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
             <strong>{s.score}</strong> points{s.rank !== null ? ` · rank #${s.rank}` : " · not ranked"}
             {s.rawScore > s.score ? <span className="muted"> ({s.rawScore - s.score} points over a cap, kept but not counted)</span> : null}
           </p>
+          <FinalLine standing={finals.find((f) => f.slug === s.slug)} />
           <PointsChart timeline={s.timeline} label={`Points in ${s.name}`} />
           <table className="table">
             <thead>
@@ -89,5 +91,19 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
         </section>
       ))}
     </>
+  );
+}
+
+/** A final season's frozen standing on the profile: rank, prizes, and the certificate anyone can verify. */
+function FinalLine({ standing }: { standing: Awaited<ReturnType<typeof finalStandings>>[number] | undefined }) {
+  if (!standing) return null;
+  return (
+    <p data-testid="profile-final">
+      <strong>Final</strong>: {standing.rank !== null ? `rank #${standing.rank}` : "not ranked"}, {standing.score} points
+      {standing.prizes.length > 0 && <> · prizes: <strong data-testid="profile-prizes">{standing.prizes.join(", ")}</strong></>} ·{" "}
+      <a href={`/seasons/${standing.slug}/certificates/${standing.login}.svg`} data-testid="certificate-link">
+        Certificate
+      </a>
+    </p>
   );
 }
