@@ -7,6 +7,7 @@ import { awardPoints } from "@/lib/commands/award-points";
 import { finalizeSeason, reopenSeason } from "@/lib/commands/finalize-season";
 import { PodiumError } from "@/lib/errors";
 import { finalStandings, getSeasonDetail } from "@/lib/queries/season-results";
+import { getSeasonReport } from "@/lib/queries/season-report";
 import { winnersWithEmails } from "@/lib/queries/winners";
 import { createParticipant, createPullRequest, createSeason, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
@@ -113,6 +114,20 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
       { prize: "First", ranking: "individuals", rank: 1, name: "ann", score: 300, logins: ["ann"], emails: ["ann@example.org"] },
       { prize: "First", ranking: "teams", rank: 1, name: "duo", score: 400, logins: ["ann", "bob"], emails: ["ann@example.org"] },
     ]);
+  });
+
+  it("the season report: counts, tasks by difficulty, repository and week, the top ten's timelines, the prizes", async () => {
+    const r = (await getSeasonReport(h.db, "fin"))!;
+    expect(r.season).toMatchObject({ slug: "fin", final: true });
+    expect({ participants: r.participants, teams: r.teams, tasks: r.tasksCompleted }).toEqual({ participants: 4, teams: 1, tasks: 4 });
+    expect(r.byDifficulty).toEqual([{ difficulty: "easy", tasks: 2 }, { difficulty: "medium", tasks: 2 }]);
+    expect(r.byRepository).toEqual([{ repo: "fin/app", tasks: 4, points: 800, percent: 100 }]);
+    expect(r.topTen.map((t) => [t.rank, t.login, t.score])).toEqual([[1, "ann", 300], [null, "staff", 300], [2, "bob", 100], [2, "cat", 100]]);
+    expect(r.topTen[0]!.timeline).toEqual([{ at: "2020-04-01T00:00:00.000Z", points: 300 }]);
+    // 2020-03-01 to 06-01 is 92 days: 14 weeks. Days 31 to 34 after the start all fall in week 5 (days 28–34).
+    expect(r.weekly).toHaveLength(14);
+    expect(r.weekly.filter((w) => w.tasks > 0)).toEqual([{ week: 5, from: "2020-03-29T00:00:00.000Z", tasks: 4 }]);
+    expect(r.prizes.map((p) => [p.name, p.winners.length])).toEqual([["First", 2], ["Second", 2], ["Excellence", 3]]);
   });
 
   it("an import after finalizing is stored but changes no total; a maintainer's award is refused", async () => {
