@@ -74,8 +74,9 @@ export async function finalStandings(db: Executor, login: string, slug?: string)
   return rows.map((r) => ({ ...r, finalizedAt: r.finalizedAt!.toISOString() }));
 }
 
-/** Whether a season is final (null: no such season). */
-export async function isFinal(db: Executor, slug: string): Promise<boolean | null> {
-  const [s] = await db.select({ finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.slug, slug));
-  return s ? s.finalizedAt !== null : null;
+/** For the ranking page: when the season was finalized and its prizes, or null while it is live (one query then). */
+export async function finalState(db: Executor, slug: string): Promise<{ finalizedAt: string; prizes: FinalPrize[] } | null> {
+  const [s] = await db.select({ id: seasons.id, options: seasons.options, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.slug, slug));
+  if (!s?.finalizedAt) return null;
+  return { finalizedAt: s.finalizedAt.toISOString(), prizes: await finalPrizes(db, s) };
 }

@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { getSyncStatus } from "@/lib/queries/sync-status";
-import { getSeasonDetail } from "@/lib/queries/season-results";
+import { finalState } from "@/lib/queries/season-results";
 import { FinalPrizes } from "./final-prizes";
 import { lastRefreshed } from "@/lib/sync/run-lock";
 import { IndividualRanking } from "./individual-ranking";
@@ -42,13 +42,13 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   if (!season) notFound();
   const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
   // Independent reads, at once.
-  const [board, status, refreshed, teams, mine, detail] = await Promise.all([
+  const [board, status, refreshed, teams, mine, final] = await Promise.all([
     getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo }),
     mayRunSync ? getSyncStatus(db, slug) : null,
     lastRefreshed(db, slug),
     search.view === "teams" ? getTeamRanking(db, slug) : null,
     viewer && !search.repo && search.view === "individuals" ? getOwnStanding(db, slug, viewer.login) : null,
-    getSeasonDetail(db, slug),
+    finalState(db, slug),
   ]);
   if (!board) notFound();
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
@@ -71,7 +71,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
           "Not imported from GitHub yet."
         )}
       </p>
-      {detail?.finalizedAt && <FinalPrizes slug={slug} finalizedAt={detail.finalizedAt} prizes={detail.prizes ?? []} />}
+      {final && <FinalPrizes slug={slug} finalizedAt={final.finalizedAt} prizes={final.prizes} />}
       {status && <SyncPanel season={slug} initial={status} />}
       <nav className="tabs" aria-label="Ranking of">
         <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
