@@ -55,6 +55,17 @@ test("an admin finalizes a season; the ranking shows final and the prizes; a win
   await expect(prizes.getByRole("listitem").filter({ hasText: "Excellence award" })).toContainText(RUNNER_UP);
   const api = await page.request.get(`/api/seasons/${SLUG}`);
   expect(await api.json()).toMatchObject({ slug: SLUG, final: true, prizes: [{ name: "First prize", winners: [{ login: WINNER, rank: 1, score: 1000 }] }, { name: "Excellence award" }] });
+  // The report: figures, server-drawn charts with their text alternatives, the winners.
+  await page.goto(`/seasons/${SLUG}/report`);
+  await expect(page.getByTestId("report-stats")).toContainText("2 participants");
+  await expect(page.getByTestId("report-stats")).toContainText("2 tasks completed");
+  await expect(page.getByTestId("top-ten-chart").locator("title").first()).toHaveText("Points over time of the top ten");
+  await expect(page.getByTestId("top-ten-chart").locator("desc")).toContainText(`${WINNER}: 1000`);
+  await expect(page.getByTestId("report-top-ten").getByRole("row", { name: new RegExp(WINNER) })).toContainText("1000");
+  // Both merges (04-01, 04-02) fall in week 5 (from 2020-03-29).
+  await expect(page.getByTestId("weekly-table").getByRole("row").filter({ hasText: "2020-03-29" }).locator("td").nth(2)).toHaveText("2");
+  await expect(page.getByTestId("prizes")).toContainText("First prize");
+  expect(await (await page.request.get(`/api/seasons/${SLUG}/report`)).json()).toMatchObject({ participants: 2, tasksCompleted: 2, season: { final: true } });
   await adminContext.close();
 
   const winnerContext = await browser.newContext();

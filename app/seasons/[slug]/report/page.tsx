@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { getSeasonReport } from "@/lib/queries/season-report";
+import { getSeasonReport, type SeasonReport } from "@/lib/queries/season-report";
 import { FinalPrizes } from "../final-prizes";
 import { TopTenChart, WeeklyChart } from "./report-charts";
 import "./report.css";
@@ -47,80 +47,94 @@ export default async function SeasonReportPage({ params }: { params: Promise<{ s
       <section>
         <h2>The top ten</h2>
         <TopTenChart report={report} />
-        <table className="table" data-testid="report-top-ten">
-          <caption className="muted">Points of the top ten (the chart&apos;s figures)</caption>
+        <TopTenTable report={report} />
+      </section>
+      <section>
+        <h2>Tasks completed per week</h2>
+        <WeeklyChart report={report} />
+      </section>
+      <Breakdowns report={report} />
+    </article>
+  );
+}
+
+/** The top ten's figures as a table (the line chart's text alternative). */
+function TopTenTable({ report }: { report: SeasonReport }) {
+  return (
+    <table className="table" data-testid="report-top-ten">
+      <caption className="muted">Points of the top ten (the chart&apos;s figures)</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">Rank</th>
+          <th scope="col">Participant</th>
+          <th scope="col" className="num">Points</th>
+          <th scope="col" className="num">Tasks</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.topTen.map((t) => (
+          <tr key={t.login}>
+            <td className="num">{t.rank ?? "–"}</td>
+            <td>
+              <Link href={`/u/${t.login}`}>{t.login}</Link>
+            </td>
+            <td className="num">{t.score}</td>
+            <td className="num">{t.tasks}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Completed tasks by difficulty, and by repository with each one's share of the points. */
+function Breakdowns({ report }: { report: SeasonReport }) {
+  return (
+    <div className="report-columns">
+      <section>
+        <h2>By difficulty</h2>
+        <table className="table" data-testid="report-difficulty">
           <thead>
             <tr>
-              <th scope="col" className="num">Rank</th>
-              <th scope="col">Participant</th>
-              <th scope="col" className="num">Points</th>
+              <th scope="col">Difficulty</th>
               <th scope="col" className="num">Tasks</th>
             </tr>
           </thead>
           <tbody>
-            {report.topTen.map((t) => (
-              <tr key={t.login}>
-                <td className="num">{t.rank ?? "–"}</td>
-                <td>
-                  <Link href={`/u/${t.login}`}>{t.login}</Link>
-                </td>
-                <td className="num">{t.score}</td>
-                <td className="num">{t.tasks}</td>
+            {report.byDifficulty.map((d) => (
+              <tr key={d.difficulty}>
+                <td>{d.difficulty}</td>
+                <td className="num">{d.tasks}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section>
-        <h2>Tasks completed per week</h2>
-        <WeeklyChart report={report} />
+        <h2>By repository</h2>
+        <table className="table" data-testid="report-repos">
+          <thead>
+            <tr>
+              <th scope="col">Repository</th>
+              <th scope="col" className="num">Tasks</th>
+              <th scope="col" className="num">Points</th>
+              <th scope="col" className="num">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.byRepository.map((r) => (
+              <tr key={r.repo}>
+                <td>{r.repo}</td>
+                <td className="num">{r.tasks}</td>
+                <td className="num">{r.points}</td>
+                <td className="num">
+                  <meter min={0} max={100} value={r.percent} aria-hidden="true" /> {r.percent}%
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
-      <div className="report-columns">
-        <section>
-          <h2>By difficulty</h2>
-          <table className="table" data-testid="report-difficulty">
-            <thead>
-              <tr>
-                <th scope="col">Difficulty</th>
-                <th scope="col" className="num">Tasks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byDifficulty.map((d) => (
-                <tr key={d.difficulty}>
-                  <td>{d.difficulty}</td>
-                  <td className="num">{d.tasks}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section>
-          <h2>By repository</h2>
-          <table className="table" data-testid="report-repos">
-            <thead>
-              <tr>
-                <th scope="col">Repository</th>
-                <th scope="col" className="num">Tasks</th>
-                <th scope="col" className="num">Points</th>
-                <th scope="col" className="num">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.byRepository.map((r) => (
-                <tr key={r.repo}>
-                  <td>{r.repo}</td>
-                  <td className="num">{r.tasks}</td>
-                  <td className="num">{r.points}</td>
-                  <td className="num">
-                    <meter min={0} max={100} value={r.percent} aria-hidden="true" /> {r.percent}%
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      </div>
-    </article>
+    </div>
   );
 }
