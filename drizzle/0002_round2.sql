@@ -21,6 +21,19 @@ CREATE TABLE "appeals" (
 	"answered_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "season_results" (
+	"season_id" integer NOT NULL,
+	"ranking" text NOT NULL,
+	"position" integer NOT NULL,
+	"rank" integer,
+	"participant_id" integer,
+	"name" text NOT NULL,
+	"name_key" text NOT NULL,
+	"score" integer NOT NULL,
+	"tasks" integer,
+	"prizes" jsonb NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "seasons" ADD COLUMN "options" jsonb DEFAULT '{"umbrellas":[],"companionRepos":[],"countAs":{},"formerNames":{},"excluded":[],"voidLabels":["invalid","spam"],"prizes":[]}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "seasons" ADD COLUMN "finalized_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "team_members" ADD COLUMN "left_at" timestamp with time zone;--> statement-breakpoint
@@ -30,7 +43,11 @@ ALTER TABLE "appeals" ADD CONSTRAINT "appeals_season_id_seasons_id_fk" FOREIGN K
 ALTER TABLE "appeals" ADD CONSTRAINT "appeals_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeals" ADD CONSTRAINT "appeals_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeals" ADD CONSTRAINT "appeals_answered_by_id_participants_id_fk" FOREIGN KEY ("answered_by_id") REFERENCES "public"."participants"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "season_results" ADD CONSTRAINT "season_results_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "season_results" ADD CONSTRAINT "season_results_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "appeals_one_open_key" ON "appeals" USING btree ("season_id","pull_request_id") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "appeals_season_status_idx" ON "appeals" USING btree ("season_id","status");--> statement-breakpoint
 CREATE INDEX "appeals_participant_idx" ON "appeals" USING btree ("participant_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "season_results_position_key" ON "season_results" USING btree ("season_id","ranking","position");--> statement-breakpoint
+CREATE INDEX "season_results_name_idx" ON "season_results" USING btree ("season_id","ranking","name_key");--> statement-breakpoint
 UPDATE "seasons" SET "rules" = "rules" || '{"stops":[]}'::jsonb WHERE NOT ("rules" ? 'stops');

@@ -34,6 +34,8 @@ const GRANTEE = "e2e-authz-grantee";
 const REVOKEE = "e2e-authz-revokee";
 /** A slug of this worker's own: saving it twice would change nothing (and audit nothing) the second time. */
 const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
+/** A season long over, which the admin finalizes and then reopens (a fresh one per run). */
+const ENDED_SEASON = `e2e-authz-ended-${Date.now().toString(36)}`;
 /** The actions that act on tasks: one task each per kind of user. */
 const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf"] as const;
 type TaskBlock = (typeof TASK_BLOCKS)[number];
@@ -75,6 +77,7 @@ async function seed(): Promise<Targets> {
       difficulties: { easy: 100, medium: 300, hard: 1000 },
       maintainers: { [THIS_REPO]: [LOGINS["maintainer of this repo"]], [OTHER_REPO]: [LOGINS["maintainer of another repo"], REVOKEE] },
     });
+    await createSeason(db, { slug: ENDED_SEASON, name: "Ended Season", startsAt: "2020-01-01T00:00:00Z", endsAt: "2020-02-01T00:00:00Z", repos: [OTHER_REPO] });
     await runCommand(db, grantRole, "operator", { login: LOGINS.admin, role: "admin" });
     await runCommand(db, revokeRole, "operator", { login: GRANTEE, role: "maintainer", repo: THIS_REPO });
 
@@ -167,6 +170,8 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "open-appeal": (t) => ({ season: SEASON, pullRequestId: String(t.pr), message: "please look at this one again" }),
   "answer-appeal": (t, i) => ({ appealId: String(t.appeals[i]), decision: "decline", reason: "it completes no task" }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
+  "finalize-season": () => ({ slug: ENDED_SEASON }),
+  "reopen-season": () => ({ slug: ENDED_SEASON, reason: "reopened by the matrix" }),
 };
 
 /**

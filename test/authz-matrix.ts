@@ -30,6 +30,8 @@ export const MUTATING_ACTIONS = [
   "open-appeal",
   "answer-appeal",
   "revoke-role",
+  "finalize-season",
+  "reopen-season",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -65,6 +67,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "open-appeal": { anonymous: "UNAUTHENTICATED", participant: "CONFLICT", "maintainer of another repo": "CONFLICT", "maintainer of this repo": "CONFLICT", admin: "CONFLICT" },
   "answer-appeal": taskRule,
   "revoke-role": adminRule,
+  "finalize-season": adminRule,
+  "reopen-season": adminRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

@@ -13,6 +13,7 @@ import { saveSeasonAction } from "@/app/_actions/save-season";
 import { previewSeasonAction } from "@/app/_actions/preview-season";
 import { SeasonEditor } from "./season-editor";
 import { ActionForm } from "@/app/_components/action-form";
+import { SeasonEnd } from "./season-end";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -37,7 +38,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     .orderBy(asc(roles.role), asc(participants.login));
   const { edit } = await searchParams;
   const editing = viewer.isAdmin && typeof edit === "string" && ZSlug.safeParse(edit).success ? await seasonAsFile(db, edit) : null;
-  const slugs = viewer.isAdmin ? (await db.select({ slug: seasons.slug }).from(seasons).orderBy(asc(seasons.startsAt))).map((s) => s.slug) : [];
+  const seasonRows = viewer.isAdmin
+    ? await db.select({ slug: seasons.slug, name: seasons.name, endsAt: seasons.endsAt, graceDays: seasons.graceDays, finalizedAt: seasons.finalizedAt }).from(seasons).orderBy(asc(seasons.startsAt))
+    : [];
+  const slugs = seasonRows.map((s) => s.slug);
   return (
     <section data-testid="admin-page">
       <h1>Admin</h1>
@@ -59,6 +63,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             </p>
           )}
           <SeasonEditor key={editing?.slug ?? "new"} save={saveSeasonAction} preview={previewSeasonAction} initial={editing ? JSON.stringify(editing, null, 2) : undefined} />
+          <SeasonEnd seasons={seasonRows} />
           <h2>Grant or revoke a role</h2>
           <div className="tools">
             <ActionForm action={grantRoleAction} submit="Grant" testId="grant-role">

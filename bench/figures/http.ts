@@ -24,6 +24,7 @@ export async function httpLoad(lab: Lab, scale: BenchScale, databaseUrl: string,
     { figure: "GET /api/seasons/{slug}/leaderboard (top 50)", path: `/api/seasons/${slug}/leaderboard?limit=50&offset=0` },
     { figure: "GET /api/participants/{login}", path: `/api/participants/${login}` },
     { figure: "GET /seasons/{slug} (ranking page, HTML)", path: `/seasons/${slug}` },
+    { figure: "GET /seasons/{slug}/report (season report page, HTML)", path: `/seasons/${slug}/report` },
   ];
   const skipAll = (why: string): HttpOutcome => ({
     results: endpoints.map((e) => skipped(scale, "postgres", `http: ${e.figure}`, "ms", why)),
@@ -46,7 +47,7 @@ export async function httpLoad(lab: Lab, scale: BenchScale, databaseUrl: string,
       const url = `${server.url}${e.path}`;
       const probe = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       const body = await probe.text();
-      if (e.path.startsWith("/seasons/") && probe.ok) rankingHtml = body;
+      if (e.path === `/seasons/${slug}` && probe.ok) rankingHtml = body;
       if (probe.status === 404) {
         results.push(skipped(scale, "postgres", `http: ${e.figure}`, "ms", "this route does not exist in the build (404)"));
         continue;

@@ -9,3 +9,4 @@ export * from "./map";
 export * from "./audit";
 export * from "./community";
 export * from "./appeals";
+export * from "./results";

@@ -6,7 +6,7 @@ import { NotFoundError, RuleError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
-import { audit } from "./load";
+import { audit, refuseIfFinal } from "./load";
 
 export const ZAwardPoints = z.object({
   season: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a season" }),
@@ -43,6 +43,7 @@ export const awardPoints = defineCommand({
       .innerJoin(seasonRepositories, and(eq(seasonRepositories.seasonId, seasons.id), eq(seasonRepositories.repositoryId, row.pr.repositoryId)))
       .where(eq(seasons.slug, input.season));
     if (!season) throw new RuleError(`${row.repo} is not listed in season ${input.season}.`);
+    await refuseIfFinal(tx, season.id);
     if (row.pr.authorId === null || row.authorIsBot) throw new RuleError("This pull request's author cannot earn points (a bot or a deleted account).");
     const [task] = await tx
       .select({ id: tasks.id, difficulty: tasks.difficulty })

@@ -1,6 +1,7 @@
 import { assignTask } from "./assign-task";
 import { awardPoints } from "./award-points";
 import { importCommunityFile } from "./import-community";
+import { finalizeSeason, reopenSeason } from "./finalize-season";
 import { grantRole, revokeRole } from "./manage-roles";
 import { applySeasonFiles, importMap, rebuildScores } from "./operator";
 import { giveUpTask, pickUpTask } from "./pick-up-task";
@@ -15,4 +16,4 @@ import { setTaskScore } from "./set-task-score";
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason] as const;

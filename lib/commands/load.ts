@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, repositories, tasks } from "@/db/schema";
+import { auditEvents, repositories, seasons, tasks } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, RuleError } from "@/lib/errors";
 import { authorize, type Actor } from "./command";
 
 /**
@@ -37,4 +37,10 @@ export async function audit(
     after: event.after ?? null,
     reason: event.reason ?? null,
   });
+}
+
+/** A final season's points change only after it is reopened (#18): a maintainer's award or revocation is refused. */
+export async function refuseIfFinal(tx: Executor, seasonId: number): Promise<void> {
+  const [s] = await tx.select({ slug: seasons.slug, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.id, seasonId));
+  if (s?.finalizedAt) throw new RuleError(`Season ${s.slug} is final; an admin must reopen it before its points change.`);
 }

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
-import { audit } from "./load";
+import { audit, refuseIfFinal } from "./load";
 
 export const ZRevokeEntry = z.object({
   entryId: zId("a ledger entry"),
@@ -30,6 +30,7 @@ export const revokeEntry = defineCommand({
     authorize("points.award", row.repo ? { repo: row.repo } : {});
     if (!row.repo && typeof actor === "object" && !actor.isAdmin) throw new ForbiddenError("points.award");
     const { entry } = row;
+    await refuseIfFinal(tx, entry.seasonId);
     if (entry.kind === "revocation") throw new RuleError("A revocation cannot itself be revoked; award the points again instead.");
     const [already] = await tx.select({ id: scoreEntries.id }).from(scoreEntries).where(eq(scoreEntries.revokesEntryId, entry.id));
     if (already) throw new RuleError("This entry was already revoked.");

@@ -41,6 +41,8 @@ export async function seasonForAwards(tx: Executor, seasonId: number): Promise<S
  * with the ledger's families (pure) → append the corrections → task states → totals.
  */
 export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ entries: number; points: number }> {
+  // A final season's results are frozen (#18): imports are stored, but nothing is awarded until it is reopened.
+  if (season.finalizedAt) return { entries: 0, points: 0 };
   const resolved = await resolveScope(tx, season, scope);
   if (resolved.taskIds.length === 0 && resolved.prScope.length === 0) return { entries: 0, points: 0 };
 

@@ -37,8 +37,9 @@ const REPO_TOTALS = { ...TOTALS, repository_id: "integer" };
 export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
   // Cached reads are dropped once this commits: a read in between cannot re-cache the old totals.
   afterCommit(tx, invalidateReads);
-  const [season] = await tx.select({ rules: seasons.rules }).from(seasons).where(eq(seasons.id, seasonId));
+  const [season] = await tx.select({ rules: seasons.rules, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw new Error(`unknown season id ${seasonId}`);
+  if (season.finalizedAt) return; // a final season's totals are frozen (#18)
   if (only && only.length === 0) return;
   const scope = only
     ? and(eq(scoreEntries.seasonId, seasonId), inArray(scoreEntries.participantId, only))

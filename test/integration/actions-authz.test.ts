@@ -26,6 +26,8 @@ const { saveSeasonAction } = await import("@/app/_actions/save-season");
 const { previewSeasonAction } = await import("@/app/_actions/preview-season");
 const { openAppealAction } = await import("@/app/_actions/open-appeal");
 const { answerAppealAction } = await import("@/app/_actions/answer-appeal");
+const { finalizeSeasonAction } = await import("@/app/_actions/finalize-season");
+const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 
 type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; appeals: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
@@ -51,6 +53,9 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "open-appeal": { call: (f) => openAppealAction(null, f), form: (t) => ({ season: "2020-s2", pullRequestId: String(t.pr), message: "please look at this one again" }) },
   "answer-appeal": { call: (f) => answerAppealAction(null, f), form: (t, w) => ({ appealId: String(t.appeals[WHO.indexOf(w)]), decision: "decline", reason: "it completes no task" }) },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
+  // The demo's 2019 season ended long ago: the admin finalizes it, then reopens it.
+  "finalize-season": { call: (f) => finalizeSeasonAction(null, f), form: () => ({ slug: "2019-s1" }) },
+  "reopen-season": { call: (f) => reopenSeasonAction(null, f), form: () => ({ slug: "2019-s1", reason: "reopened by the matrix" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */

@@ -10,6 +10,8 @@ import { can } from "@/lib/auth/permissions";
 import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { getSyncStatus } from "@/lib/queries/sync-status";
+import { finalState } from "@/lib/queries/season-results";
+import { FinalPrizes } from "./final-prizes";
 import { lastRefreshed } from "@/lib/sync/run-lock";
 import { IndividualRanking } from "./individual-ranking";
 import { SyncPanel } from "./sync-panel";
@@ -40,12 +42,13 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   if (!season) notFound();
   const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
   // Independent reads, at once.
-  const [board, status, refreshed, teams, mine] = await Promise.all([
+  const [board, status, refreshed, teams, mine, final] = await Promise.all([
     getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo }),
     mayRunSync ? getSyncStatus(db, slug) : null,
     lastRefreshed(db, slug),
     search.view === "teams" ? getTeamRanking(db, slug) : null,
     viewer && !search.repo && search.view === "individuals" ? getOwnStanding(db, slug, viewer.login) : null,
+    finalState(db, slug),
   ]);
   if (!board) notFound();
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
@@ -57,7 +60,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
       <h1>{season.name}</h1>
       <p className="muted">
         <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} precise /> · {season.participants} participants · {season.tasks} tasks ·{" "}
-        <Link href={`/seasons/${slug}/tasks`}>tasks</Link>
+        <Link href={`/seasons/${slug}/tasks`}>tasks</Link> · <Link href={`/seasons/${slug}/report`}>report</Link>
       </p>
       <p className="muted" data-testid="last-refreshed">
         {refreshed ? (
@@ -68,6 +71,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
           "Not imported from GitHub yet."
         )}
       </p>
+      {final && <FinalPrizes slug={slug} finalizedAt={final.finalizedAt} prizes={final.prizes} />}
       {status && <SyncPanel season={slug} initial={status} />}
       <nav className="tabs" aria-label="Ranking of">
         <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>

@@ -6,6 +6,7 @@ import { githubEndpoints } from "@/lib/github/endpoints";
 import { communityStandingOf } from "@/lib/queries/community";
 import { getParticipantProfile } from "@/lib/queries/participant";
 import { COMMUNITY_ROLE_LABEL } from "@/lib/rules/community";
+import { finalStandings } from "@/lib/queries/season-results";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { PointsChart } from "@/app/_components/points-chart";
 
@@ -22,7 +23,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
   const profile = await getParticipantProfile(db, login);
   if (!profile) notFound();
   const community = await communityStandingOf(db, profile.login);
-  const gh = await githubEndpoints();
+  const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(db, profile.login)]);
   const achievements = achievementsOf(profile);
   return (
     <>
@@ -73,6 +74,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
             <strong>{s.score}</strong> points{s.rank !== null ? ` · rank #${s.rank}` : " · not ranked"}
             {s.rawScore > s.score ? <span className="muted"> ({s.rawScore - s.score} points over a cap, kept but not counted)</span> : null}
           </p>
+          <FinalLine standing={finals.find((f) => f.slug === s.slug)} />
           <PointsChart timeline={s.timeline} label={`Points in ${s.name}`} />
           <table className="table">
             <thead>
@@ -110,5 +112,19 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
         </section>
       ))}
     </>
+  );
+}
+
+/** A final season's frozen standing on the profile: rank, prizes, and the certificate anyone can verify. */
+function FinalLine({ standing }: { standing: Awaited<ReturnType<typeof finalStandings>>[number] | undefined }) {
+  if (!standing) return null;
+  return (
+    <p data-testid="profile-final">
+      <strong>Final</strong>: {standing.rank !== null ? `rank #${standing.rank}` : "not ranked"}, {standing.score} points
+      {standing.prizes.length > 0 && <> · prizes: <strong data-testid="profile-prizes">{standing.prizes.join(", ")}</strong></>} ·{" "}
+      <a href={`/seasons/${standing.slug}/certificates/${standing.login}.svg`} data-testid="certificate-link">
+        Certificate
+      </a>
+    </p>
   );
 }

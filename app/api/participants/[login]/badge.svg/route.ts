@@ -3,6 +3,7 @@ import { badgeSvg } from "@/lib/api/badge";
 import { jsonError, LOGIN, SLUG } from "@/lib/api/respond";
 import { PUBLIC_CACHE } from "@/lib/api/schemas";
 import { getParticipantProfile } from "@/lib/queries/participant";
+import { finalStandings } from "@/lib/queries/season-results";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ logi
   if (!profile) return jsonError(404, `unknown participant: ${login}`);
   const s = season ? profile.seasons.find((x) => x.slug === season) : profile.seasons[0];
   if (season && !s) return jsonError(404, `${login} has no points in season ${season}`);
-  const value = s ? `${s.rank ? `#${s.rank} · ` : ""}${s.score} pts` : "no points yet";
+  // A final season's badge names the prizes won (from the frozen results).
+  const prizes = s ? ((await finalStandings(await getDb(), login, s.slug))[0]?.prizes ?? []) : [];
+  const value = s ? `${s.rank ? `#${s.rank} · ` : ""}${s.score} pts${prizes.length ? ` · ${prizes.join(", ")}` : ""}` : "no points yet";
   const svg = badgeSvg(s ? `Podium ${s.slug}` : "Podium", value);
   return new Response(svg, { headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": PUBLIC_CACHE } });
 }

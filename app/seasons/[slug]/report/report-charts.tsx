@@ -1,0 +1,114 @@
+import { barChart, lineChart } from "@/lib/report/charts";
+import type { SeasonReport } from "@/lib/queries/season-report";
+
+// Ten distinguishable colours, and a dash pattern each so the lines stay apart in black-and-white print.
+const COLORS = ["#c2410c", "#1d4ed8", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f", "#374151"];
+const DASHES = ["", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3", "", "6 3"];
+const day = (iso: string) => iso.slice(0, 10);
+
+/** Points over time of the top ten: server-rendered SVG step lines, with a title, a description and the end values. */
+export function TopTenChart({ report }: { report: SeasonReport }) {
+  const from = Date.parse(report.season.startsAt);
+  const to = Math.max(from + 1, Date.parse(report.season.endsAt), ...report.topTen.flatMap((t) => t.timeline.map((p) => Date.parse(p.at))));
+  const chart = lineChart(
+    report.topTen.map((t) => ({ label: t.login, points: t.timeline.map((p) => ({ at: Date.parse(p.at), value: p.points })) })),
+    from,
+    to,
+  );
+  const { box } = chart;
+  const leader = report.topTen[0];
+  return (
+    <figure className="report-figure">
+      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-labelledby="top-title top-desc" className="report-chart" data-testid="top-ten-chart">
+        <title id="top-title">Points over time of the top ten</title>
+        <desc id="top-desc">
+          {leader
+            ? `Cumulative points from ${day(report.season.startsAt)} to ${day(new Date(to).toISOString())}. ${report.topTen.map((t) => `${t.login}: ${t.score}`).join("; ")}.`
+            : "No points in this season."}
+        </desc>
+        {chart.yTicks.map((t) => (
+          <g key={t.value}>
+            <line x1={box.left} x2={box.width - box.right} y1={t.y} y2={t.y} className="grid" />
+            <text x={box.left - 6} y={t.y + 4} textAnchor="end" className="tick">
+              {t.value}
+            </text>
+          </g>
+        ))}
+        <text x={box.left} y={box.height - 8} className="tick">
+          {day(report.season.startsAt)}
+        </text>
+        <text x={box.width - box.right} y={box.height - 8} textAnchor="end" className="tick">
+          {day(new Date(to).toISOString())}
+        </text>
+        {chart.lines.map((l, i) => (
+          <g key={l.label}>
+            <path d={l.d} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth={2} strokeDasharray={DASHES[i % DASHES.length] || undefined} />
+            <text x={l.end.x + 4} y={l.end.y + 4} className="tick" fill={COLORS[i % COLORS.length]}>
+              {l.label}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="muted">Each line is one of the top ten; the table below lists their points.</figcaption>
+    </figure>
+  );
+}
+
+/** Tasks completed per week: SVG bars with a title, a description and the same figures in a table. */
+export function WeeklyChart({ report }: { report: SeasonReport }) {
+  const chart = barChart(report.weekly.map((w) => ({ label: `W${w.week}`, value: w.tasks })));
+  const { box } = chart;
+  const busiest = [...report.weekly].sort((a, b) => b.tasks - a.tasks)[0];
+  const every = Math.max(1, Math.ceil(chart.bars.length / 12));
+  return (
+    <figure className="report-figure">
+      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-labelledby="week-title week-desc" className="report-chart" data-testid="weekly-chart">
+        <title id="week-title">Tasks completed per week</title>
+        <desc id="week-desc">
+          {`${report.tasksCompleted} tasks over ${report.weekly.length} weeks` + (busiest && busiest.tasks > 0 ? `; the busiest was week ${busiest.week} with ${busiest.tasks}.` : ".")}
+        </desc>
+        {chart.yTicks.map((t) => (
+          <g key={t.value}>
+            <line x1={box.left} x2={box.width - box.right} y1={t.y} y2={t.y} className="grid" />
+            <text x={box.left - 6} y={t.y + 4} textAnchor="end" className="tick">
+              {t.value}
+            </text>
+          </g>
+        ))}
+        {chart.bars.map((b, i) => (
+          <g key={b.label}>
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} className="bar">
+              <title>{`${b.label}: ${b.value} tasks`}</title>
+            </rect>
+            {i % every === 0 && (
+              <text x={b.x + b.w / 2} y={box.height - 12} textAnchor="middle" className="tick">
+                {b.label}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+      <table className="table chart-data" data-testid="weekly-table">
+          <caption>Tasks completed per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col">From</th>
+              <th scope="col" className="num">
+                Tasks
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.weekly.map((w) => (
+              <tr key={w.week}>
+                <td>{w.week}</td>
+                <td>{day(w.from)}</td>
+                <td className="num">{w.tasks}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+    </figure>
+  );
+}
