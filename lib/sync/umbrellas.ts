@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { repositories, tasks, type Season } from "@/db/schema";
 import { isTask } from "@/lib/rules/task-fields";
 import { taskMarks, umbrellaFor } from "@/lib/rules/task-marks";
+import type { IssueRef } from "./fetch-by-number";
 
 /**
  * After a season file changed its `umbrellas`: the stored tasks it lists become per-PR umbrellas with the file's
@@ -45,4 +46,17 @@ function storedScore(task: typeof tasks.$inferSelect, override: number | null, d
   if (task.statedScore !== null) return { score: task.statedScore, scoreSource: task.scoreSource === "label" ? ("label" as const) : ("body" as const) };
   if (difficulty !== null && Object.hasOwn(defaults, difficulty)) return { score: defaults[difficulty] ?? null, scoreSource: "default" as const };
   return { score: null, scoreSource: "none" as const };
+}
+
+/** The issues of a repository the season file lists as umbrellas, and those a maintainer marked as tasks, by number. */
+export async function markedIssues(db: Executor, season: Season, repositoryId: number, repo: string): Promise<IssueRef[]> {
+  const listed = season.options.umbrellas
+    .map((u) => /^(.+)#(\d+)$/.exec(u.issue.toLowerCase()))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] === repo.toLowerCase())
+    .map((m) => Number(m[2]));
+  const manual = await db
+    .select({ number: tasks.number })
+    .from(tasks)
+    .where(and(eq(tasks.seasonId, season.id), eq(tasks.repositoryId, repositoryId), eq(tasks.manual, true)));
+  return [...new Set([...listed, ...manual.map((m) => m.number)])].sort((a, b) => a - b).map((number) => ({ repo, number }));
 }
