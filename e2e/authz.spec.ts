@@ -15,6 +15,7 @@ import { inArray } from "drizzle-orm";
 import { repositories, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
+import { markTask } from "@/lib/commands/mark-task";
 import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
 import { startUniqueAt } from "../test/factories/github";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
@@ -35,7 +36,7 @@ const REVOKEE = "e2e-authz-revokee";
 /** A slug of this worker's own: saving it twice would change nothing (and audit nothing) the second time. */
 const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
 /** The actions that act on tasks: one task each per kind of user. */
-const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf"] as const;
+const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf", "mark", "unmark"] as const;
 type TaskBlock = (typeof TASK_BLOCKS)[number];
 
 type Targets = {
@@ -43,6 +44,8 @@ type Targets = {
   repoIds: number[];
   participantIds: number[];
   tasks: Record<TaskBlock, number[]>;
+  /** The issue numbers of the "mark" block's tasks (marking names an issue, not a task id). */
+  markNumbers: number[];
   pr: number;
   entries: number[];
 };
@@ -77,6 +80,7 @@ async function seed(): Promise<Targets> {
     await runCommand(db, revokeRole, "operator", { login: GRANTEE, role: "maintainer", repo: THIS_REPO });
 
     const tasks = {} as Record<TaskBlock, number[]>;
+    const markNumbers: number[] = [];
     for (const block of TASK_BLOCKS) {
       tasks[block] = [];
       for (const who of WHO) {
@@ -84,6 +88,9 @@ async function seed(): Promise<Targets> {
         const holder = block === "giveUp" ? person(LOGINS[who === "anonymous" ? "participant" : who]) : undefined;
         const task = await createTask(db, { season, repo: THIS_REPO, title: `${block} task for the ${who}`, difficulty: "easy", pickedUpBy: holder });
         tasks[block].push(task.id);
+        if (block === "mark") markNumbers.push(task.number);
+        // The unmark block's tasks were marked by a maintainer (the operator here).
+        if (block === "unmark") await runCommand(db, markTask, "operator", { season: SEASON, repo: THIS_REPO, number: task.number, kind: "task", reason: "seeded mark" });
       }
     }
     const pr = await createPullRequest(db, { repo: THIS_REPO, title: "a pull request worth points", author: person(AUTHOR), mergedAt: "2024-06-01T00:00:00Z" });
@@ -93,7 +100,7 @@ async function seed(): Promise<Targets> {
     );
     const repos = await db.select().from(repositories).where(inArray(repositories.fullName, [THIS_REPO, OTHER_REPO]));
     const repoIds = [THIS_REPO, OTHER_REPO].map((name) => repos.find((r) => r.fullName === name)!.id);
-    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id) };
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, markNumbers, pr: pr.id, entries: entries.map((e) => e.id) };
   } finally {
     await h.close();
   }
@@ -153,6 +160,8 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
     json: JSON.stringify({ slug: SAVED_SEASON, name: "Saved Season", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
   }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
+  "mark-task": (t, i) => ({ season: SEASON, repo: THIS_REPO, number: String(t.markNumbers[i]), kind: "umbrella", points: "40", difficulty: "", reason: "an umbrella issue" }),
+  "unmark-task": (t, i) => ({ taskId: String(t.tasks.unmark[i]), reason: "marked by mistake" }),
 };
 
 /**

@@ -26,6 +26,8 @@ export const MUTATING_ACTIONS = [
   "give-up-task",
   "save-season",
   "revoke-role",
+  "mark-task",
+  "unmark-task",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -54,6 +56,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "give-up-task": signedIn,
   "save-season": adminRule,
   "revoke-role": adminRule,
+  "mark-task": taskRule,
+  "unmark-task": taskRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

@@ -5,10 +5,11 @@ import { applySeasonFiles, importMap, rebuildScores } from "./operator";
 import { giveUpTask, pickUpTask } from "./pick-up-task";
 import { revokeEntry } from "./revoke-entry";
 import { saveSeason } from "./save-season";
+import { markTask, unmarkTask } from "./mark-task";
 import { setTaskPerPr } from "./set-task-per-pr";
 import { setTaskScore } from "./set-task-score";
 
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores] as const;

@@ -41,7 +41,7 @@ export async function reconcileUmbrellas(tx: Executor, season: Season): Promise<
 }
 
 /** A stored task's score without its body: the override, what the issue stated, the difficulty's default, or none. */
-function storedScore(task: typeof tasks.$inferSelect, override: number | null, difficulty: string | null, defaults: Record<string, number>) {
+export function storedScore(task: typeof tasks.$inferSelect, override: number | null, difficulty: string | null, defaults: Record<string, number>) {
   if (override !== null) return { score: override, scoreSource: "override" as const };
   if (task.statedScore !== null) return { score: task.statedScore, scoreSource: task.scoreSource === "label" ? ("label" as const) : ("body" as const) };
   if (difficulty !== null && Object.hasOwn(defaults, difficulty)) return { score: defaults[difficulty] ?? null, scoreSource: "default" as const };

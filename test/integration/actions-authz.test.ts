@@ -23,8 +23,10 @@ const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
+const { markTaskAction } = await import("@/app/_actions/mark-task");
+const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
 
-type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; easyNumbers: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 /** How each action is called here; who may call it comes from the shared table (test/authz-matrix.ts). */
@@ -42,6 +44,9 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
     form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
+  // Stored issues (no GitHub lookup): each kind of user marks its own easy task, then takes the mark back.
+  "mark-task": { call: (f) => markTaskAction(null, f), form: (t, w) => ({ season: "2020-s2", repo: "pingcap/tidb", number: String(t.easyNumbers[WHO.indexOf(w)]), kind: "umbrella", points: "40", reason: "an umbrella issue" }) },
+  "unmark-task": { call: (f) => unmarkTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), reason: "marked by mistake" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
@@ -93,7 +98,7 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     // Open easy tasks (no gate), one for each kind of user.
     const easy: Task[] = [];
     for (const [i] of WHO.entries()) easy.push(await createTask(h.db, { season: season!, repo: "pingcap/tidb", number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy" }));
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id) };
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), easyNumbers: easy.map((e) => e.number) };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });
