@@ -7,7 +7,7 @@ import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
 import { fetchIssuesByNumber } from "./fetch-by-number";
-import { markedIssues } from "./umbrellas";
+import { hasUnstoredUmbrellas, markedIssues } from "./umbrellas";
 import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
 import { beginRun, emptyCounts, endRun, heartbeat, holdLease, SyncLeaseLostError, type LeaseTimes } from "./run-lock";
@@ -125,6 +125,10 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   try {
     const targets = await loadTargets(db, seasonRows, options.full ?? false);
     const unchanged = await probeUnchanged(options.client, targets);
+    // An umbrella the season file lists now but Podium has not stored yet is fetched even when nothing changed.
+    for (const t of [...unchanged]) {
+      if (!t.companion && (await hasUnstoredUmbrellas(db, seasonRows.find((s) => s.id === t.seasonId)!, t.repositoryId, t.repo))) unchanged.delete(t);
+    }
     progress.steps = (targets.length - unchanged.size) * 2;
     for (const season of seasonRows) await importSeason(run, season, targets.filter((t) => t.seasonId === season.id && !unchanged.has(t)));
     const graphqlCost = options.client.stats.cost - costBefore;

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { repositories, tasks, type Season } from "@/db/schema";
 import { isTask } from "@/lib/rules/task-fields";
@@ -48,15 +48,31 @@ export function storedScore(task: typeof tasks.$inferSelect, override: number | 
   return { score: null, scoreSource: "none" as const };
 }
 
-/** The issues of a repository the season file lists as umbrellas, and those a maintainer marked as tasks, by number. */
-export async function markedIssues(db: Executor, season: Season, repositoryId: number, repo: string): Promise<IssueRef[]> {
-  const listed = season.options.umbrellas
+/** The numbers of a repository's issues the season file lists as umbrellas. */
+function listedNumbers(season: Season, repo: string): number[] {
+  return season.options.umbrellas
     .map((u) => /^(.+)#(\d+)$/.exec(u.issue.toLowerCase()))
     .filter((m): m is RegExpExecArray => m !== null && m[1] === repo.toLowerCase())
     .map((m) => Number(m[2]));
+}
+
+/** The issues of a repository the season file lists as umbrellas, and those a maintainer marked as tasks, by number. */
+export async function markedIssues(db: Executor, season: Season, repositoryId: number, repo: string): Promise<IssueRef[]> {
+  const listed = listedNumbers(season, repo);
   const manual = await db
     .select({ number: tasks.number })
     .from(tasks)
     .where(and(eq(tasks.seasonId, season.id), eq(tasks.repositoryId, repositoryId), eq(tasks.manual, true)));
   return [...new Set([...listed, ...manual.map((m) => m.number)])].sort((a, b) => a - b).map((number) => ({ repo, number }));
+}
+
+/** Whether the season file lists umbrellas of this repository that are not stored as tasks yet (the sync must not skip it). */
+export async function hasUnstoredUmbrellas(db: Executor, season: Season, repositoryId: number, repo: string): Promise<boolean> {
+  const listed = listedNumbers(season, repo);
+  if (listed.length === 0) return false;
+  const stored = await db
+    .select({ number: tasks.number })
+    .from(tasks)
+    .where(and(eq(tasks.seasonId, season.id), eq(tasks.repositoryId, repositoryId), inArray(tasks.number, listed)));
+  return stored.length < listed.length;
 }

@@ -72,6 +72,8 @@ function program(): Fixture {
       issue("pingcap/tidb", 12105, ["type/enhancement", "difficulty/hard"]),
       // Marked by a maintainer during the season.
       issue("pingcap/tidb", 200, ["type/bug"]),
+      // Listed as an umbrella only later in the season.
+      issue("tikv/tikv", 77, ["type/tracking"]),
     ],
     pullRequests: [
       pull("tikv/titan", 121, "alice", "Fixes tikv/tikv#5739", "2020-03-10"),
@@ -81,6 +83,7 @@ function program(): Fixture {
       pull("pingcap/tidb", 502, "erin", "close #200", "2020-03-14"),
       // Spam from a companion repository: its label is stored (the engine voids it).
       pull("tikv/titan", 130, "frank", "Typo fix", "2020-03-15", ["invalid"]),
+      pull("tikv/tikv", 600, "gina", "Step one of #77", "2020-03-16"),
     ],
     seasons: [],
     admins: [],
@@ -242,5 +245,17 @@ describe.each(DRIVERS)("round two import through the fake GitHub on %s", (kind) 
     await applySeasons(db, [SEASON]);
     expect(await taskOf(db, "pingcap/tidb", 12105)).toMatchObject({ active: true, perPr: true, listedUmbrella: true, score: 50, difficulty: "easy" });
     expect(await pointsOf(db)).toEqual({ alice: 300, bob: 100, carol: 50, dave: 50, gina: 100 });
+  });
+
+  it("an umbrella the file lists later is fetched by the next incremental sync, though its repository changed nothing", async () => {
+    const db = state.handle!.db;
+    const later = { ...SEASON, umbrellas: [...SEASON.umbrellas, { issue: "tikv/tikv#77", points: 30 }] };
+    await applySeasons(db, [later]);
+    expect(await taskOf(db, "tikv/tikv", 77)).toBeUndefined();
+    await sync();
+    expect(await taskOf(db, "tikv/tikv", 77)).toMatchObject({ active: true, perPr: true, score: 30, title: "Issue 77" });
+    // gina's tikv/tikv#600 referenced it: 30 more.
+    expect(await pointsOf(db)).toEqual({ alice: 300, bob: 100, carol: 50, dave: 50, gina: 130 });
+    await applySeasons(db, [SEASON]);
   });
 });
