@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { isTask, readDifficulty, readMinScore, readScore, resolveTaskScore } from "@/lib/rules/task-fields";
-import { taskMarks, umbrellaFor } from "@/lib/rules/task-marks";
+import { taskMarks, umbrellaFor, type PriorMarks } from "@/lib/rules/task-marks";
 import type { SeasonForAwards } from "@/lib/scoring/award-season";
 import { chunks } from "@/lib/util/chunks";
 import type { IngestBatch } from "./types";
@@ -30,39 +30,8 @@ export async function storeTasks(tx: Executor, allSeasons: SeasonForAwards[], ba
       .from(tasks)
       .where(and(eq(tasks.seasonId, season.id), inArray(tasks.repositoryId, [...new Set(issues.map((i) => repoId(i.repo)))])));
     const known = new Map(existing.map((t) => [`${t.repositoryId}#${t.number}`, t]));
-    const difficulties = Object.keys(season.difficulties);
     const rows = issues
-      .map((issue) => {
-        const prior = known.get(`${repoId(issue.repo)}#${issue.number}`) ?? null;
-        const umbrella = umbrellaFor(season.options.umbrellas, issue.repo, issue.number);
-        const marks = taskMarks({ labelled: isTask(issue, season), umbrella, prior, issueDifficulty: readDifficulty(issue, difficulties) });
-        if (!marks) return null;
-        const { difficulty } = marks;
-        const stated = readScore(issue);
-        const { score, source } = resolveTaskScore({ ...issue, difficulty, override: marks.scoreOverride }, season.difficulties);
-        return {
-          seasonId: season.id,
-          repositoryId: repoId(issue.repo),
-          number: issue.number,
-          githubNodeId: issue.nodeId ?? null,
-          url: issue.url ?? null,
-          title: issue.title,
-          labels: issue.labels,
-          difficulty,
-          score,
-          scoreSource: source,
-          statedScore: stated?.score ?? null,
-          minScoreRequired: readMinScore(issue.body),
-          active: marks.active,
-          perPr: marks.perPr,
-          listedUmbrella: marks.listedUmbrella,
-          scoreOverride: marks.scoreOverride,
-          scoreOverrideReason: marks.scoreOverrideReason,
-          issueState: issue.state.toLowerCase(),
-          githubCreatedAt: ts(issue.createdAt),
-          githubUpdatedAt: ts(issue.updatedAt),
-        };
-      })
+      .map((issue) => taskRow(season, issue, known.get(`${repoId(issue.repo)}#${issue.number}`) ?? null, repoId(issue.repo)))
       .filter((r) => r !== null);
     for (const part of chunks(rows)) {
       const ids = await tx
@@ -88,4 +57,36 @@ export async function storeTasks(tx: Executor, allSeasons: SeasonForAwards[], ba
   }
 
   return { touchedTasks, taskCount };
+}
+
+/** The row of one issue as a task of a season, or null when it is no task (see `taskMarks`). */
+function taskRow(season: SeasonForAwards, issue: IngestBatch["issues"][number], prior: PriorMarks | null, repositoryId: number) {
+  const umbrella = umbrellaFor(season.options.umbrellas, issue.repo, issue.number);
+  const marks = taskMarks({ labelled: isTask(issue, season), umbrella, prior, issueDifficulty: readDifficulty(issue, Object.keys(season.difficulties)) });
+  if (!marks) return null;
+  const { difficulty } = marks;
+  const stated = readScore(issue);
+  const { score, source } = resolveTaskScore({ ...issue, difficulty, override: marks.scoreOverride }, season.difficulties);
+  return {
+    seasonId: season.id,
+    repositoryId,
+    number: issue.number,
+    githubNodeId: issue.nodeId ?? null,
+    url: issue.url ?? null,
+    title: issue.title,
+    labels: issue.labels,
+    difficulty,
+    score,
+    scoreSource: source,
+    statedScore: stated?.score ?? null,
+    minScoreRequired: readMinScore(issue.body),
+    active: marks.active,
+    perPr: marks.perPr,
+    listedUmbrella: marks.listedUmbrella,
+    scoreOverride: marks.scoreOverride,
+    scoreOverrideReason: marks.scoreOverrideReason,
+    issueState: issue.state.toLowerCase(),
+    githubCreatedAt: ts(issue.createdAt),
+    githubUpdatedAt: ts(issue.updatedAt),
+  };
 }
