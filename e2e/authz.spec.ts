@@ -15,6 +15,7 @@ import { inArray } from "drizzle-orm";
 import { appeals, repositories, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
+import { markTask } from "@/lib/commands/mark-task";
 import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
 import { startUniqueAt } from "../test/factories/github";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
@@ -37,7 +38,7 @@ const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
 /** A season long over, which the admin finalizes and then reopens (a fresh one per run). */
 const ENDED_SEASON = `e2e-authz-ended-${Date.now().toString(36)}`;
 /** The actions that act on tasks: one task each per kind of user. */
-const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf"] as const;
+const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf", "mark", "unmark"] as const;
 type TaskBlock = (typeof TASK_BLOCKS)[number];
 
 type Targets = {
@@ -45,6 +46,8 @@ type Targets = {
   repoIds: number[];
   participantIds: number[];
   tasks: Record<TaskBlock, number[]>;
+  /** The issue numbers of the "mark" block's tasks (marking names an issue, not a task id). */
+  markNumbers: number[];
   pr: number;
   entries: number[];
   /** One open appeal per kind of user, each on a pull request of its own. */
@@ -82,6 +85,7 @@ async function seed(): Promise<Targets> {
     await runCommand(db, revokeRole, "operator", { login: GRANTEE, role: "maintainer", repo: THIS_REPO });
 
     const tasks = {} as Record<TaskBlock, number[]>;
+    const markNumbers: number[] = [];
     for (const block of TASK_BLOCKS) {
       tasks[block] = [];
       for (const who of WHO) {
@@ -89,6 +93,9 @@ async function seed(): Promise<Targets> {
         const holder = block === "giveUp" ? person(LOGINS[who === "anonymous" ? "participant" : who]) : undefined;
         const task = await createTask(db, { season, repo: THIS_REPO, title: `${block} task for the ${who}`, difficulty: "easy", pickedUpBy: holder });
         tasks[block].push(task.id);
+        if (block === "mark") markNumbers.push(task.number);
+        // The unmark block's tasks were marked by a maintainer (the operator here).
+        if (block === "unmark") await runCommand(db, markTask, "operator", { season: SEASON, repo: THIS_REPO, number: task.number, kind: "task", reason: "seeded mark" });
       }
     }
     const pr = await createPullRequest(db, { repo: THIS_REPO, title: "a pull request worth points", author: person(AUTHOR), mergedAt: "2024-06-01T00:00:00Z" });
@@ -104,7 +111,7 @@ async function seed(): Promise<Targets> {
       const [row] = await db.insert(appeals).values({ seasonId: season.id, pullRequestId: disputed.id, participantId: person(AUTHOR).id, message: "seeded for the authorization matrix" }).returning({ id: appeals.id });
       appealIds.push(row!.id);
     }
-    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id), appeals: appealIds };
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, markNumbers, pr: pr.id, entries: entries.map((e) => e.id), appeals: appealIds };
   } finally {
     await h.close();
   }
@@ -172,6 +179,8 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
   "finalize-season": () => ({ slug: ENDED_SEASON }),
   "reopen-season": () => ({ slug: ENDED_SEASON, reason: "reopened by the matrix" }),
+  "mark-task": (t, i) => ({ season: SEASON, repo: THIS_REPO, number: String(t.markNumbers[i]), kind: "umbrella", points: "40", difficulty: "", reason: "an umbrella issue" }),
+  "unmark-task": (t, i) => ({ taskId: String(t.tasks.unmark[i]), reason: "marked by mistake" }),
 };
 
 /**

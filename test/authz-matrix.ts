@@ -32,6 +32,8 @@ export const MUTATING_ACTIONS = [
   "revoke-role",
   "finalize-season",
   "reopen-season",
+  "mark-task",
+  "unmark-task",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -69,6 +71,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "revoke-role": adminRule,
   "finalize-season": adminRule,
   "reopen-season": adminRule,
+  "mark-task": taskRule,
+  "unmark-task": taskRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

@@ -32,6 +32,10 @@ export const tasks = pgTable(
     minScoreRequired: integer("min_score_required"),
     /** One umbrella issue, a fixed number of points for each merged PR. */
     perPr: boolean("per_pr").notNull().default(false),
+    /** The season file lists it under `umbrellas` (per-PR, its points and difficulty from there); un-marked when the file no longer does. */
+    listedUmbrella: boolean("listed_umbrella").notNull().default(false),
+    /** A maintainer's difficulty for a task they marked (wins over what the issue says). */
+    difficultyOverride: text("difficulty_override"),
     /** Still a task: its label or title prefix is there, or a maintainer marked it. An inactive task's awards are revoked. */
     active: boolean("active").notNull().default(true),
     /** Marked as a task by a maintainer rather than by label or title prefix. */

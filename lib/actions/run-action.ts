@@ -3,6 +3,7 @@ import { refresh } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/guard";
+import type { Viewer } from "@/lib/auth/permissions";
 import { runCommand, type Command } from "@/lib/commands/command";
 import { toActionError, type ActionState } from "./action-result";
 
@@ -11,10 +12,17 @@ import { toActionError, type ActionState } from "./action-result";
  * the form's fields as its input (validated by the command's schema, authorized on the object it changes,
  * one transaction, effects after the commit). Errors become typed codes with user messages.
  */
-export async function runAction<S extends z.ZodType, R>(command: Command<S, R>, formData: FormData, message?: string): Promise<ActionState<R>> {
+export async function runAction<S extends z.ZodType, R>(
+  command: Command<S, R>,
+  formData: FormData,
+  message?: string,
+  /** What the server adds to the form's fields before the command runs (I/O at the edge, e.g. an issue from GitHub). */
+  enrich?: (viewer: Viewer, fields: Record<string, unknown>) => Promise<Record<string, unknown>>,
+): Promise<ActionState<R>> {
   try {
     const viewer = await requireViewer();
-    const data = await runCommand(await getDb(), command, viewer, Object.fromEntries(formData));
+    const fields: Record<string, unknown> = Object.fromEntries(formData);
+    const data = await runCommand(await getDb(), command, viewer, enrich ? await enrich(viewer, fields) : fields);
     refreshPage();
     return { ok: true, data, message };
   } catch (error) {

@@ -10,10 +10,11 @@ import { saveSeason } from "./save-season";
 import { openAppeal } from "./open-appeal";
 import { answerAppeal } from "./answer-appeal";
 import { previewSeason, previewSeasonFiles } from "./preview-season";
+import { markTask, unmarkTask } from "./mark-task";
 import { setTaskPerPr } from "./set-task-per-pr";
 import { setTaskScore } from "./set-task-score";
 
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason] as const;

@@ -14,3 +14,9 @@ export async function seasonRepos(db: Executor, slug: string): Promise<string[] 
     .orderBy(asc(seasonRepositories.position));
   return rows.map((r) => r.fullName);
 }
+
+/** The difficulty names of a season (for the maintainers' forms), or [] for an unknown season. */
+export async function seasonDifficulties(db: Executor, slug: string): Promise<string[]> {
+  const [season] = await db.select({ difficulties: seasons.difficulties }).from(seasons).where(eq(seasons.slug, slug));
+  return season ? Object.keys(season.difficulties) : [];
+}

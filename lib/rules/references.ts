@@ -16,6 +16,10 @@
  *   prefix in the case it is written in (a bare number after a word is only a reference when the word is
  *   unmistakably the prefix); not a version (`UCP 2.0`) nor glued to the number (`UCP7058`).
  *
+ * A reference by a repository's former name (`ctx.formerNames`: `pingcap/pd#123`, or an issue URL with the old
+ * name, when `tikv/pd` lists `pingcap/pd` as a former name) is to the repository's current name (`tikv/pd#123`):
+ * GitHub redirects old names, and the real programs' PRs kept writing them.
+ *
  * Ignored: fenced code blocks, code spans, `<code>`/`<pre>`, HTML comments (PR templates), the text of a
  * Markdown link (only its target counts: `[#12](https://github.com/o/r/issues/12)` is `o/r#12`), `#` that
  * continues a word, path, URL or entity (`foo#12`, `a/b/c#1`, `example.com/#1`, `&#123;`), `#0`, numbers
@@ -46,6 +50,8 @@ export interface ReferenceContext {
   prefixes?: readonly string[];
   /** GitHub web base for issue URLs (GitHub Enterprise Server too); default `https://github.com`. */
   webBase?: string | readonly string[];
+  /** Former repository names (lower-case `owner/name`) → the current name: see `formerNameMap`. */
+  formerNames?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_PREFIXES: readonly string[] = ["PCP", "UCP"];
@@ -124,6 +130,30 @@ function repoOf(owner: string | undefined, name: string | undefined, fallback: s
   return owner !== undefined && name !== undefined ? `${owner}/${name}`.toLowerCase() : fallback;
 }
 
+/**
+ * Former names → current name, lower-case, from seasons' `formerNames` (`{ "tikv/pd": ["pingcap/pd"] }`). A
+ * current name is never mapped away, and the first season to claim an old name keeps it.
+ */
+export function formerNameMap(lists: readonly Readonly<Record<string, readonly string[]>>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const current = new Set(lists.flatMap((l) => Object.keys(l).map((k) => k.toLowerCase())));
+  for (const list of lists) {
+    for (const [repo, names] of Object.entries(list)) {
+      for (const name of names) {
+        const old = name.trim().toLowerCase();
+        if (!current.has(old) && !out.has(old)) out.set(old, repo.trim().toLowerCase());
+      }
+    }
+  }
+  return out;
+}
+
+/** The current name of a repository (lower-case) given its former names. */
+export function currentRepoName(repo: string, formerNames?: ReadonlyMap<string, string>): string {
+  const name = repo.trim().toLowerCase();
+  return formerNames?.get(name) ?? name;
+}
+
 /** The issues `text` references, deduplicated (first occurrence and its source win), in order of appearance. */
 export function parseReferences(text: string, ctx: ReferenceContext): Reference[] {
   const here = ctx.repo.trim().toLowerCase();
@@ -131,7 +161,8 @@ export function parseReferences(text: string, ctx: ReferenceContext): Reference[
   const { all, target, prefixes } = patternFor(ctx);
   const out: Reference[] = [];
   const seen = new Set<string>();
-  const add = (repo: string, digits: string | undefined, source: ReferenceSource): void => {
+  const add = (written: string, digits: string | undefined, source: ReferenceSource): void => {
+    const repo = currentRepoName(written, ctx.formerNames);
     const number = Number(digits);
     const key = `${repo}#${number}`;
     if (!Number.isSafeInteger(number) || number <= 0 || seen.has(key)) return;
@@ -161,6 +192,7 @@ export function parseReferences(text: string, ctx: ReferenceContext): Reference[
 export function mergeReferences(
   closing: readonly { repo: string; number: number }[],
   text: readonly Reference[],
+  formerNames?: ReadonlyMap<string, string>,
 ): LinkedReference[] {
   const byKey = new Map<string, LinkedReference>();
   const candidates: LinkedReference[] = [
@@ -169,7 +201,7 @@ export function mergeReferences(
   ];
   for (const c of candidates) {
     if (!Number.isSafeInteger(c.number) || c.number <= 0) continue;
-    const repo = c.repo.trim().toLowerCase();
+    const repo = currentRepoName(c.repo, formerNames);
     const key = `${repo}#${c.number}`;
     const existing = byKey.get(key);
     if (!existing) byKey.set(key, { repo, number: c.number, source: c.source });

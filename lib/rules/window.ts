@@ -1,6 +1,6 @@
 /**
- * Whether a merged pull request counts for a season (contract, "Season file"): merged into a listed repo
- * inside [startsAt, endsAt] (both inclusive), or up to `graceDays` days after `endsAt` when the task was
+ * Whether a merged pull request counts for a season (contract, "Season file"): merged into a listed repo (or a
+ * companion repository, `options.companionRepos`: its PRs complete the listed repositories' tasks) inside [startsAt, endsAt] (both inclusive), or up to `graceDays` days after `endsAt` when the task was
  * picked up or opened inside the window. Dates are compared as instants, so time zones do not matter.
  */
 
@@ -11,6 +11,8 @@ export interface SeasonWindow {
   endsAt: Date;
   graceDays: number;
   repos: readonly string[];
+  /** The season file's second-round fields (a season row's `options`): only `companionRepos` matters here. */
+  options?: { companionRepos?: readonly string[] };
 }
 
 export interface WindowPullRequest {
@@ -48,7 +50,8 @@ export function countsForSeason(pr: WindowPullRequest, season: SeasonWindow, tas
   const end = toInstant(season.endsAt);
   if (merged === null || start === null || end === null) return false;
   const repo = pr.repo.trim().toLowerCase();
-  if (!season.repos.some((r) => r.trim().toLowerCase() === repo)) return false;
+  const repos = [...season.repos, ...(season.options?.companionRepos ?? [])];
+  if (!repos.some((r) => r.trim().toLowerCase() === repo)) return false;
   if (merged >= start && merged <= end) return true;
 
   const graceDays = Number.isFinite(season.graceDays) ? Math.max(0, season.graceDays) : 0;

@@ -4,6 +4,7 @@ import { repositories, roles, seasonRepositories, seasons } from "@/db/schema";
 import { awardSeason } from "@/lib/scoring/award-season";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { resolveSeasonTaskScores } from "@/lib/scoring/task-scores";
+import { reconcileUmbrellas } from "@/lib/sync/umbrellas";
 import { chunks } from "@/lib/util/chunks";
 import { applyTeams, participantIds } from "./apply-teams";
 import { offsetOf, type SeasonFile, type SeasonOptions } from "./season-file";
@@ -188,6 +189,8 @@ async function rederive(tx: Executor, seasonId: number, file: SeasonFile, change
   if (touched("difficulties")) await resolveSeasonTaskScores(tx, seasonId, file.difficulties);
   if (touched("difficulties", "startsAt", "endsAt", "graceDays", "repo", "maintainer", "rules", "options", "team")) {
     const [season] = await tx.select().from(seasons).where(eq(seasons.id, seasonId));
+    // Umbrellas the file now lists, or no longer does.
+    if (touched("options")) await reconcileUmbrellas(tx, season!);
     await awardSeason(tx, { ...season!, repos: file.repos.map((r) => r.toLowerCase()) }, "all");
   }
   if (touched("rules")) await refreshTotals(tx, seasonId);

@@ -6,6 +6,9 @@ import {
   pullsQuery,
   rewardCommentsQuery,
   REWARDS_QUERY,
+  VOID_SEARCHES_INLINE,
+  VOIDED_QUERY,
+  type VoidedNode,
   type ActorNode,
   type CommentPage,
   type IssueNode,
@@ -55,7 +58,9 @@ function itemOf(n: PullNode | IssueNode) {
 export function toPull(n: PullNode, comments: GhComment[] = []): GhPullRequest {
   return {
     ...itemOf(n),
+    // The search gives no labels (see `withVoidLabels`): the stored ones are kept.
     labels: [],
+    labelsPartial: { without: [] },
     state: n.state,
     mergedAt: n.mergedAt,
     mergedBy: n.mergedBy?.login ?? null,
@@ -183,6 +188,8 @@ export type RepoFetch = {
   since: Date | null;
   taskLabels: string[];
   taskTitlePrefixes: string[];
+  /** Labels that void a PR (`voidLabels`): which merged PRs carry them is searched for, label by label. */
+  voidLabels?: string[];
 };
 
 const quote = (s: string) => `"${s.replace(/"/g, "")}"`;
@@ -222,14 +229,19 @@ export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pu
     }
   };
   let rewardsKnown = false;
+  const voidQs = (f.voidLabels ?? []).map((l) => `repo:${f.repo} is:pr is:merged label:${quote(l)} merged:${iso(f.merged.from)}..${iso(f.merged.to)}${since}`);
+  const inline = voidQs.slice(0, VOID_SEARCHES_INLINE);
+  /** Per void label (lower-case), the `repo#number`s of the merged PRs carrying it. */
+  const voided = new Map<string, Set<string>>();
   await searchAll<PullNode>(
     client,
-    (first) => pullsQuery(first && !rewardsKnown),
+    (first) => pullsQuery(first && !rewardsKnown, inline.length),
     base,
-    (first) => (first && !rewardsKnown ? { rewardsQ } : {}),
+    (first) => (first && !rewardsKnown ? { rewardsQ, ...Object.fromEntries(inline.map((q, i) => [`v${i}`, q])) } : {}),
     async (nodes, data) => {
       const rewards = data.rewards as SearchPage<RewardNode> | undefined;
       if (rewards && !rewardsKnown) {
+        await collectVoided(client, f.voidLabels ?? [], voidQs, data, voided);
         // The first page carries the first 20 rewarded PRs; fetch any others before storing anything.
         keep(rewards.nodes);
         let after = rewards.pageInfo.hasNextPage ? rewards.pageInfo.endCursor : null;
@@ -242,7 +254,33 @@ export async function fetchPulls(client: GitHubClient, f: RepoFetch, onPage: (pu
         for (const e of earlier) rewarded.set(e.key, uniqueComments([...(older.get(e.id) ?? []), ...(rewarded.get(e.key) ?? [])]));
         rewardsKnown = true;
       }
-      await onPage(nodes.map((n) => toPull(n, rewarded.get(`${n.repository.nameWithOwner.toLowerCase()}#${n.number}`) ?? [])));
+      await onPage(nodes.map((n) => withVoidLabels(toPull(n, rewarded.get(`${n.repository.nameWithOwner.toLowerCase()}#${n.number}`) ?? []), f.voidLabels ?? [], voided)));
     },
   );
+}
+
+/**
+ * Which merged PRs carry each void label: the first page's inline searches (`v0`…), then any label beyond
+ * those and any further page, 100 PRs a query.
+ */
+async function collectVoided(client: GitHubClient, labels: readonly string[], queries: readonly string[], first: Record<string, unknown>, out: Map<string, Set<string>>): Promise<void> {
+  for (const [i, q] of queries.entries()) {
+    const set = new Set<string>();
+    out.set(labels[i]!.toLowerCase(), set);
+    let page = first[`v${i}`] as SearchPage<VoidedNode> | undefined;
+    if (!page) page = (await client.query<{ search: SearchPage<VoidedNode>; rateLimit?: RateLimit }>(VOIDED_QUERY, { q, after: null })).search;
+    for (;;) {
+      for (const n of (page.nodes ?? []).filter(isNode)) set.add(`${n.repository.nameWithOwner.toLowerCase()}#${n.number}`);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      page = (await client.query<{ search: SearchPage<VoidedNode>; rateLimit?: RateLimit }>(VOIDED_QUERY, { q, after: page.pageInfo.endCursor })).search;
+    }
+  }
+}
+
+/** The PR's void labels as the searches found them: those it carries, and the others it is known not to. */
+function withVoidLabels(pr: GhPullRequest, labels: readonly string[], voided: Map<string, Set<string>>): GhPullRequest {
+  if (labels.length === 0) return pr;
+  const key = `${pr.repo.toLowerCase()}#${pr.number}`;
+  const carried = labels.filter((l) => voided.get(l.toLowerCase())?.has(key));
+  return { ...pr, labels: carried, labelsPartial: { without: labels.filter((l) => !carried.includes(l)) } };
 }

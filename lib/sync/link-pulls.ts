@@ -2,7 +2,7 @@ import { and, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { columnList, jsonRows } from "@/db/json-rows";
 import { pullRequestRefs, pullRequestTasks, tasks } from "@/db/schema";
-import { DEFAULT_WEB_BASE, mergeReferences, parseReferences } from "@/lib/rules/references";
+import { DEFAULT_WEB_BASE, formerNameMap, mergeReferences, parseReferences } from "@/lib/rules/references";
 import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import type { SeasonForAwards } from "@/lib/scoring/award-season";
 import { chunks } from "@/lib/util/chunks";
@@ -12,8 +12,9 @@ const REF_COLUMNS = { pull_request_id: "integer", repository_id: "integer", numb
 const LINK_COLUMNS = { pull_request_id: "integer", task_id: "integer", source: "link_source" };
 
 /**
- * Links the batch's pull requests to the tasks they reference (any season): every reference is kept, task or
- * not yet; links the text no longer makes are dropped (manual ones stay). Returns the links made and the
+ * Links the batch's pull requests to the tasks they reference (any season, from any repository: a companion
+ * repository's PR completes a listed repository's task it names; a former repository name is read as the current
+ * one): every reference is kept, task or not yet; links the text no longer makes are dropped (manual ones stay). Returns the links made and the
  * tasks whose links were dropped (both are re-derived).
  */
 export async function linkPullRequests(
@@ -24,11 +25,13 @@ export async function linkPullRequests(
   webBase: string | undefined,
 ) {
   const prefixes = [...new Set(allSeasons.flatMap((s) => s.taskTitlePrefixes))];
+  // A reference by a repository's former name (any season's `formerNames`) is to its current name.
+  const formerNames = formerNameMap(allSeasons.map((s) => s.options.formerNames));
   // Issue URLs on the configured GitHub (Enterprise, or the demo's), and on github.com.
   const webBases = [...new Set([webBase ?? DEFAULT_WEB_BASE, DEFAULT_WEB_BASE])];
   const refsByPr = pulls.map((p) => ({
     pr: p,
-    refs: mergeReferences(p.closingIssues, parseReferences(`${p.title}\n${p.body}`, { repo: p.repo, prefixes, webBase: webBases })),
+    refs: mergeReferences(p.closingIssues, parseReferences(`${p.title}\n${p.body}`, { repo: p.repo, prefixes, webBase: webBases, formerNames }), formerNames),
   }));
   const refRepos = await ensureRepositories(tx, refsByPr.flatMap((r) => r.refs.map((x) => x.repo)));
   const wanted = refsByPr.flatMap(({ pr, refs }) => refs.map((r) => ({ pr, repositoryId: refRepos.get(r.repo)!, number: r.number, source: r.source })));

@@ -28,9 +28,11 @@ const REWARD_FIELDS = `
  * `/reward` comment (20 of them with their first and last 100 comments: 41 more requests, still 1 point), so
  * only a PR with more than 200 comments needs `rewardCommentsQuery`.
  */
-export function pullsQuery(withRewards: boolean): string {
+export function pullsQuery(withRewards: boolean, voidSearches = 0): string {
+  const voids = withRewards ? Array.from({ length: voidSearches }, (_, i) => i) : [];
+  const vars = voids.map((i) => `, $v${i}: String!`).join("");
   return /* GraphQL */ `
-  query PodiumPulls($q: String!, $after: String${withRewards ? ", $rewardsQ: String!" : ""}) {
+  query PodiumPulls($q: String!, $after: String${withRewards ? ", $rewardsQ: String!" : ""}${vars}) {
     rateLimit { cost remaining resetAt }
     search(query: $q, type: ISSUE, first: 100, after: $after) {
       issueCount
@@ -38,8 +40,28 @@ export function pullsQuery(withRewards: boolean): string {
       nodes { ... on PullRequest { ${PULL_FIELDS} } }
     }
     ${withRewards ? `rewards: search(query: $rewardsQ, type: ISSUE, first: 20) { issueCount pageInfo { hasNextPage endCursor } nodes { ... on PullRequest { ${REWARD_FIELDS} } } }` : ""}
+    ${voids.map((i) => `v${i}: search(query: $v${i}, type: ISSUE, first: 100) { ${VOIDED_FIELDS} }`).join("\n    ")}
   }`;
 }
+
+/**
+ * Merged PRs carrying one void label (`voidLabels`: \`invalid\`, \`spam\`), numbers only: one request each. The
+ * search nodes give no labels (a labels connection under 100 PRs would double a page's cost), so each void label
+ * is its own search, asked on the first page beside the rewards while that stays 1 point (`VOID_SEARCHES_INLINE`).
+ */
+const VOIDED_FIELDS = `issueCount pageInfo { hasNextPage endCursor } nodes { ... on PullRequest { number repository { nameWithOwner } } }`;
+
+/** How many void-label searches ride on the first page (142 requests + these stays under 150: still 1 point). */
+export const VOID_SEARCHES_INLINE = 5;
+
+export const VOIDED_QUERY = /* GraphQL */ `
+  query PodiumVoided($q: String!, $after: String) {
+    rateLimit { cost remaining resetAt }
+    search(query: $q, type: ISSUE, first: 100, after: $after) { ${VOIDED_FIELDS} }
+  }
+`;
+
+export type VoidedNode = { number: number; repository: { nameWithOwner: string } };
 
 export const REWARDS_QUERY = /* GraphQL */ `
   query PodiumRewards($q: String!, $after: String) {
@@ -69,20 +91,20 @@ export function rewardCommentsQuery(count: number): string {
   return `query PodiumRewardComments(${vars}) {\n  rateLimit { cost remaining resetAt }\n  ${parts.join("\n  ")}\n}`;
 }
 
+/** An issue's fields, as the task searches and `fetchIssuesByNumber` read them. */
+export const ISSUE_FIELDS = `
+  id number title body url state createdAt updatedAt closedAt
+  repository { nameWithOwner }
+  author { ${ACTOR} }
+  labels(first: 30) { nodes { name } }`;
+
 export const ISSUES_QUERY = /* GraphQL */ `
   query PodiumIssues($q: String!, $after: String) {
     rateLimit { cost remaining resetAt }
     search(query: $q, type: ISSUE, first: 100, after: $after) {
       issueCount
       pageInfo { hasNextPage endCursor }
-      nodes {
-        ... on Issue {
-          id number title body url state createdAt updatedAt closedAt
-          repository { nameWithOwner }
-          author { ${ACTOR} }
-          labels(first: 30) { nodes { name } }
-        }
-      }
+      nodes { ... on Issue { ${ISSUE_FIELDS} } }
     }
   }
 `;

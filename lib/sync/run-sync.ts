@@ -4,14 +4,17 @@ import { repositories, seasonRepositories, seasons, syncCursors, tasks, type Syn
 import { PodiumError } from "@/lib/errors";
 import { GitHubError, type GitHubClient } from "@/lib/github/client";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
+import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
+import { fetchIssuesByNumber } from "./fetch-by-number";
+import { hasUnstoredUmbrellas, markedIssues } from "./umbrellas";
 import { ingest } from "./ingest";
 import { probeQuery } from "./queries";
 import { beginRun, emptyCounts, endRun, heartbeat, holdLease, SyncLeaseLostError, type LeaseTimes } from "./run-lock";
 import { transaction } from "@/db/transaction";
 import { errorText } from "@/lib/security/redact";
 import { chunks } from "@/lib/util/chunks";
-import type { IngestBatch } from "./types";
+import type { GhIssue, IngestBatch } from "./types";
 
 export type SyncOptions = {
   client: GitHubClient;
@@ -64,7 +67,8 @@ const DAY = 86_400_000;
 const INDEX_LAG_MS = 10 * 60_000;
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-type Target = { seasonId: number; slug: string; repositoryId: number; repo: string; fetch: RepoFetch };
+/** A (season, repository) to import; a companion repository's (`companionRepos`) only pull requests, it holds no tasks. */
+type Target = { seasonId: number; slug: string; repositoryId: number; repo: string; companion: boolean; fetch: RepoFetch };
 type SeasonRow = typeof seasons.$inferSelect;
 
 /** What one run carries through its steps: its counts, where it is, and the repositories that failed. */
@@ -121,6 +125,10 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   try {
     const targets = await loadTargets(db, seasonRows, options.full ?? false);
     const unchanged = await probeUnchanged(options.client, targets);
+    // An umbrella the season file lists now but Podium has not stored yet is fetched even when nothing changed.
+    for (const t of [...unchanged]) {
+      if (!t.companion && (await hasUnstoredUmbrellas(db, seasonRows.find((s) => s.id === t.seasonId)!, t.repositoryId, t.repo))) unchanged.delete(t);
+    }
     progress.steps = (targets.length - unchanged.size) * 2;
     for (const season of seasonRows) await importSeason(run, season, targets.filter((t) => t.seasonId === season.id && !unchanged.has(t)));
     const graphqlCost = options.client.stats.cost - costBefore;
@@ -147,15 +155,22 @@ export async function runSync(db: Db, options: SyncOptions): Promise<SyncSummary
   }
 }
 
-/** Every (season, repository) to import, with its watermark (none for a full import) and merge window. */
+/** Every (season, repository) to import, listed and companion ones, with its watermark (none for a full import) and merge window. */
 async function loadTargets(db: Db, seasonRows: SeasonRow[], full: boolean): Promise<Target[]> {
   const repoRows = await db
     .select({ seasonId: seasonRepositories.seasonId, repositoryId: repositories.id, repo: repositories.fullName })
     .from(seasonRepositories)
     .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
     .where(inArray(seasonRepositories.seasonId, seasonRows.length ? seasonRows.map((s) => s.id) : [-1]));
+  const companionIds = await ensureRepositories(db, seasonRows.flatMap((s) => s.options.companionRepos));
+  const companions = seasonRows.flatMap((s) =>
+    s.options.companionRepos
+      .map((name) => ({ seasonId: s.id, repositoryId: companionIds.get(name.toLowerCase())!, repo: name.toLowerCase() }))
+      .filter((c) => !repoRows.some((r) => r.seasonId === c.seasonId && r.repositoryId === c.repositoryId)),
+  );
   const cursors = await db.select().from(syncCursors).where(eq(syncCursors.kind, "all"));
-  return repoRows.map((r) => {
+  const rows = [...repoRows.map((r) => ({ ...r, companion: false })), ...companions.map((c) => ({ ...c, companion: true }))];
+  return rows.map((r) => {
     const season = seasonRows.find((s) => s.id === r.seasonId)!;
     const watermark = full ? null : (cursors.find((c) => c.seasonId === r.seasonId && c.repositoryId === r.repositoryId)?.watermark ?? null);
     return {
@@ -163,12 +178,14 @@ async function loadTargets(db: Db, seasonRows: SeasonRow[], full: boolean): Prom
       slug: season.slug,
       repositoryId: r.repositoryId,
       repo: r.repo,
+      companion: r.companion,
       fetch: {
         repo: r.repo,
         merged: { from: season.startsAt, to: new Date(season.endsAt.getTime() + season.graceDays * DAY) },
         since: watermark,
         taskLabels: season.taskLabels,
         taskTitlePrefixes: season.taskTitlePrefixes,
+        voidLabels: season.options.voidLabels,
       },
     };
   });
@@ -214,9 +231,11 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[]): Promis
   };
   const store = (batch: IngestBatch) => ingest(db, batch, { seasonSlugs: [season.slug], webBase: options.webBase });
   for (const t of mine) {
+    run.progress.step += 1;
+    if (t.companion) continue;
     await run.report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
     const seen: number[] = [];
-    const ok = await guarded(run, t, () => fetchIssues(options.client, t.fetch, async (issues) => {
+    const storeIssues = async (issues: GhIssue[]) => {
       const r = await store({ issues, pullRequests: [] });
       counts.tasks += r.tasks;
       counts.entries += r.entries;
@@ -226,9 +245,15 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[]): Promis
         bump(t, i.updatedAt);
       }
       await run.report({ season: season.slug, repo: t.repo, phase: "tasks", done: counts.tasks, total: 0 });
-    }));
+    };
+    const ok = await guarded(run, t, async () => {
+      await fetchIssues(options.client, t.fetch, storeIssues);
+      // Umbrellas and maintainer-marked tasks need not carry the label the searches find tasks by.
+      const { issues, missing } = await fetchIssuesByNumber(options.client, await markedIssues(db, season, t.repositoryId, t.repo));
+      if (issues.length > 0) await storeIssues(issues);
+      for (const m of missing) run.problems.push(`${t.slug} ${m.repo}#${m.number}: an umbrella or marked task GitHub has no issue for`);
+    });
     if (ok && options.full) await deactivateMissing(db, season.id, t.repositoryId, seen, counts);
-    run.progress.step += 1;
   }
   for (const t of mine) {
     await run.report({ season: season.slug, repo: t.repo, phase: "pull requests", done: counts.pullRequests, total: 0 });

@@ -32,6 +32,7 @@ type Pulls = IngestBatch["pullRequests"];
 export async function storePullRequests(tx: Executor, pulls: Pulls, staleWithComments: Pulls, repoId: (name: string) => number, people: Map<string, number>) {
   const prIds = new Map<string, number>();
   for (const part of chunks(pulls)) {
+    const labelsOf = await currentLabels(tx, part, repoId);
     const values = part.map((p) => ({
       repository_id: repoId(p.repo),
       number: p.number,
@@ -40,7 +41,7 @@ export async function storePullRequests(tx: Executor, pulls: Pulls, staleWithCom
       title: p.title,
       author_id: p.author ? (people.get(p.author.login.toLowerCase()) ?? null) : null,
       author_login: p.author?.login ?? null,
-      labels: p.labels,
+      labels: labelsOf(p),
       state: p.state.toLowerCase(),
       merged_at: p.mergedAt ?? null,
       merged_by_login: p.mergedBy,
@@ -70,6 +71,29 @@ export async function storePullRequests(tx: Executor, pulls: Pulls, staleWithCom
     for (const r of stored) prIds.set(`${r.repositoryId}#${r.number}`, r.id);
   }
   return prIds;
+}
+
+/**
+ * The labels to store for each PR: its own list when whole; for an import's partial one (`labelsPartial`), the
+ * stored labels without those it is known not to carry, plus those it is known to.
+ */
+async function currentLabels(tx: Executor, part: Pulls, repoId: (name: string) => number): Promise<(p: Pulls[number]) => string[]> {
+  const partial = part.filter((p) => p.labelsPartial);
+  const stored = new Map<string, string[]>();
+  if (partial.length > 0) {
+    const keys = jsonRows(partial.map((p) => ({ repository_id: repoId(p.repo), number: p.number })), { repository_id: "integer", number: "integer" });
+    const rows = rowsOf<{ repositoryId: number; number: number; labels: string[] }>(
+      await tx.execute(sql`select pr.repository_id as "repositoryId", pr.number, pr.labels from ${pullRequests} pr
+        join (${keys}) k on k.repository_id = pr.repository_id and k.number = pr.number`),
+    );
+    for (const r of rows) stored.set(`${r.repositoryId}#${r.number}`, typeof r.labels === "string" ? (JSON.parse(r.labels) as string[]) : r.labels);
+  }
+  return (p) => {
+    if (!p.labelsPartial) return p.labels;
+    const without = new Set([...p.labelsPartial.without, ...p.labels].map((l) => l.toLowerCase()));
+    const kept = (stored.get(`${repoId(p.repo)}#${p.number}`) ?? []).filter((l) => !without.has(l.toLowerCase()));
+    return [...kept, ...p.labels];
+  };
 }
 
 /** The `/reward N` comments of these pull requests, keyed by comment (an edit changes the points). */

@@ -32,6 +32,12 @@ export type GhPullRequest = GhItem & {
   mergedBy: string | null;
   closingIssues: { repo: string; number: number }[];
   comments: GhComment[];
+  /**
+   * The import's search results give no labels: `labels` then holds only the void labels the PR is known to carry,
+   * and these the ones it is known not to; its other stored labels (from webhooks) are kept. Absent: `labels` is
+   * the whole list (webhooks, fixtures).
+   */
+  labelsPartial?: { without: string[] };
 };
 
 export type IngestBatch = { issues: GhIssue[]; pullRequests: GhPullRequest[] };

@@ -29,7 +29,10 @@ const { answerAppealAction } = await import("@/app/_actions/answer-appeal");
 const { finalizeSeasonAction } = await import("@/app/_actions/finalize-season");
 const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 
-type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; appeals: number[] };
+const { markTaskAction } = await import("@/app/_actions/mark-task");
+const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
+
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; easyNumbers: number[]; appeals: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 /** How each action is called here; who may call it comes from the shared table (test/authz-matrix.ts). */
@@ -56,6 +59,9 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   // The demo's 2019 season ended long ago: the admin finalizes it, then reopens it.
   "finalize-season": { call: (f) => finalizeSeasonAction(null, f), form: () => ({ slug: "2019-s1" }) },
   "reopen-season": { call: (f) => reopenSeasonAction(null, f), form: () => ({ slug: "2019-s1", reason: "reopened by the matrix" }) },
+  // Stored issues (no GitHub lookup): each kind of user marks its own easy task, then takes the mark back.
+  "mark-task": { call: (f) => markTaskAction(null, f), form: (t, w) => ({ season: "2020-s2", repo: "pingcap/tidb", number: String(t.easyNumbers[WHO.indexOf(w)]), kind: "umbrella", points: "40", reason: "an umbrella issue" }) },
+  "unmark-task": { call: (f) => unmarkTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), reason: "marked by mistake" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
@@ -115,7 +121,7 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
       const [row] = await h.db.insert(appeals).values({ seasonId: season!.id, pullRequestId: disputed.id, participantId: disputed.authorId!, message: "seeded appeal" }).returning({ id: appeals.id });
       appealIds.push(row!.id);
     }
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), appeals: appealIds };
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), easyNumbers: easy.map((e) => e.number), appeals: appealIds };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });

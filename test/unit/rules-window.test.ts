@@ -93,3 +93,15 @@ describe("toInstant", () => {
     expect(toInstant(undefined)).toBeNull();
   });
 });
+
+describe("countsForSeason: companion repositories (issue #14)", () => {
+  const withCompanion = { ...noGrace, options: { companionRepos: ["tikv/titan"] } };
+  it("a companion repository's PR counts inside the window, in any case", () => {
+    expect(countsForSeason(pr(inside, "TiKV/Titan"), withCompanion, null)).toBe(true);
+    expect(countsForSeason(pr(before, "tikv/titan"), withCompanion, null)).toBe(false);
+  });
+  it("without the companion listed it does not", () => {
+    expect(countsForSeason(pr(inside, "tikv/titan"), noGrace, null)).toBe(false);
+    expect(countsForSeason(pr(inside, "tikv/titan"), { ...noGrace, options: { companionRepos: [] } }, null)).toBe(false);
+  });
+});

@@ -6,7 +6,9 @@ import { seasonContext } from "@/app/_lib/season-context";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
+import { seasonDifficulties } from "@/lib/queries/season-repos";
 import { listTasksWithModules } from "@/lib/queries/tasks-with-modules";
+import { MarkIssueForm } from "./mark-form";
 import { TaskFilters } from "./task-filters";
 import { TaskTable } from "./task-table";
 
@@ -29,6 +31,9 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
   const tasks = await listTasksWithModules(await getDb(), slug, filter);
   if (!tasks) notFound();
   const running = Date.parse(season.endsAt) > Date.now();
+  // Maintainers mark any issue of the repositories they maintain (contract: "Added in the second round").
+  const markRepos = season.repos.filter((repo) => can(viewer, "task.mark", { repo }));
+  const difficulties = markRepos.length > 0 ? await seasonDifficulties(await getDb(), slug) : [];
   return (
     <>
       <h1>Tasks — {season.name}</h1>
@@ -43,6 +48,7 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
           </>
         )}
       </p>
+      {markRepos.length > 0 && <MarkIssueForm slug={slug} repos={markRepos} difficulties={difficulties} />}
       <TaskFilters filter={filter} repos={season.repos} skills={tasks.skills} modules={tasks.modules} />
       {tasks.rows.length === 0 ? (
         <p className="empty">No tasks match. Tasks appear when issues carry the season&apos;s task label and are imported.</p>

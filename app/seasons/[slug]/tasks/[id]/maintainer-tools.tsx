@@ -1,6 +1,7 @@
 import { assignTaskAction } from "@/app/_actions/assign-task";
 import { setTaskPerPrAction } from "@/app/_actions/set-task-per-pr";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
+import { unmarkTaskAction } from "@/app/_actions/unmark-task";
 import { ActionForm, ReasonInput } from "@/app/_components/action-form";
 import { AuditTable } from "@/app/_components/audit-table";
 import type { getTaskDetail } from "@/lib/queries/tasks";
@@ -31,6 +32,16 @@ export function MaintainerTools({ detail }: { detail: Detail }) {
             <ReasonInput required />
           </ActionForm>
         </div>
+        {task.manual && (
+          <div className="card" data-testid="unmark">
+            <h3>Marked by a maintainer</h3>
+            <ActionForm action={unmarkTaskAction} submit="Unmark">
+              <input type="hidden" name="taskId" value={task.id} />
+              <ReasonInput required />
+            </ActionForm>
+            <p className="muted">Unmarked, it is a task only by its label or the season file; its awards follow.</p>
+          </div>
+        )}
         <div className="card">
           <h3>Assignment</h3>
           <ActionForm action={assignTaskAction} submit={detail.holder ? "Reassign / release" : "Assign"}>
