@@ -11,12 +11,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
-import { inArray } from "drizzle-orm";
-import { repositories, type Participant } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { repositories, seasons, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
+import { requestRedemption } from "@/lib/commands/request-redemption";
 import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
 import { startUniqueAt } from "../test/factories/github";
+import { createGift, createWalletCredits } from "../test/factories/wallet";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
 
 const SEASON = "e2e-authz";
@@ -37,6 +39,9 @@ const SAVED_SEASON = `e2e-authz-saved-${Date.now().toString(36)}`;
 /** The actions that act on tasks: one task each per kind of user. */
 const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf"] as const;
 type TaskBlock = (typeof TASK_BLOCKS)[number];
+/** The shop's own: a final season (with a team whose credit shares are set), a gift name of this worker's own. */
+const FINAL_SEASON = "e2e-authz-final";
+const SAVED_GIFT = `e2e-authz gift ${Date.now().toString(36)}`;
 
 type Targets = {
   seasonId: number;
@@ -45,6 +50,8 @@ type Targets = {
   tasks: Record<TaskBlock, number[]>;
   pr: number;
   entries: number[];
+  gift: number;
+  redemption: number;
 };
 type ActionResult = { ok: boolean; code?: string };
 
@@ -91,9 +98,23 @@ async function seed(): Promise<Targets> {
       db,
       WHO.map(() => ({ season, participant: person(AUTHOR), pullRequest: pr, points: 100, kind: "award" as const, reason: "seeded for the authorization matrix", occurredAt: new Date("2024-06-01T00:00:00Z") })),
     );
+    const final = await createSeason(db, {
+      slug: FINAL_SEASON,
+      name: "Authorization Final Season",
+      startsAt: "2023-01-01T00:00:00Z",
+      endsAt: "2023-03-01T00:00:00Z",
+      repos: [THIS_REPO],
+      difficulties: { easy: 100 },
+      teams: [{ name: "e2e-authz-team", members: [AUTHOR, GRANTEE] }],
+    });
+    const [finalRow] = await db.update(seasons).set({ finalizedAt: new Date("2023-03-02T00:00:00Z") }).where(eq(seasons.id, final.id)).returning();
+    const gift = await createGift(db, { name: `e2e-authz sticker ${Date.now().toString(36)}`, cost: 10, stock: 50 });
+    for (const login of Object.values(LOGINS)) await createWalletCredits(db, { participant: person(login), season: finalRow!, credits: 100 });
+    const participantViewer = { userId: "seed", participantId: person(LOGINS.participant).id, login: LOGINS.participant, isAdmin: false, maintainerOf: [] };
+    const { redemptionId } = await runCommand(db, requestRedemption, participantViewer, { giftId: gift.id });
     const repos = await db.select().from(repositories).where(inArray(repositories.fullName, [THIS_REPO, OTHER_REPO]));
     const repoIds = [THIS_REPO, OTHER_REPO].map((name) => repos.find((r) => r.fullName === name)!.id);
-    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id) };
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, pr: pr.id, entries: entries.map((e) => e.id), gift: gift.id, redemption: redemptionId };
   } finally {
     await h.close();
   }
@@ -153,6 +174,11 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
     json: JSON.stringify({ slug: SAVED_SEASON, name: "Saved Season", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
   }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
+  "save-gift": () => ({ name: SAVED_GIFT, cost: "50", stock: "3", pictureUrl: "https://example.org/gift.png", active: "true" }),
+  "request-redemption": (t) => ({ giftId: String(t.gift), note: "" }),
+  "review-redemption": (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }),
+  "issue-credits": () => ({ season: FINAL_SEASON }),
+  "set-credit-shares": () => ({ season: FINAL_SEASON, team: "e2e-authz-team", shares: "" }),
 };
 
 /**

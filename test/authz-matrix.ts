@@ -26,6 +26,11 @@ export const MUTATING_ACTIONS = [
   "give-up-task",
   "save-season",
   "revoke-role",
+  "save-gift",
+  "request-redemption",
+  "review-redemption",
+  "issue-credits",
+  "set-credit-shares",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -54,6 +59,11 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "give-up-task": signedIn,
   "save-season": adminRule,
   "revoke-role": adminRule,
+  "save-gift": adminRule,
+  "request-redemption": signedIn,
+  "review-redemption": adminRule,
+  "issue-credits": adminRule,
+  "set-credit-shares": adminRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

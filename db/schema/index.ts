@@ -7,3 +7,4 @@ export * from "./auth";
 export * from "./sync";
 export * from "./map";
 export * from "./audit";
+export * from "./shop";

@@ -15,9 +15,11 @@ export const PERMISSIONS = {
     "audit.read",
     "admin.view",
     "task.pickup",
+    "shop.manage",
+    "shop.redeem",
   ],
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup"],
-  participant: ["task.pickup"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "shop.redeem"],
+  participant: ["task.pickup", "shop.redeem"],
 } as const;
 
 export type Role = keyof typeof PERMISSIONS;

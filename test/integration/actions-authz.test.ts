@@ -5,7 +5,10 @@ import { auditEvents, participants, pullRequests, repositories, roles, scoreEntr
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/demo/program/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
+import { runCommand } from "@/lib/commands/command";
+import { requestRedemption } from "@/lib/commands/request-redemption";
 import { createParticipant, createTask } from "../factories/db";
+import { createGift, createWalletCredits } from "../factories/wallet";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // Server actions are called directly, as a browser's POST would reach them; only the session is stubbed.
@@ -23,8 +26,13 @@ const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
+const { saveGiftAction } = await import("@/app/_actions/save-gift");
+const { requestRedemptionAction } = await import("@/app/_actions/request-redemption");
+const { reviewRedemptionAction } = await import("@/app/_actions/review-redemption");
+const { issueCreditsAction } = await import("@/app/_actions/issue-credits");
+const { setCreditSharesAction } = await import("@/app/_actions/set-credit-shares");
 
-type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; gift: number; redemption: number };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 /** How each action is called here; who may call it comes from the shared table (test/authz-matrix.ts). */
@@ -42,6 +50,11 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
     form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
+  "save-gift": { call: (f) => saveGiftAction(null, f), form: () => ({ name: "Authz mug", cost: "50", stock: "3", pictureUrl: "https://example.org/mug.png", active: "true" }) },
+  "request-redemption": { call: (f) => requestRedemptionAction(null, f), form: (t) => ({ giftId: String(t.gift), note: "" }) },
+  "review-redemption": { call: (f) => reviewRedemptionAction(null, f), form: (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }) },
+  "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "2020-s1" }) },
+  "set-credit-shares": { call: (f) => setCreditSharesAction(null, f), form: () => ({ season: "2020-s2", team: "four-nines", shares: "" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
@@ -93,7 +106,15 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     // Open easy tasks (no gate), one for each kind of user.
     const easy: Task[] = [];
     for (const [i] of WHO.entries()) easy.push(await createTask(h.db, { season: season!, repo: "pingcap/tidb", number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy" }));
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id) };
+    // The shop: a final season, credits for everyone who requests a gift, and one request waiting for an admin.
+    const [s1] = await h.db.update(seasons).set({ finalizedAt: new Date("2020-03-01T00:00:00Z") }).where(eq(seasons.slug, "2020-s1")).returning();
+    const gift = await createGift(h.db, { name: "Authz sticker", cost: 10, stock: 20 });
+    for (const who of WHO) {
+      const v = viewers.get(who);
+      if (v) await createWalletCredits(h.db, { participant: (await h.db.select().from(participants).where(eq(participants.id, v.participantId!)))[0]!, season: s1!, credits: 100 });
+    }
+    const { redemptionId } = await runCommand(h.db, requestRedemption, viewers.get("participant")!, { giftId: gift.id });
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), gift: gift.id, redemption: redemptionId };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });
