@@ -101,13 +101,14 @@ async function seed(): Promise<Targets> {
     const final = await createSeason(db, {
       slug: FINAL_SEASON,
       name: "Authorization Final Season",
-      startsAt: "2023-01-01T00:00:00Z",
-      endsAt: "2023-03-01T00:00:00Z",
+      // Far ahead, so no season follows it and its credits do not expire.
+      startsAt: "2098-01-01T00:00:00Z",
+      endsAt: "2098-03-01T00:00:00Z",
       repos: [THIS_REPO],
       difficulties: { easy: 100 },
       teams: [{ name: "e2e-authz-team", members: [AUTHOR, GRANTEE] }],
     });
-    const [finalRow] = await db.update(seasons).set({ finalizedAt: new Date("2023-03-02T00:00:00Z") }).where(eq(seasons.id, final.id)).returning();
+    const [finalRow] = await db.update(seasons).set({ finalizedAt: new Date("2098-03-02T00:00:00Z") }).where(eq(seasons.id, final.id)).returning();
     const gift = await createGift(db, { name: `e2e-authz sticker ${Date.now().toString(36)}`, cost: 10, stock: 50 });
     for (const login of Object.values(LOGINS)) await createWalletCredits(db, { participant: person(login), season: finalRow!, credits: 100 });
     const participantViewer = { userId: "seed", participantId: person(LOGINS.participant).id, login: LOGINS.participant, isAdmin: false, maintainerOf: [] };

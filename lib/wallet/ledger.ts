@@ -69,3 +69,24 @@ export async function lotFigures(tx: Executor, participantId: number, seasonId: 
     .where(and(eq(walletEntries.participantId, participantId), eq(walletEntries.lotSeasonId, seasonId)));
   return { earned: Number(row?.earned ?? 0), remaining: Number(row?.remaining ?? 0), earns: Number(row?.earns ?? 0) };
 }
+
+/**
+ * Writes the expire entries due in every wallet (each locked in id order). A wallet also settles itself at its
+ * next change; this sweep (run when credits are issued, and fit for a scheduled job) keeps the ledger current
+ * for wallets that do not change.
+ */
+export async function settleAllWallets(tx: Executor, now = new Date()): Promise<number> {
+  const ids = (await tx.selectDistinct({ id: walletEntries.participantId }).from(walletEntries)).map((r) => r.id).sort((a, b) => a - b);
+  let expired = 0;
+  for (const id of ids) {
+    const state = walletState(
+      await tx.select({ lotSeasonId: walletEntries.lotSeasonId, credits: walletEntries.credits }).from(walletEntries).where(eq(walletEntries.participantId, id)),
+      await seasonWindows(tx),
+      now,
+    );
+    if (dueExpiries(state).length === 0) continue;
+    await settleWallet(tx, id, now);
+    expired += 1;
+  }
+  return expired;
+}

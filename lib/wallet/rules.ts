@@ -96,5 +96,6 @@ export function splitCredits(total: number, members: readonly ShareHolder[]): Ma
 export function earnCorrection(due: number, earnedBefore: number, lotRemaining: number): number {
   const delta = due - earnedBefore;
   if (delta >= 0) return delta;
-  return -Math.min(-delta, Math.max(0, lotRemaining));
+  const back = Math.min(-delta, Math.max(0, lotRemaining));
+  return back === 0 ? 0 : -back;
 }

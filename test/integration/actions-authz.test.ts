@@ -7,7 +7,7 @@ import { seedDemo } from "@/demo/program/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
 import { runCommand } from "@/lib/commands/command";
 import { requestRedemption } from "@/lib/commands/request-redemption";
-import { createParticipant, createTask } from "../factories/db";
+import { createParticipant, createSeason, createTask } from "../factories/db";
 import { createGift, createWalletCredits } from "../factories/wallet";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
@@ -53,7 +53,7 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "save-gift": { call: (f) => saveGiftAction(null, f), form: () => ({ name: "Authz mug", cost: "50", stock: "3", pictureUrl: "https://example.org/mug.png", active: "true" }) },
   "request-redemption": { call: (f) => requestRedemptionAction(null, f), form: (t) => ({ giftId: String(t.gift), note: "" }) },
   "review-redemption": { call: (f) => reviewRedemptionAction(null, f), form: (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }) },
-  "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "2020-s1" }) },
+  "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "2019-s1" }) },
   "set-credit-shares": { call: (f) => setCreditSharesAction(null, f), form: () => ({ season: "2020-s2", team: "four-nines", shares: "" }) },
 };
 
@@ -107,7 +107,10 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
     const easy: Task[] = [];
     for (const [i] of WHO.entries()) easy.push(await createTask(h.db, { season: season!, repo: "pingcap/tidb", number: 95_000 + i, title: `easy task ${i}`, difficulty: "easy" }));
     // The shop: a final season, credits for everyone who requests a gift, and one request waiting for an admin.
-    const [s1] = await h.db.update(seasons).set({ finalizedAt: new Date("2020-03-01T00:00:00Z") }).where(eq(seasons.slug, "2020-s1")).returning();
+    // 2019-s1 is final (its credits are issued by the matrix); the seeded credits are of a season no other follows yet, so they do not expire.
+    await h.db.update(seasons).set({ finalizedAt: new Date("2020-03-01T00:00:00Z") }).where(eq(seasons.slug, "2019-s1"));
+    const future = await createSeason(h.db, { slug: "shop-future", name: "Shop Future", startsAt: "2098-01-01T00:00:00Z", endsAt: "2098-03-01T00:00:00Z", repos: ["pingcap/tidb"], difficulties: { easy: 100 } });
+    const [s1] = await h.db.update(seasons).set({ finalizedAt: new Date("2098-03-02T00:00:00Z") }).where(eq(seasons.id, future.id)).returning();
     const gift = await createGift(h.db, { name: "Authz sticker", cost: 10, stock: 20 });
     for (const who of WHO) {
       const v = viewers.get(who);

@@ -18,15 +18,17 @@ const ALL: Permission[] = [
   "audit.read",
   "admin.view",
   "task.pickup",
+  "shop.manage",
+  "shop.redeem",
 ];
 /** Who holds what, as the governance says; a permission added to or dropped from the map fails until this is updated. */
 const EXPECTED: Record<"admin" | "maintainer" | "participant", Permission[]> = {
   admin: ALL,
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup"],
-  participant: ["task.pickup"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "shop.redeem"],
+  participant: ["task.pickup", "shop.redeem"],
 };
 /** What a maintainer still holds on a repository that is not theirs. */
-const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup"];
+const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup", "shop.redeem"];
 
 const held = (v: Viewer | null, scope?: { repo?: string }) => ALL.filter((p) => can(v, p, scope)).sort();
 
@@ -51,7 +53,7 @@ describe("permissions", () => {
     for (const p of ALL) expect(can(null, p), p).toBe(false);
   });
 
-  it("a participant may pick up tasks only", () => {
+  it("a participant may pick up tasks and redeem credits only", () => {
     expect(can(participant, "task.pickup")).toBe(true);
     expect(can(participant, "task.score", { repo: "pingcap/pd" })).toBe(false);
     expect(can(participant, "admin.view")).toBe(false);

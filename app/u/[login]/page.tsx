@@ -6,6 +6,7 @@ import { githubEndpoints } from "@/lib/github/endpoints";
 import { getParticipantProfile } from "@/lib/queries/participant";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { PointsChart } from "@/app/_components/points-chart";
+import { OwnWallet } from "./wallet";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +43,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
           ))}
         </ul>
       )}
+      <OwnWallet login={profile.login} />
       {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
       {profile.seasons.map((s) => (
         <section key={s.slug} data-testid="profile-season">
