@@ -8,13 +8,16 @@ export const zCredits = (what: string, min: number) =>
     .min(min, { error: `expected ${what} of at least ${min}` })
     .max(1_000_000, { error: `expected ${what} of at most 1000000` });
 
-/** Free text of a form: trimmed, bounded, no control characters. */
+// eslint-disable-next-line no-control-regex -- control characters (but tab and new lines) are exactly what this refuses
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Free text of a form: trimmed, in NFC, bounded, no control characters. */
 export const zText = (max: number) =>
   z
-    .string()
+    .string({ error: "expected text" })
     .trim()
-    .max(max, { error: `at most ${max} characters` })
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: "expected text without control characters" });
+    .transform((s) => s.normalize("NFC"))
+    .pipe(z.string().max(max, { error: `at most ${max} characters` }).refine((s) => !CONTROL.test(s), { error: "expected text without control characters" }));
 
 /** A gift's picture: an https URL with a host and no credentials, or nothing (an empty field). */
 export const ZPictureUrl = z.preprocess(
