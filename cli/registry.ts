@@ -1,5 +1,7 @@
 import { seasonsApply } from "./commands/seasons-apply";
 import { seasonsShow } from "./commands/seasons-show";
+import { seasonsExport } from "./commands/seasons-export";
+import { seasonsImport } from "./commands/seasons-import";
 import { mapImport } from "./commands/map-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
 import { scoresRebuild } from "./commands/scores-rebuild";
@@ -7,7 +9,7 @@ import { sync } from "./commands/sync";
 import type { RegisteredCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
+export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, seasonsExport, seasonsImport, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: RegisteredCommand; args: string[] } | null {

@@ -26,7 +26,7 @@ export const walletEntries = pgTable(
     kind: walletEntryKind("kind").notNull(),
     /** Signed: earn and refund add, spend and expire take away (an earn may be a negative correction). */
     credits: integer("credits").notNull(),
-    lotSeasonId: ref("lot_season_id", () => seasons.id, "cascade"),
+    lotSeasonId: ref("lot_season_id", () => seasons.id, "restrict"),
     redemptionId: integer("redemption_id").references(() => redemptions.id),
     /** The participant (an admin) who caused it; null for Podium and the operator. */
     actorId: integer("actor_id").references(() => participants.id),

@@ -7,6 +7,7 @@ import { revokeEntry } from "./revoke-entry";
 import { saveSeason } from "./save-season";
 import { setTaskPerPr } from "./set-task-per-pr";
 import { setTaskScore } from "./set-task-score";
+import { importSeasonArchive } from "./import-season-archive";
 import { issueCredits } from "./issue-credits";
 import { requestRedemption } from "./request-redemption";
 import { reviewRedemption } from "./review-redemption";
@@ -16,4 +17,4 @@ import { setCreditShares } from "./set-credit-shares";
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, applySeasonFiles, importMap, rebuildScores, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive] as const;
