@@ -35,7 +35,8 @@ const key = z
   .string({ error: "expected a key" })
   .min(1, { error: "expected a key" })
   .max(300, most(300, "characters"))
-  .regex(/^[^\s\u0000]+$/, { error: "expected a key without spaces" });
+  .regex(/^\S+$/, { error: "expected a key without spaces" })
+  .refine((s) => !s.includes("\u0000"), { error: "must not contain NUL characters" });
 
 export const ZArchiveParticipant = z.strictObject({
   login: ZLogin,

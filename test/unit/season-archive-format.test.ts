@@ -121,7 +121,7 @@ describe("the season archive's schema", () => {
     b.pulls[0]!.tasks[0]!.issue = "acme/app#9";
     expect(firstProblem(b)).toBe("pulls[0].tasks[0].issue: acme/app#9 is not among the archive's tasks");
     const c = archive();
-    c.ledger[0]!.revokes = 0;
+    (c.ledger[0] as { revokes: number | null }).revokes = 0;
     expect(firstProblem(c)).toBe("ledger[0].revokes: expected the index of an earlier entry");
     const d = archive();
     d.tasks[0]!.issue = "other/repo#1";
