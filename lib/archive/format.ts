@@ -24,11 +24,11 @@ const instant = z.iso.datetime({ offset: true, error: "expected an ISO 8601 date
 const count = (max: number) => z.number({ error: "expected a whole number" }).int({ error: "expected a whole number" }).min(-max, most(max, "in size")).max(max, most(max, "in size"));
 const ZIssueKey = z.string({ error: "expected owner/repo#N" }).regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}#[1-9]\d{0,9}$/, { error: "expected owner/repo#N" });
 const ZLinkSource = z.enum(["closing", "reference", "url", "prefixed", "manual"], { error: "expected closing, reference, url, prefixed or manual" });
-/** An https URL (GitHub's pages, avatars) or null. */
+/** An http(s) URL (GitHub's pages and avatars; a GitHub Enterprise or the demo GitHub may be plain http) or null. */
 const url = z
-  .string({ error: "expected an https URL" })
+  .string({ error: "expected an http(s) URL" })
   .max(2000, most(2000, "characters"))
-  .regex(/^https:\/\/[^\s]+$/, { error: "expected an https URL" })
+  .regex(/^https?:\/\/\S+$/, { error: "expected an http(s) URL" })
   .nullable();
 /** A ledger key with one database's ids replaced by natural keys (`s@`, `t@owner/repo#N`, `pr@owner/repo#N`, `u@login`). */
 const key = z

@@ -101,13 +101,13 @@ describe("the season archive's schema", () => {
     expect(firstProblem(d)).toBe("season.repos[0]: expected a repository as owner/name");
   });
 
-  it("refuses strings with NUL, URLs that are not https, and an admin role", () => {
+  it("refuses strings with NUL, URLs that are not http(s), and an admin role", () => {
     const a = archive();
     a.pulls[0]!.title = "a\u0000b";
     expect(firstProblem(a)).toBe("pulls[0].title: must not contain NUL characters");
     const b = archive();
     b.participants[0]!.avatarUrl = "javascript:alert(1)" as unknown as null;
-    expect(firstProblem(b)).toBe("participants[0].avatarUrl: expected an https URL");
+    expect(firstProblem(b)).toBe("participants[0].avatarUrl: expected an http(s) URL");
     const c = archive();
     c.roles[0]!.role = "admin";
     expect(firstProblem(c)).toBe("roles[0].role: expected maintainer (an archive grants no admin)");
