@@ -21,7 +21,7 @@ describe("podium seasons export | import", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "podium-archive-cli-"));
     expect(podium(["seasons", "apply", "test/fixtures/season-2020-s2.json"], from()).code).toBe(0);
     expect(podium(["sync", "--season", "2020-s2"], from()).code).toBe(0);
-  });
+  }, 120_000);
   afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -48,7 +48,7 @@ describe("podium seasons export | import", () => {
     expect(twice.stdout).toBe("");
     expect(twice.stderr).toMatch(/exists already; nothing was written\. Import with --replace/);
     expect(podium(["seasons", "import", "--replace", file], to()).stdout).toMatch(/season 2020-s2 replaced/);
-  });
+  }, 240_000);
 
   it("a malformed archive is refused with the first bad field's path; stdout stays empty", () => {
     const archive = JSON.parse(podium(["seasons", "export", "2020-s2"], from()).stdout) as { tasks: { title: unknown }[] };
@@ -62,5 +62,5 @@ describe("podium seasons export | import", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     fs.writeFileSync(file, "{ not json");
     expect(podium(["seasons", "import", file], to()).stderr).toMatch(/is not valid JSON/);
-  });
+  }, 120_000);
 });
