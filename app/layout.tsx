@@ -33,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/">Seasons</Link>
               <Link href="/rankings">All-time</Link>
               <Link href="/map">Contributor map</Link>
+              <Link href="/shop">Gift shop</Link>
               <Link href="/admin">Admin</Link>
             </nav>
             <div className="header-end">

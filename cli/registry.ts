@@ -1,6 +1,8 @@
 import { seasonsApply } from "./commands/seasons-apply";
 import { seasonsShow } from "./commands/seasons-show";
 import { seasonsFinalize, seasonsReopen } from "./commands/seasons-finalize";
+import { seasonsExport } from "./commands/seasons-export";
+import { seasonsImport } from "./commands/seasons-import";
 import { mapImport } from "./commands/map-import";
 import { communityImport } from "./commands/community-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
@@ -9,7 +11,7 @@ import { sync } from "./commands/sync";
 import type { RegisteredCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, seasonsFinalize, seasonsReopen, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport, communityImport];
+export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, seasonsFinalize, seasonsReopen, seasonsExport, seasonsImport, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport, communityImport];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: RegisteredCommand; args: string[] } | null {

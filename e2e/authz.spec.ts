@@ -11,13 +11,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../test/authz-matrix";
-import { inArray } from "drizzle-orm";
-import { appeals, repositories, type Participant } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { appeals, repositories, seasons, type Participant } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { grantRole, revokeRole } from "@/lib/commands/manage-roles";
 import { markTask } from "@/lib/commands/mark-task";
+import { requestRedemption } from "@/lib/commands/request-redemption";
 import { createLedgerEntries, createParticipant, createPullRequest, createSeason, createTask } from "../test/factories/db";
 import { startUniqueAt } from "../test/factories/github";
+import { createGift, createWalletCredits } from "../test/factories/wallet";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
 
 const SEASON = "e2e-authz";
@@ -40,6 +42,9 @@ const ENDED_SEASON = `e2e-authz-ended-${Date.now().toString(36)}`;
 /** The actions that act on tasks: one task each per kind of user. */
 const TASK_BLOCKS = ["score", "perPr", "assign", "pickUp", "giveUp", "csrf", "mark", "unmark"] as const;
 type TaskBlock = (typeof TASK_BLOCKS)[number];
+/** The shop's own: a final season (with a team whose credit shares are set), a gift name of this worker's own. */
+const FINAL_SEASON = "e2e-authz-final";
+const SAVED_GIFT = `e2e-authz gift ${Date.now().toString(36)}`;
 
 type Targets = {
   seasonId: number;
@@ -52,6 +57,8 @@ type Targets = {
   entries: number[];
   /** One open appeal per kind of user, each on a pull request of its own. */
   appeals: number[];
+  gift: number;
+  redemption: number;
 };
 type ActionResult = { ok: boolean; code?: string };
 
@@ -103,6 +110,21 @@ async function seed(): Promise<Targets> {
       db,
       WHO.map(() => ({ season, participant: person(AUTHOR), pullRequest: pr, points: 100, kind: "award" as const, reason: "seeded for the authorization matrix", occurredAt: new Date("2024-06-01T00:00:00Z") })),
     );
+    const final = await createSeason(db, {
+      slug: FINAL_SEASON,
+      name: "Authorization Final Season",
+      // Far ahead, so no season follows it and its credits do not expire.
+      startsAt: "2098-01-01T00:00:00Z",
+      endsAt: "2098-03-01T00:00:00Z",
+      repos: [THIS_REPO],
+      difficulties: { easy: 100 },
+      teams: [{ name: "e2e-authz-team", members: [AUTHOR, GRANTEE] }],
+    });
+    const [finalRow] = await db.update(seasons).set({ finalizedAt: new Date("2098-03-02T00:00:00Z") }).where(eq(seasons.id, final.id)).returning();
+    const gift = await createGift(db, { name: `e2e-authz sticker ${Date.now().toString(36)}`, cost: 10, stock: 50 });
+    for (const login of Object.values(LOGINS)) await createWalletCredits(db, { participant: person(login), season: finalRow!, credits: 100 });
+    const participantViewer = { userId: "seed", participantId: person(LOGINS.participant).id, login: LOGINS.participant, isAdmin: false, maintainerOf: [] };
+    const { redemptionId } = await runCommand(db, requestRedemption, participantViewer, { giftId: gift.id });
     const repos = await db.select().from(repositories).where(inArray(repositories.fullName, [THIS_REPO, OTHER_REPO]));
     const repoIds = [THIS_REPO, OTHER_REPO].map((name) => repos.find((r) => r.fullName === name)!.id);
     const appealIds: number[] = [];
@@ -111,7 +133,7 @@ async function seed(): Promise<Targets> {
       const [row] = await db.insert(appeals).values({ seasonId: season.id, pullRequestId: disputed.id, participantId: person(AUTHOR).id, message: "seeded for the authorization matrix" }).returning({ id: appeals.id });
       appealIds.push(row!.id);
     }
-    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, markNumbers, pr: pr.id, entries: entries.map((e) => e.id), appeals: appealIds };
+    return { seasonId: season.id, repoIds, participantIds: [...people.values()].map((p) => p.id), tasks, markNumbers, pr: pr.id, entries: entries.map((e) => e.id), appeals: appealIds, gift: gift.id, redemption: redemptionId };
   } finally {
     await h.close();
   }
@@ -181,6 +203,11 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "reopen-season": () => ({ slug: ENDED_SEASON, reason: "reopened by the matrix" }),
   "mark-task": (t, i) => ({ season: SEASON, repo: THIS_REPO, number: String(t.markNumbers[i]), kind: "umbrella", points: "40", difficulty: "", reason: "an umbrella issue" }),
   "unmark-task": (t, i) => ({ taskId: String(t.tasks.unmark[i]), reason: "marked by mistake" }),
+  "save-gift": () => ({ name: SAVED_GIFT, cost: "50", stock: "3", pictureUrl: "https://example.org/gift.png", active: "true" }),
+  "request-redemption": (t) => ({ giftId: String(t.gift), note: "" }),
+  "review-redemption": (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }),
+  "issue-credits": () => ({ season: FINAL_SEASON }),
+  "set-credit-shares": () => ({ season: FINAL_SEASON, team: "e2e-authz-team", shares: "" }),
 };
 
 /**

@@ -34,6 +34,11 @@ export const MUTATING_ACTIONS = [
   "reopen-season",
   "mark-task",
   "unmark-task",
+  "save-gift",
+  "request-redemption",
+  "review-redemption",
+  "issue-credits",
+  "set-credit-shares",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -73,6 +78,11 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "reopen-season": adminRule,
   "mark-task": taskRule,
   "unmark-task": taskRule,
+  "save-gift": adminRule,
+  "request-redemption": signedIn,
+  "review-redemption": adminRule,
+  "issue-credits": adminRule,
+  "set-credit-shares": adminRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./community";
 export * from "./appeals";
 export * from "./results";
+export * from "./shop";

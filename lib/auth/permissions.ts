@@ -16,9 +16,11 @@ export const PERMISSIONS = {
     "admin.view",
     "task.pickup",
     "appeal.open",
+    "shop.manage",
+    "shop.redeem",
   ],
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open"],
-  participant: ["task.pickup", "appeal.open"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem"],
+  participant: ["task.pickup", "appeal.open", "shop.redeem"],
 } as const;
 
 export type Role = keyof typeof PERMISSIONS;

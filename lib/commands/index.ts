@@ -13,8 +13,14 @@ import { previewSeason, previewSeasonFiles } from "./preview-season";
 import { markTask, unmarkTask } from "./mark-task";
 import { setTaskPerPr } from "./set-task-per-pr";
 import { setTaskScore } from "./set-task-score";
+import { importSeasonArchive } from "./import-season-archive";
+import { issueCredits } from "./issue-credits";
+import { requestRedemption } from "./request-redemption";
+import { reviewRedemption } from "./review-redemption";
+import { saveGift } from "./save-gift";
+import { setCreditShares } from "./set-credit-shares";
 
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive] as const;

@@ -5,7 +5,10 @@ import { appeals, auditEvents, participants, pullRequests, repositories, roles, 
 import type { Viewer } from "@/lib/auth/permissions";
 import { seedDemo } from "@/demo/program/seed";
 import { EXPECTED, matrixGaps, MUTATING_ACTIONS, WHAT_IF_ACTIONS, WHO, type MutatingAction, type Outcome, type Who } from "../authz-matrix";
-import { createParticipant, createPullRequest, createTask } from "../factories/db";
+import { runCommand } from "@/lib/commands/command";
+import { requestRedemption } from "@/lib/commands/request-redemption";
+import { createParticipant, createPullRequest, createSeason, createTask } from "../factories/db";
+import { createGift, createWalletCredits } from "../factories/wallet";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 // Server actions are called directly, as a browser's POST would reach them; only the session is stubbed.
@@ -32,7 +35,13 @@ const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 const { markTaskAction } = await import("@/app/_actions/mark-task");
 const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
 
-type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; easyNumbers: number[]; appeals: number[] };
+const { saveGiftAction } = await import("@/app/_actions/save-gift");
+const { requestRedemptionAction } = await import("@/app/_actions/request-redemption");
+const { reviewRedemptionAction } = await import("@/app/_actions/review-redemption");
+const { issueCreditsAction } = await import("@/app/_actions/issue-credits");
+const { setCreditSharesAction } = await import("@/app/_actions/set-credit-shares");
+
+type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[]; easyNumbers: number[]; appeals: number[]; gift: number; redemption: number };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
 
 /** How each action is called here; who may call it comes from the shared table (test/authz-matrix.ts). */
@@ -62,6 +71,11 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   // Stored issues (no GitHub lookup): each kind of user marks its own easy task, then takes the mark back.
   "mark-task": { call: (f) => markTaskAction(null, f), form: (t, w) => ({ season: "2020-s2", repo: "pingcap/tidb", number: String(t.easyNumbers[WHO.indexOf(w)]), kind: "umbrella", points: "40", reason: "an umbrella issue" }) },
   "unmark-task": { call: (f) => unmarkTaskAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), reason: "marked by mistake" }) },
+  "save-gift": { call: (f) => saveGiftAction(null, f), form: () => ({ name: "Authz mug", cost: "50", stock: "3", pictureUrl: "https://example.org/mug.png", active: "true" }) },
+  "request-redemption": { call: (f) => requestRedemptionAction(null, f), form: (t) => ({ giftId: String(t.gift), note: "" }) },
+  "review-redemption": { call: (f) => reviewRedemptionAction(null, f), form: (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }) },
+  "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "shop-future" }) },
+  "set-credit-shares": { call: (f) => setCreditSharesAction(null, f), form: () => ({ season: "2020-s2", team: "four-nines", shares: "" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
@@ -121,7 +135,18 @@ describe.each(DRIVERS)("server actions refuse whoever may not act, on %s", (kind
       const [row] = await h.db.insert(appeals).values({ seasonId: season!.id, pullRequestId: disputed.id, participantId: disputed.authorId!, message: "seeded appeal" }).returning({ id: appeals.id });
       appealIds.push(row!.id);
     }
-    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), easyNumbers: easy.map((e) => e.number), appeals: appealIds };
+    // The shop: a final season, credits for everyone who requests a gift, and one request waiting for an admin.
+    // shop-future is final (its credits are issued by the matrix; the demo's 2019-s1 is finalized and reopened by it);
+    // the seeded credits are of a season no other follows yet, so they do not expire.
+    const future = await createSeason(h.db, { slug: "shop-future", name: "Shop Future", startsAt: "2098-01-01T00:00:00Z", endsAt: "2098-03-01T00:00:00Z", repos: ["pingcap/tidb"], difficulties: { easy: 100 } });
+    const [s1] = await h.db.update(seasons).set({ finalizedAt: new Date("2098-03-02T00:00:00Z") }).where(eq(seasons.id, future.id)).returning();
+    const gift = await createGift(h.db, { name: "Authz sticker", cost: 10, stock: 20 });
+    for (const who of WHO) {
+      const v = viewers.get(who);
+      if (v) await createWalletCredits(h.db, { participant: (await h.db.select().from(participants).where(eq(participants.id, v.participantId!)))[0]!, season: s1!, credits: 100 });
+    }
+    const { redemptionId } = await runCommand(h.db, requestRedemption, viewers.get("participant")!, { giftId: gift.id });
+    targets = { task: completed!.id, openTask: open!.id, pr: pr!.id, entries: entries.map((e) => e.id), easy: easy.map((e) => e.id), easyNumbers: easy.map((e) => e.number), appeals: appealIds, gift: gift.id, redemption: redemptionId };
     // The demo seasons are history; tasks are picked up only while a season runs.
     await h.db.update(seasons).set({ endsAt: new Date("2099-01-01T00:00:00Z") }).where(eq(seasons.id, season!.id));
   });

@@ -19,15 +19,17 @@ const ALL: Permission[] = [
   "admin.view",
   "task.pickup",
   "appeal.open",
+  "shop.manage",
+  "shop.redeem",
 ];
 /** Who holds what, as the governance says; a permission added to or dropped from the map fails until this is updated. */
 const EXPECTED: Record<"admin" | "maintainer" | "participant", Permission[]> = {
   admin: ALL,
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open"],
-  participant: ["task.pickup", "appeal.open"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem"],
+  participant: ["task.pickup", "appeal.open", "shop.redeem"],
 };
 /** What a maintainer still holds on a repository that is not theirs. */
-const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup", "appeal.open"];
+const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup", "appeal.open", "shop.redeem"];
 
 const held = (v: Viewer | null, scope?: { repo?: string }) => ALL.filter((p) => can(v, p, scope)).sort();
 
@@ -52,7 +54,7 @@ describe("permissions", () => {
     for (const p of ALL) expect(can(null, p), p).toBe(false);
   });
 
-  it("a participant may pick up tasks and appeal, nothing else", () => {
+  it("a participant may pick up tasks, appeal and redeem credits, nothing else", () => {
     expect(can(participant, "task.pickup")).toBe(true);
     expect(can(participant, "task.score", { repo: "pingcap/pd" })).toBe(false);
     expect(can(participant, "admin.view")).toBe(false);

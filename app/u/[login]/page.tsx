@@ -9,6 +9,7 @@ import { COMMUNITY_ROLE_LABEL } from "@/lib/rules/community";
 import { finalStandings } from "@/lib/queries/season-results";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { PointsChart } from "@/app/_components/points-chart";
+import { OwnWallet } from "./wallet";
 
 export const dynamic = "force-dynamic";
 
@@ -64,6 +65,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
           ))}
         </ul>
       )}
+      <OwnWallet login={profile.login} />
       {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
       {profile.seasons.map((s) => (
         <section key={s.slug} data-testid="profile-season">

@@ -1,0 +1,56 @@
+import { getDb } from "@/db";
+import { currentViewer } from "@/lib/auth";
+import { getWallet } from "@/lib/queries/wallet";
+
+/** The wallet on a profile, for its owner only: balance, each season's credits with their expiry, and the history. */
+export async function OwnWallet({ login }: { login: string }) {
+  const viewer = await currentViewer();
+  if (!viewer?.participantId || viewer.login.toLowerCase() !== login.toLowerCase()) return null;
+  const wallet = await getWallet(await getDb(), viewer.participantId);
+  return (
+    <section id="wallet" data-testid="wallet">
+      <h2>Your wallet</h2>
+      <p data-testid="wallet-balance">
+        <strong>{wallet.available}</strong> Contribution Credits · <a href="/shop">gift shop</a>
+      </p>
+      {wallet.lots.filter((l) => l.remaining > 0 && !l.expired).length > 0 && (
+        <ul>
+          {wallet.lots
+            .filter((l) => l.remaining > 0 && !l.expired)
+            .map((l) => (
+              <li key={l.seasonId}>
+                {l.remaining} from {wallet.lotSlugs[l.seasonId]}
+                {l.expiresAt ? `, until ${l.expiresAt.toISOString().slice(0, 10)}` : ", until the end of the next season"}
+              </li>
+            ))}
+        </ul>
+      )}
+      {wallet.history.length === 0 ? (
+        <p className="empty">No credits yet: they are issued when a season you scored in is final.</p>
+      ) : (
+        <table className="table" data-testid="wallet-history">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Credits</th>
+              <th scope="col">Season</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {wallet.history.map((l) => (
+              <tr key={l.id}>
+                <td>{l.at.toISOString().slice(0, 10)}</td>
+                <td>{l.kind}</td>
+                <td>{l.credits > 0 ? `+${l.credits}` : l.credits}</td>
+                <td>{l.season}</td>
+                <td>{l.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
