@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import type { DbHandle, Executor } from "@/db/client";
+import { rowsOf, type DbHandle, type Executor } from "@/db/client";
 import { seasons } from "@/db/schema";
 import { errorText } from "@/lib/security/redact";
 import { DEFAULT_QUEUE, type JobContext, type JobDefinition } from "./define";
@@ -26,6 +27,8 @@ export type StartQueueOptions = {
   pollingIntervalSeconds?: number;
   jobs?: readonly JobDefinition[];
   log?: (line: string) => void;
+  /** Jobs shown running were cut off (only safe when no other process works, i.e. PGlite): failed now, so retried. */
+  recoverActive?: boolean;
 };
 
 export type EnqueueOptions = {
@@ -76,6 +79,7 @@ export async function startJobQueue(options: StartQueueOptions): Promise<JobQueu
     await boss.createQueue(kind.name, { name: kind.name, ...settings });
     await boss.updateQueue(kind.name, { name: kind.name, ...settings });
   }
+  if (options.recoverActive) await recoverActive(boss, options.handle, jobs);
   if (options.work ?? true) {
     for (const kind of jobs) await work(boss, kind, options, now);
   }
@@ -125,6 +129,15 @@ export async function startJobQueue(options: StartQueueOptions): Promise<JobQueu
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
     },
   };
+}
+
+async function recoverActive(boss: PgBoss, handle: DbHandle, jobs: readonly JobDefinition[]): Promise<void> {
+  for (const kind of jobs) {
+    const ids = rowsOf<{ id: string }>(
+      await handle.db.execute(sql`select id::text from ${sql.raw(QUEUE_SCHEMA)}.job where name = ${kind.name} and state = 'active'`),
+    ).map((r) => r.id);
+    for (const id of ids) await boss.fail(kind.name, id, { message: "the server stopped while this job ran" });
+  }
 }
 
 async function work(boss: PgBoss, kind: JobDefinition, options: StartQueueOptions, now: () => Date): Promise<void> {

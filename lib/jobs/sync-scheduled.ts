@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { repositories, seasonRepositories, seasons } from "@/db/schema";
+import { seasonRepos } from "@/lib/queries/season-repos";
 import { runSync } from "@/lib/sync/run-sync";
 import { defineJob } from "./define";
 
@@ -15,13 +14,10 @@ export const syncScheduled = defineJob({
   key: (input) => input.season,
   queue: { policy: "stately", retryLimit: 4, retryDelaySeconds: 20, retryBackoff: true, expireInSeconds: 60 * 60 },
   async run(ctx, input) {
-    const repos = await ctx.db
-      .select({ repo: repositories.fullName })
-      .from(seasonRepositories)
-      .innerJoin(seasons, eq(seasons.id, seasonRepositories.seasonId))
-      .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
-      .where(eq(seasons.slug, input.season));
-    const { client, webBase } = await ctx.github(repos.map((r) => r.repo));
+    const repos = await seasonRepos(ctx.db, input.season);
+    // A season deleted since the job was sent: nothing to import.
+    if (repos === null) return { skipped: `no season ${input.season} any more` };
+    const { client, webBase } = await ctx.github(repos);
     const summary = await runSync(ctx.db, { client, season: input.season, trigger: "schedule", webBase });
     return {
       runId: summary.runId,

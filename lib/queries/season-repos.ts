@@ -14,3 +14,10 @@ export async function seasonRepos(db: Executor, slug: string): Promise<string[] 
     .orderBy(asc(seasonRepositories.position));
   return rows.map((r) => r.fullName);
 }
+
+/** The repositories of one season, or of every season (for choosing the GitHub App's installation). */
+export async function reposOfSeasons(db: Executor, slug?: string): Promise<string[]> {
+  if (slug !== undefined) return (await seasonRepos(db, slug)) ?? [];
+  const rows = await db.select({ fullName: repositories.fullName }).from(seasonRepositories).innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId));
+  return [...new Set(rows.map((r) => r.fullName))].sort();
+}
