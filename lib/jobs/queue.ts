@@ -80,19 +80,24 @@ export async function startJobQueue(options: StartQueueOptions): Promise<JobQueu
     await boss.updateQueue(kind.name, { name: kind.name, ...settings });
   }
   if (options.recoverActive) await recoverActive(boss, options.handle, jobs);
+  const workers = new Map<string, string>();
   if (options.work ?? true) {
-    for (const kind of jobs) await work(boss, kind, options, now);
+    for (const kind of jobs) workers.set(kind.name, await work(boss, kind, options, now));
   }
 
   async function enqueue(name: string, input: unknown, opts: EnqueueOptions = {}): Promise<string | null> {
     const kind = kindOf(jobs, name);
     const data = kind.input.parse(input) as object;
-    return boss.send(name, data, {
+    const id = await boss.send(name, data, {
       ...(opts.id ? { id: opts.id } : {}),
       ...(kind.key ? { singletonKey: kind.key(data) } : {}),
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       ...(opts.tx ? { db: queueDbInTransaction(opts.tx) } : {}),
     });
+    // Due now and stored outside a transaction: this instance's worker asks at once instead of at its next poll.
+    const worker = workers.get(name);
+    if (id && worker && !opts.tx && !opts.startAfter) boss.notifyWorker(worker);
+    return id;
   }
 
   async function tick(at: Date = now()): Promise<string[]> {
@@ -140,9 +145,9 @@ async function recoverActive(boss: PgBoss, handle: DbHandle, jobs: readonly JobD
   }
 }
 
-async function work(boss: PgBoss, kind: JobDefinition, options: StartQueueOptions, now: () => Date): Promise<void> {
+async function work(boss: PgBoss, kind: JobDefinition, options: StartQueueOptions, now: () => Date): Promise<string> {
   const pollingIntervalSeconds = Math.max(0.5, options.pollingIntervalSeconds ?? 2);
-  await boss.work(kind.name, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
+  return boss.work(kind.name, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
     if (!job) return null;
     const input = kind.input.safeParse(job.data);
     if (!input.success) throw new Error(`the job's input does not fit ${kind.name}: ${input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
