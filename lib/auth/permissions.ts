@@ -15,6 +15,7 @@ export const PERMISSIONS = {
     "audit.read",
     "admin.view",
     "task.pickup",
+    "jobs.view",
   ],
   maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup"],
   participant: ["task.pickup"],

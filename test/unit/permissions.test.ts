@@ -18,6 +18,7 @@ const ALL: Permission[] = [
   "audit.read",
   "admin.view",
   "task.pickup",
+  "jobs.view",
 ];
 /** Who holds what, as the governance says; a permission added to or dropped from the map fails until this is updated. */
 const EXPECTED: Record<"admin" | "maintainer" | "participant", Permission[]> = {
