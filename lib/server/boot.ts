@@ -84,8 +84,12 @@ async function startJobs(handle: Awaited<ReturnType<typeof getDatabase>>, interv
     },
   });
   g.__podiumJobs = queue;
-  const stop = () => {
-    void stopJobs();
+  const stop = (signal: NodeJS.Signals) => {
+    // Whoever else listens (the HTTP server's own shutdown) exits; alone, the signal's default action ends the process.
+    const alone = process.listenerCount(signal) === 0;
+    const end = () => alone && process.kill(process.pid, signal);
+    setTimeout(end, 5_000).unref();
+    void stopJobs().finally(end);
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
