@@ -14,6 +14,7 @@ import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import { QueueInTransactionError } from "@/lib/jobs/sql-adapter";
 import { syncScheduled } from "@/lib/jobs/sync-scheduled";
 import { jobsOverview } from "@/lib/queries/jobs";
+import { jobs as jobsCommand } from "@/cli/commands/jobs";
 import { createSeason } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
@@ -104,6 +105,25 @@ describe.each(DRIVERS)("the job queue on %s", (kind) => {
     const failure = overview.failures.find((j) => j.id === broken);
     expect(failure).toMatchObject({ name: "test.flaky", state: "failed", retryCount: 2, retryLimit: 2, detail: "attempt 3 failed on purpose" });
   }, 40_000);
+
+  it("podium jobs prints the failures and the recent jobs on stdout, nothing on stderr", async () => {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const out = { line: (t: string) => lines.push(t), error: (t: string) => errors.push(t) };
+    const checked = jobsCommand.check(await jobsCommand.prepare(["--limit", "5"]));
+    if (!checked.ok) throw new Error(checked.issues.join("; "));
+    expect(await checked.run(h.db, out)).toBe(0);
+    expect(errors).toEqual([]);
+    expect(lines.slice(0, 3)).toEqual(["scheduled imports: off (PODIUM_SYNC_INTERVAL_SECONDS=0)", "next runs:", "  none"]);
+    const failures = lines.slice(lines.indexOf("recent failures:") + 1, lines.indexOf("recent:"));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/^ {2}test\.flaky +failed +try 3\/3 {2}finished \d{4}-\d\d-\d\dT[\d:.]+Z {2}attempt 3 failed on purpose$/);
+    const json = jobsCommand.check({ limit: 5, json: true });
+    const printed: string[] = [];
+    if (json.ok) await json.run(h.db, { line: (t) => printed.push(t), error: (t) => errors.push(t) });
+    expect(JSON.parse(printed.join("\n"))).toMatchObject({ installed: true, intervalSeconds: 0, failures: [{ name: "test.flaky", state: "failed" }] });
+    await expect(jobsCommand.prepare(["--limit", "0"])).rejects.toThrow("--limit: expected a whole number from 1 to 200, not 0");
+  });
 
   it("stores a job sent in a transaction only if the transaction commits", async () => {
     await expect(
