@@ -8,10 +8,11 @@ import { communityImport } from "./commands/community-import";
 import { rolesGrant, rolesRevoke } from "./commands/roles";
 import { scoresRebuild } from "./commands/scores-rebuild";
 import { sync } from "./commands/sync";
+import { jobs } from "./commands/jobs";
 import type { RegisteredCommand } from "./types";
 
 /** Every CLI command; `podium --help` lists them in this order. */
-export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, seasonsFinalize, seasonsReopen, seasonsExport, seasonsImport, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport, communityImport];
+export const COMMANDS: RegisteredCommand[] = [seasonsApply, seasonsShow, seasonsFinalize, seasonsReopen, seasonsExport, seasonsImport, sync, rolesGrant, rolesRevoke, scoresRebuild, mapImport, communityImport, jobs];
 
 /** The command named by the leading words of argv, and the rest. */
 export function findCommand(argv: string[]): { command: RegisteredCommand; args: string[] } | null {

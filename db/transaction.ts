@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Executor, Tx } from "./client";
 
 /** Something to do once a write is durable: empty a read cache, revalidate a page, queue a bot comment. */
@@ -5,6 +6,14 @@ export type Effect = () => void | Promise<void>;
 
 // The effects waiting for each open transaction (a nested one shares its outer transaction's list).
 const pending = new WeakMap<object, Effect[]>();
+// Marks the code running inside one of our transactions (the job queue refuses plain-connection SQL there: on PGlite
+// it would wait for this very transaction to end).
+const inside = new AsyncLocalStorage<true>();
+
+/** True inside the callback of `transaction()` (and whatever it awaits), false in after-commit effects and elsewhere. */
+export function insideTransaction(): boolean {
+  return inside.getStore() === true;
+}
 
 /**
  * Runs `fn` in a transaction (a savepoint when `db` is already one). Effects registered with
@@ -17,7 +26,7 @@ export async function transaction<T>(db: Executor, fn: (tx: Tx) => Promise<T>): 
   const result = await db.transaction(async (tx) => {
     pending.set(tx, effects);
     try {
-      return await fn(tx);
+      return await inside.run(true, () => fn(tx));
     } finally {
       pending.delete(tx);
     }

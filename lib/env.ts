@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import crypto from "node:crypto";
 import { z } from "zod";
 import { parseTrustedProxies, type TrustedProxies } from "./security/trusted-proxies";
 import { formatPath } from "./util/zod-errors";
@@ -48,6 +50,14 @@ export const ZEnv = z
     GITHUB_API_URL: url("the GitHub REST base"),
     GITHUB_GRAPHQL_URL: url("the GitHub GraphQL endpoint"),
     GITHUB_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, { error: "expected at least 16 characters" }).optional()),
+    PODIUM_SYNC_INTERVAL_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: "expected a number of seconds (0: off)" }).int({ error: "expected a whole number of seconds (0: off)" }).min(0, { error: "expected a number of seconds (0: off)" }).optional(),
+    ),
+    GITHUB_APP_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*[1-9][0-9]{0,11}\s*$/, { error: "expected the App's numeric id (its settings page: App ID)" }).optional()),
+    GITHUB_APP_PRIVATE_KEY: optionalString,
+    GITHUB_APP_PRIVATE_KEY_FILE: optionalString,
+    GITHUB_APP_INSTALLATION_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*[1-9][0-9]{0,15}\s*$/, { error: "expected a numeric installation id" }).optional()),
     PODIUM_RATE_LIMIT_SIGNIN: perMinute,
     PODIUM_RATE_LIMIT_WEBHOOK: perMinute,
     PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
@@ -80,13 +90,50 @@ export const ZEnv = z
       const missing = env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID";
       ctx.addIssue({ code: "custom", path: [missing], message: "must be set together with the other AUTH_GITHUB_* variable" });
     }
-    const demo = !env.AUTH_GITHUB_ID && !env.GITHUB_TOKEN;
+    checkGitHubApp(env, ctx);
+    const demo = !env.AUTH_GITHUB_ID && !env.GITHUB_TOKEN && !env.GITHUB_APP_ID;
     if (!demo && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required outside demo mode (e.g. `openssl rand -base64 33`)" });
     }
   });
 
-export type Env = z.infer<typeof ZEnv> & {
+type RawEnv = z.infer<typeof ZEnv>;
+
+/** The App's private key: the PEM itself (a one-line `\\n`-escaped copy is accepted) or read from its file. */
+function appPrivateKey(env: RawEnv): { pem?: string; problem?: [string, string] } {
+  let pem = env.GITHUB_APP_PRIVATE_KEY?.replace(/\\n/g, "\n").trim();
+  if (env.GITHUB_APP_PRIVATE_KEY_FILE) {
+    try {
+      pem = fs.readFileSync(env.GITHUB_APP_PRIVATE_KEY_FILE, "utf8").trim();
+    } catch (e) {
+      return { problem: ["GITHUB_APP_PRIVATE_KEY_FILE", `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}): expected the path of the App's .pem file`] };
+    }
+  }
+  if (!pem) return {};
+  try {
+    crypto.createPrivateKey(pem);
+  } catch {
+    const name = env.GITHUB_APP_PRIVATE_KEY_FILE ? "GITHUB_APP_PRIVATE_KEY_FILE" : "GITHUB_APP_PRIVATE_KEY";
+    return { problem: [name, "is not a PEM private key (expected the .pem file GitHub generated for the App, -----BEGIN RSA PRIVATE KEY----- …)"] };
+  }
+  return { pem };
+}
+
+function checkGitHubApp(env: RawEnv, ctx: z.RefinementCtx): void {
+  const keySet = Boolean(env.GITHUB_APP_PRIVATE_KEY || env.GITHUB_APP_PRIVATE_KEY_FILE);
+  if (env.GITHUB_APP_PRIVATE_KEY && env.GITHUB_APP_PRIVATE_KEY_FILE)
+    ctx.addIssue({ code: "custom", path: ["GITHUB_APP_PRIVATE_KEY_FILE"], message: "must not be set together with GITHUB_APP_PRIVATE_KEY (set one of them)" });
+  if (env.GITHUB_APP_ID && !keySet)
+    ctx.addIssue({ code: "custom", path: ["GITHUB_APP_PRIVATE_KEY"], message: "is required with GITHUB_APP_ID (the App's private key, or its file in GITHUB_APP_PRIVATE_KEY_FILE)" });
+  if (!env.GITHUB_APP_ID && (keySet || env.GITHUB_APP_INSTALLATION_ID))
+    ctx.addIssue({ code: "custom", path: ["GITHUB_APP_ID"], message: "is required with the other GITHUB_APP_* variables" });
+  const problem = keySet ? appPrivateKey(env).problem : undefined;
+  if (problem) ctx.addIssue({ code: "custom", path: [problem[0]], message: problem[1] });
+}
+
+export type GitHubAppConfig = { appId: number; privateKey: string; installationId: number | null };
+
+export type Env = RawEnv & {
   /** No GitHub credentials: the built-in fake GitHub serves a demo program. */
   demo: boolean;
   admins: string[];
@@ -100,6 +147,10 @@ export type Env = z.infer<typeof ZEnv> & {
   webhookMaxAgeMs: number;
   /** Peers whose `X-Forwarded-*` headers are believed (none by default). */
   trustedProxies: TrustedProxies;
+  /** Seconds between scheduled imports (0: off; demo mode: off unless set). */
+  syncIntervalSeconds: number;
+  /** Authenticate to GitHub as this App (installation tokens) instead of `GITHUB_TOKEN`. */
+  githubApp: GitHubAppConfig | null;
 };
 
 export class EnvError extends Error {
@@ -114,9 +165,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const parsed = ZEnv.safeParse(source);
   if (!parsed.success) throw new EnvError(parsed.error.issues.map((i) => `${formatPath(i.path)} ${i.message}`));
   const env = parsed.data;
+  const demo = !env.AUTH_GITHUB_ID && !env.GITHUB_TOKEN && !env.GITHUB_APP_ID;
+  const key = env.GITHUB_APP_ID ? appPrivateKey(env).pem : undefined;
   return {
     ...env,
-    demo: !env.AUTH_GITHUB_ID && !env.GITHUB_TOKEN,
+    demo,
+    syncIntervalSeconds: env.PODIUM_SYNC_INTERVAL_SECONDS ?? (demo ? 0 : 900),
+    githubApp: env.GITHUB_APP_ID && key
+      ? { appId: Number(env.GITHUB_APP_ID), privateKey: key, installationId: env.GITHUB_APP_INSTALLATION_ID ? Number(env.GITHUB_APP_INSTALLATION_ID) : null }
+      : null,
     admins: (env.PODIUM_ADMINS ?? "")
       .split(",")
       .map((s) => s.trim().toLowerCase())

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -50,6 +51,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       </p>
       {viewer.isAdmin && (
         <>
+          <p>
+            <Link href="/admin/jobs">Jobs</Link>: the scheduled imports and the background job queue (next runs, failures).
+          </p>
           <h2>Seasons</h2>
           <p className="muted">Create or edit a season by pasting its season file (the format of `npm run podium -- seasons apply`). Errors name the field.</p>
           {slugs.length > 0 && (

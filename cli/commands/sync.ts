@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createGitHubClient } from "@/lib/github/client";
-import { githubEndpoints } from "@/lib/github/endpoints";
+import { env } from "@/lib/env";
+import { githubClient, githubEndpoints } from "@/lib/github/endpoints";
+import { nextScheduledRuns } from "@/lib/queries/jobs";
+import { reposOfSeasons } from "@/lib/queries/season-repos";
 import { runSync } from "@/lib/sync/run-sync";
 import { CliError, defineCommand } from "../types";
 
@@ -29,10 +31,8 @@ export const sync = defineCommand({
   },
   async execute(db, payload, out) {
     const gh = await githubEndpoints();
-    if (!gh.token) throw new CliError("GITHUB_TOKEN is not set: the importer needs a token to read GitHub (see .env.example)");
-    const client = createGitHubClient({
-      url: gh.graphqlUrl,
-      token: gh.token,
+    if (!gh.token && !gh.app) throw new CliError("neither GITHUB_TOKEN nor GITHUB_APP_ID is set: the importer needs a credential to read GitHub (see .env.example)");
+    const client = githubClient(gh, await reposOfSeasons(db, payload.season), {
       onEvent: (e) => {
         if (e.kind === "retry") out.line(`  retrying in ${Math.round(e.waitMs / 1000)} s (attempt ${e.attempt}, ${e.reason})`);
         if (e.kind === "secondary-limit") out.line(`  GitHub's secondary rate limit: waiting ${Math.round(e.waitMs / 1000)} s as it asks`);
@@ -68,6 +68,15 @@ export const sync = defineCommand({
     out.line(`  ledger entries    ${summary.entries} (${summary.pointsAwarded >= 0 ? "+" : ""}${summary.pointsAwarded} points)`);
     out.line(`  GraphQL           ${summary.queries} queries, ${summary.graphqlCost} points`);
     for (const problem of summary.problems) out.error(`  not imported: ${problem}`);
+    out.line(await scheduleLine(db, payload.season));
     return summary.problems.length ? 1 : 0;
   },
 });
+
+/** When the server imports next on its own (the sync panel says the same). */
+async function scheduleLine(db: Parameters<typeof nextScheduledRuns>[0], season?: string): Promise<string> {
+  const interval = env().syncIntervalSeconds;
+  if (interval === 0) return "  next scheduled    off (PODIUM_SYNC_INTERVAL_SECONDS=0)";
+  const [next] = await nextScheduledRuns(db, interval, new Date(), season);
+  return next ? `  next scheduled    ${next.at} (every ${interval} s, by the server)` : "  next scheduled    none (no open season)";
+}

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/demo/program/fixture";
 import { Faults, ZFaultRequest, type FaultControl, type FaultKind } from "./faults";
+import { FakeApp, type FakeAppOptions } from "./app";
 import { avatarSvg } from "./avatar";
 import { answerGraphql, rateLimitedBody, type HttpAnswer } from "./graphql";
 import { homePage, itemPage, page, repoPage, userPage } from "./html";
@@ -40,6 +41,8 @@ export type FakeGitHubOptions = {
    * `x-fake-control-token` header. Unset: the control endpoints refuse everyone (403).
    */
   controlToken?: string;
+  /** Serve a GitHub App: its installations, installation tokens (verifying the App's JWT), taken by GraphQL. */
+  app?: FakeAppOptions;
 };
 
 /** The header that carries `controlToken`. */
@@ -57,6 +60,8 @@ export type FakeGitHub = {
   touch(): void;
   stats(): FakeGitHubStats;
   resetStats(): void;
+  /** The App side, when `app` was given (tests read the tokens it issued). */
+  app: FakeApp | null;
 };
 
 const ZFakeMutation = z.strictObject({
@@ -136,6 +141,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let fake: FakeGitHub;
   const store = new FixtureStore(() => fake.fixture);
   const oauth = new OAuthServer(store, options.autoLogin);
+  const app = options.app ? new FakeApp(options.app) : null;
   const loginFor = (token: string | null): string | undefined =>
     token === null ? undefined : (oauth.tokens.get(token) ?? options.users?.[token]);
   const webUrl = () => options.webUrl?.replace(/\/$/, "") ?? fake.url;
@@ -173,7 +179,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return json(401, req.headers.authorization === undefined
         ? { message: "This endpoint requires you to be authenticated.", documentation_url: "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql" }
         : { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
-    if (options.strictTokens === true && known === undefined) return json(401, { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
+    const appToken = app && token ? app.check(token) : "unknown";
+    if (appToken === "expired") return json(401, { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
+    if (options.strictTokens === true && known === undefined && appToken !== "valid") return json(401, { ...BAD_CREDENTIALS, documentation_url: "https://docs.github.com/graphql" });
     return answerGraphql(body, token, {
       store, limiter, webUrl: webUrl(), viewer, localAvatars: options.localAvatars,
       onQuery(query) {
@@ -241,6 +249,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (path === "/login/oauth/authorize" && method === "POST") return oauth.authorizePost(params(req, body, url));
     if (path === "/login/oauth/access_token" && method === "POST")
       return oauth.accessToken(params(req, body, url), req.headers.accept ?? "", basicClientId(req));
+    const appAnswer = app?.answer(method, path.replace(/^\/api\/v3(?=\/)/, ""), req.headers.authorization);
+    if (appAnswer) return json(appAnswer.status, appAnswer.body);
     const rest = /^(?:\/api\/v3)?\/user(\/emails)?$/.exec(path);
     if (rest && method === "GET") return oauth.restUser(loginFor(bearer(req)), rest[1] !== undefined, webUrl(), options.localAvatars);
     const avatar = /^\/avatars\/([^/]{1,60})\.svg$/.exec(path);
@@ -288,6 +298,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     port,
     fixture: options.fixture,
     faults,
+    app,
     touch: () => store.touch(),
     stats: () => ({ ...stats, queries: [...stats.queries] }),
     resetStats() {

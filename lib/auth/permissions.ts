@@ -18,6 +18,7 @@ export const PERMISSIONS = {
     "appeal.open",
     "shop.manage",
     "shop.redeem",
+    "jobs.view",
   ],
   maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem"],
   participant: ["task.pickup", "appeal.open", "shop.redeem"],

@@ -1,5 +1,6 @@
 import { graphql, GraphqlResponseError } from "@octokit/graphql";
 import { redact } from "@/lib/security/redact";
+import type { TokenSource } from "./app-auth";
 
 /** @octokit/request's HttpError, recognised by shape (its class lives in a transitive package). */
 type HttpError = Error & { status: number; response?: { headers: Record<string, string | number | undefined> } };
@@ -15,7 +16,8 @@ export type ClientEvent =
 export type GitHubClientOptions = {
   /** The GraphQL endpoint, e.g. https://api.github.com/graphql. */
   url: string;
-  token: string;
+  /** A fixed token (`GITHUB_TOKEN`), or a source that renews one (a GitHub App's installation tokens). */
+  token: string | TokenSource;
   onEvent?: (event: ClientEvent) => void;
   /** Injected by tests: how to wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -49,13 +51,18 @@ export function createGitHubClient(options: GitHubClientOptions) {
   const sleep = options.sleep ?? defaultSleep;
   const maxRetries = options.maxRetries ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 3_600_000;
-  const request = graphql.defaults({ url: options.url, headers: { authorization: `bearer ${options.token}` } });
+  const source = typeof options.token === "string" ? null : options.token;
+  const fixed = typeof options.token === "string" ? options.token : "";
+  const request = graphql.defaults({ url: options.url });
   const stats = { queries: 0, cost: 0, remaining: null as number | null, resetAt: null as string | null };
 
   async function query<T extends { rateLimit?: RateLimit | null }>(text: string, variables: Record<string, unknown> = {}): Promise<T> {
+    let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        const data = await request<T>(text, { ...variables, request: { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) } });
+        const token = source ? await source.token() : fixed;
+        const headers = { authorization: `bearer ${token}` };
+        const data = await request<T>(text, { ...variables, headers, request: { signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) } });
         stats.queries += 1;
         if (data.rateLimit) {
           stats.cost += data.rateLimit.cost;
@@ -64,6 +71,14 @@ export function createGitHubClient(options: GitHubClientOptions) {
         }
         return data;
       } catch (error) {
+        // The credential itself could not be had (the App's JWT refused, no installation): no retry helps.
+        if (error instanceof GitHubError) throw error;
+        // An installation token GitHub no longer takes (expired early, revoked): one new token, one more try.
+        if (source && !refreshed && isHttpError(error) && error.status === 401) {
+          refreshed = true;
+          await source.refresh();
+          continue;
+        }
         const wait = await classify(error, attempt);
         if (wait === null) throw toGitHubError(error);
         await sleep(wait);
@@ -128,7 +143,7 @@ function toGitHubError(error: unknown): GitHubError {
     );
   }
   if (isHttpError(error)) {
-    if (error.status === 401) return new GitHubError("GitHub refused the token (401 Bad credentials): check GITHUB_TOKEN", "auth");
+    if (error.status === 401) return new GitHubError("GitHub refused the token (401 Bad credentials): check GITHUB_TOKEN (or the GitHub App's installation)", "auth");
     if (error.status === 403) return new GitHubError(`GitHub refused the request (403): ${error.message}`, "rate-limited");
     return new GitHubError(`GitHub answered HTTP ${error.status} after retries`, "http");
   }

@@ -1,5 +1,7 @@
-import { env } from "@/lib/env";
+import { env, type GitHubAppConfig } from "@/lib/env";
 import { dataSecret } from "@/lib/util/data-secret";
+import { fixedToken, installationTokens, type TokenSource } from "./app-auth";
+import { createGitHubClient, GitHubError, type GitHubClientOptions } from "./client";
 
 /** Demo mode: the fake GitHub's test-control token (`/_fake/*`), in `.data/demo-github-control-token`. */
 export const DEMO_CONTROL_TOKEN_FILE = "demo-github-control-token";
@@ -11,6 +13,8 @@ export type GitHubEndpoints = {
   apiUrl: string;
   graphqlUrl: string;
   token: string | null;
+  /** Set: imports and bot comments authenticate as this GitHub App (installation tokens) instead of `token`. */
+  app: GitHubAppConfig | null;
   demo: boolean;
 };
 
@@ -25,7 +29,7 @@ const g = globalThis as unknown as { __podiumDemoGitHub?: Promise<{ url: string;
 export async function githubEndpoints(): Promise<GitHubEndpoints> {
   const config = env();
   if (!config.demo) {
-    return { webUrl: config.githubUrl, apiUrl: config.githubApiUrl, graphqlUrl: config.githubGraphqlUrl, token: config.GITHUB_TOKEN ?? null, demo: false };
+    return { webUrl: config.githubUrl, apiUrl: config.githubApiUrl, graphqlUrl: config.githubGraphqlUrl, token: config.GITHUB_TOKEN ?? null, app: config.githubApp, demo: false };
   }
   g.__podiumDemoGitHub ??= (async () => {
     const [{ startFakeGitHub }, { generateDemoProgram }] = await Promise.all([import("@/demo/fake-github/server"), import("@/demo/program/generate")]);
@@ -39,7 +43,33 @@ export async function githubEndpoints(): Promise<GitHubEndpoints> {
     return { url: fake.url, close: fake.close };
   })();
   const { url } = await g.__podiumDemoGitHub;
-  return { webUrl: url, apiUrl: `${url}/api/v3`, graphqlUrl: `${url}/graphql`, token: "demo-token", demo: true };
+  return { webUrl: url, apiUrl: `${url}/api/v3`, graphqlUrl: `${url}/graphql`, token: "demo-token", app: null, demo: true };
+}
+
+/** Sources of installation tokens, one per App installation choice (the repositories decide when no id is set). */
+const sources = new Map<string, TokenSource>();
+
+/**
+ * The credential for GitHub's API, decided in one place: the GitHub App's installation tokens when `GITHUB_APP_ID`
+ * is set (renewed before they expire; the installation found from the repositories' owner unless
+ * `GITHUB_APP_INSTALLATION_ID` names it), otherwise `GITHUB_TOKEN`.
+ */
+export function githubCredential(gh: GitHubEndpoints, repos: string[] = []): TokenSource {
+  if (gh.app) {
+    const owners = gh.app.installationId === null ? [...new Set(repos.map((r) => r.split("/")[0]!.toLowerCase()))].sort().join(",") : "";
+    const key = `${gh.apiUrl}|${gh.app.appId}|${gh.app.installationId ?? owners}`;
+    let source = sources.get(key);
+    if (!source) sources.set(key, (source = installationTokens({ app: gh.app, apiUrl: gh.apiUrl, repos })));
+    return source;
+  }
+  if (!gh.token) throw new GitHubError("no GitHub credential: set GITHUB_TOKEN, or GITHUB_APP_ID with its private key", "auth");
+  return fixedToken(gh.token);
+}
+
+/** The importer's GraphQL client with the configured credential (see `githubCredential`). */
+export function githubClient(gh: GitHubEndpoints, repos: string[], options: Omit<GitHubClientOptions, "url" | "token"> = {}) {
+  const credential = githubCredential(gh, repos);
+  return createGitHubClient({ ...options, url: gh.graphqlUrl, token: gh.app ? credential : gh.token! });
 }
 
 export async function stopDemoGitHub(): Promise<void> {

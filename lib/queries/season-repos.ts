@@ -20,3 +20,10 @@ export async function seasonDifficulties(db: Executor, slug: string): Promise<st
   const [season] = await db.select({ difficulties: seasons.difficulties }).from(seasons).where(eq(seasons.slug, slug));
   return season ? Object.keys(season.difficulties) : [];
 }
+
+/** The repositories of one season, or of every season (for choosing the GitHub App's installation). */
+export async function reposOfSeasons(db: Executor, slug?: string): Promise<string[]> {
+  if (slug !== undefined) return (await seasonRepos(db, slug)) ?? [];
+  const rows = await db.select({ fullName: repositories.fullName }).from(seasonRepositories).innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId));
+  return [...new Set(rows.map((r) => r.fullName))].sort();
+}

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { latestRuns } from "@/lib/sync/run-lock";
+import { nextScheduledRuns } from "./jobs";
 
 export type SyncStatus = {
   running: boolean;
@@ -15,12 +16,16 @@ export type SyncStatus = {
     graphqlCost: number;
     progress: { repo: string | null; phase: string; done: number } | null;
   } | null;
+  /** The scheduled imports: every `intervalSeconds` (0: off); `nextAt` null when off or the season is not open then. */
+  schedule: { intervalSeconds: number; nextAt: string | null };
 };
 
 /** The season's latest sync run, for the live progress view (shown to the season's maintainers and admins). */
-export async function getSyncStatus(db: Db, slug: string): Promise<SyncStatus> {
+export async function getSyncStatus(db: Db, slug: string, schedule: { intervalSeconds: number; now?: Date } = { intervalSeconds: 0 }): Promise<SyncStatus> {
   const [run] = await latestRuns(db, slug, 1);
+  const [next] = await nextScheduledRuns(db, schedule.intervalSeconds, schedule.now ?? new Date(), slug);
   return {
+    schedule: { intervalSeconds: schedule.intervalSeconds, nextAt: next?.at ?? null },
     running: run?.status === "running",
     last: run
       ? {

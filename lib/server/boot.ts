@@ -2,9 +2,10 @@ import crypto from "node:crypto";
 import { updatePgliteLock } from "@/db/client";
 import { getDatabase } from "@/db";
 import { env } from "@/lib/env";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { startupFailureMessage } from "./startup-error";
 
-const g = globalThis as unknown as { __podiumCliToken?: string };
+const g = globalThis as unknown as { __podiumCliToken?: string; __podiumJobs?: JobQueue };
 
 /** The secret the CLI presents to run a command inside this server (written to the PGlite lock, mode 0600). */
 export function cliToken(): string | undefined {
@@ -65,4 +66,44 @@ async function start(): Promise<void> {
     }
   }
   console.log(`podium: database ready (${handle.kind}) in ${Date.now() - started} ms`);
+  await startJobs(handle, config.syncIntervalSeconds);
+}
+
+/** The job queue of this server: workers for every kind, and the scheduled imports (`PODIUM_SYNC_INTERVAL_SECONDS`). */
+async function startJobs(handle: Awaited<ReturnType<typeof getDatabase>>, intervalSeconds: number): Promise<void> {
+  if (g.__podiumJobs) return;
+  const [{ startJobQueue }, { githubClient, githubEndpoints }] = await Promise.all([import("@/lib/jobs/queue"), import("@/lib/github/endpoints")]);
+  const queue = await startJobQueue({
+    handle,
+    intervalSeconds,
+    // Only this process opens the embedded database: a job it shows running was cut off by a stop.
+    recoverActive: handle.kind === "pglite",
+    github: async (repos) => {
+      const gh = await githubEndpoints();
+      return { client: githubClient(gh, repos), webBase: gh.webUrl };
+    },
+  });
+  g.__podiumJobs = queue;
+  const stop = (signal: NodeJS.Signals) => {
+    // Whoever else listens (the HTTP server's own shutdown) exits; alone, the signal's default action ends the process.
+    const alone = process.listenerCount(signal) === 0;
+    const end = () => alone && process.kill(process.pid, signal);
+    setTimeout(end, 5_000).unref();
+    void stopJobs().finally(end);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  console.log(intervalSeconds > 0 ? `podium: job queue started; open seasons are imported every ${intervalSeconds} s` : "podium: job queue started; scheduled imports are off");
+}
+
+/** Stops the workers and the schedule (a job still running is marked failed, so it is retried). */
+export async function stopJobs(): Promise<void> {
+  const queue = g.__podiumJobs;
+  g.__podiumJobs = undefined;
+  await queue?.stop();
+}
+
+/** The server's job queue, once started (the CLI bridge and tests send jobs through it). */
+export function jobQueue(): JobQueue | undefined {
+  return g.__podiumJobs;
 }

@@ -22,7 +22,7 @@ export type SyncOptions = {
   season?: string;
   /** Ignore watermarks and re-import everything; tasks no longer marked lose their awards. */
   full?: boolean;
-  trigger: "cli" | "action" | "webhook" | "demo" | "test";
+  trigger: "cli" | "action" | "webhook" | "demo" | "test" | "schedule";
   startedBy?: string | null;
   webBase?: string;
   onProgress?: (p: SyncProgress) => void;

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { createGitHubClient } from "@/lib/github/client";
-import { githubEndpoints } from "@/lib/github/endpoints";
+import { githubClient, githubEndpoints } from "@/lib/github/endpoints";
+import { seasonRepos } from "@/lib/queries/season-repos";
 import { errorText } from "@/lib/security/redact";
 import { runSync } from "./run-sync";
 
@@ -11,8 +11,7 @@ import { runSync } from "./run-sync";
 export async function startBackgroundSync(input: { season: string; startedBy: string; full?: boolean }): Promise<number> {
   const db = await getDb();
   const gh = await githubEndpoints();
-  if (!gh.token) throw new Error("GITHUB_TOKEN is not set");
-  const client = createGitHubClient({ url: gh.graphqlUrl, token: gh.token });
+  const client = githubClient(gh, (await seasonRepos(db, input.season)) ?? []);
   return new Promise<number>((resolve, reject) => {
     let started = false;
     runSync(db, {

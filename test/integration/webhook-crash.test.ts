@@ -79,5 +79,8 @@ describe("a webhook delivery whose process dies mid-import is not lost (postgres
     expect(stored).toHaveLength(1);
     const [row] = await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.deliveryId, "crash-1"));
     expect(row?.status).toBe("done");
+    // Once imported, a further redelivery is the duplicate, and changes nothing.
+    expect(await handleDelivery(h.db, delivery)).toMatchObject({ status: 200, body: { ok: true, duplicate: true } });
+    expect(await h.db.select().from(tasks).where(and(eq(tasks.seasonId, season!.id), eq(tasks.number, 93_001)))).toHaveLength(1);
   }, 60_000);
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
+import crypto from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { EnvError, parseEnv, ZEnv } from "@/lib/env";
 
 function problems(source: Record<string, string>): string[] {
@@ -86,5 +89,47 @@ describe("environment", () => {
     const example = fs.readFileSync(".env.example", "utf8");
     const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
     expect(documented).toEqual(expect.arrayContaining(Object.keys(ZEnv.shape).filter((k) => k !== "NODE_ENV")));
+  });
+
+  it("imports every 900 s by default, never in demo mode unless set; 0 turns it off", () => {
+    const secret = { AUTH_SECRET: "y".repeat(40) };
+    expect(parseEnv({ ...secret, GITHUB_TOKEN: "ghp_0123456789abcdefghij" }).syncIntervalSeconds).toBe(900);
+    expect(parseEnv({}).syncIntervalSeconds).toBe(0);
+    expect(parseEnv({ PODIUM_SYNC_INTERVAL_SECONDS: "60" }).syncIntervalSeconds).toBe(60);
+    expect(parseEnv({ ...secret, GITHUB_TOKEN: "ghp_0123456789abcdefghij", PODIUM_SYNC_INTERVAL_SECONDS: "0" }).syncIntervalSeconds).toBe(0);
+    expect(problems({ PODIUM_SYNC_INTERVAL_SECONDS: "1.5" })).toEqual(["PODIUM_SYNC_INTERVAL_SECONDS expected a whole number of seconds (0: off)"]);
+    expect(problems({ PODIUM_SYNC_INTERVAL_SECONDS: "-1" })).toEqual(["PODIUM_SYNC_INTERVAL_SECONDS expected a number of seconds (0: off)"]);
+  });
+
+  describe("the GitHub App", () => {
+    const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const secret = { AUTH_SECRET: "y".repeat(40) };
+
+    it("takes the id and the key (PEM, a one-line \\n-escaped copy, or a file); it is not demo mode", () => {
+      const env = parseEnv({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: privateKey });
+      expect(env.demo).toBe(false);
+      expect(env.githubApp).toEqual({ appId: 123, privateKey: privateKey.trim(), installationId: null });
+      expect(parseEnv({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: privateKey.replace(/\n/g, "\\n"), GITHUB_APP_INSTALLATION_ID: "77" }).githubApp).toEqual({ appId: 123, privateKey: privateKey.trim(), installationId: 77 });
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "podium-env-")), "app.pem");
+      fs.writeFileSync(file, privateKey);
+      expect(parseEnv({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY_FILE: file }).githubApp?.privateKey).toBe(privateKey.trim());
+      expect(problems({ GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: privateKey })).toEqual([expect.stringMatching(/^AUTH_SECRET is required outside demo mode/)]);
+    });
+
+    it("names what is missing, unreadable or not a key", () => {
+      expect(problems({ ...secret, GITHUB_APP_ID: "123" })).toEqual(["GITHUB_APP_PRIVATE_KEY is required with GITHUB_APP_ID (the App's private key, or its file in GITHUB_APP_PRIVATE_KEY_FILE)"]);
+      expect(problems({ ...secret, GITHUB_APP_PRIVATE_KEY: privateKey })).toEqual(["GITHUB_APP_ID is required with the other GITHUB_APP_* variables"]);
+      expect(problems({ ...secret, GITHUB_APP_ID: "abc", GITHUB_APP_PRIVATE_KEY: privateKey })).toEqual(["GITHUB_APP_ID expected the App's numeric id (its settings page: App ID)"]);
+      expect(problems({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: "not a key" })).toEqual([
+        "GITHUB_APP_PRIVATE_KEY is not a PEM private key (expected the .pem file GitHub generated for the App, -----BEGIN RSA PRIVATE KEY----- …)",
+      ]);
+      expect(problems({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY_FILE: "/nonexistent/app.pem" })).toEqual([
+        "GITHUB_APP_PRIVATE_KEY_FILE cannot be read (ENOENT): expected the path of the App's .pem file",
+      ]);
+      expect(problems({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: privateKey, GITHUB_APP_PRIVATE_KEY_FILE: "/x.pem" })).toContain(
+        "GITHUB_APP_PRIVATE_KEY_FILE must not be set together with GITHUB_APP_PRIVATE_KEY (set one of them)",
+      );
+      expect(problems({ ...secret, GITHUB_APP_ID: "123", GITHUB_APP_PRIVATE_KEY: privateKey, GITHUB_APP_INSTALLATION_ID: "x" })).toEqual(["GITHUB_APP_INSTALLATION_ID expected a numeric installation id"]);
+    });
   });
 });

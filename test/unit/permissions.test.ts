@@ -21,6 +21,7 @@ const ALL: Permission[] = [
   "appeal.open",
   "shop.manage",
   "shop.redeem",
+  "jobs.view",
 ];
 /** Who holds what, as the governance says; a permission added to or dropped from the map fails until this is updated. */
 const EXPECTED: Record<"admin" | "maintainer" | "participant", Permission[]> = {

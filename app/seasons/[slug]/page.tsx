@@ -9,6 +9,7 @@ import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
+import { env } from "@/lib/env";
 import { getSyncStatus } from "@/lib/queries/sync-status";
 import { finalState } from "@/lib/queries/season-results";
 import { FinalPrizes } from "./final-prizes";
@@ -44,7 +45,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
   // Independent reads, at once.
   const [board, status, refreshed, teams, mine, final] = await Promise.all([
     getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo }),
-    mayRunSync ? getSyncStatus(db, slug) : null,
+    mayRunSync ? getSyncStatus(db, slug, { intervalSeconds: env().syncIntervalSeconds }) : null,
     lastRefreshed(db, slug),
     search.view === "teams" ? getTeamRanking(db, slug) : null,
     viewer && !search.repo && search.view === "individuals" ? getOwnStanding(db, slug, viewer.login) : null,

@@ -47,6 +47,13 @@ export function SyncPanel({ season, initial }: { season: string; initial: SyncSt
           </p>
         )}
         {!running && !last && <p className="muted">Never synced from here yet.</p>}
+        <p className="muted" data-testid="sync-schedule">
+          {status.schedule.intervalSeconds === 0
+            ? "Scheduled imports are off."
+            : status.schedule.nextAt
+              ? `Next scheduled import: ${new Date(status.schedule.nextAt).toLocaleString()} (every ${status.schedule.intervalSeconds >= 120 ? `${Math.round(status.schedule.intervalSeconds / 60)} min` : `${status.schedule.intervalSeconds} s`}).`
+              : "No scheduled import: the season is not open."}
+        </p>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { SLUG, jsonError } from "@/lib/api/respond";
 import { can } from "@/lib/auth/permissions";
 import { currentViewer } from "@/lib/auth/session";
 import { seasonRepos } from "@/lib/queries/season-repos";
+import { env } from "@/lib/env";
 import { getSyncStatus } from "@/lib/queries/sync-status";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!can(viewer, "sync.run", { repos })) {
     return Response.json({ error: viewer ? "forbidden" : "sign in first" }, { status: viewer ? 403 : 401, headers: { "cache-control": "no-store" } });
   }
-  return Response.json(await getSyncStatus(db, slug), { headers: { "cache-control": "no-store" } });
+  return Response.json(await getSyncStatus(db, slug, { intervalSeconds: env().syncIntervalSeconds }), { headers: { "cache-control": "no-store" } });
 }
