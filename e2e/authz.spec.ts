@@ -153,6 +153,7 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
     json: JSON.stringify({ slug: SAVED_SEASON, name: "Saved Season", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T00:00:00+08:00", repos: [THIS_REPO], difficulties: { easy: 100 } }),
   }),
   "revoke-role": () => ({ login: REVOKEE, role: "maintainer", repo: OTHER_REPO }),
+  "waive-gate": (t, i) => ({ taskId: String(t.tasks.score[i]), login: LOGINS.participant, reason: "knows this code well" }),
 };
 
 /**

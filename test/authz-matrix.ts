@@ -26,6 +26,7 @@ export const MUTATING_ACTIONS = [
   "give-up-task",
   "save-season",
   "revoke-role",
+  "waive-gate",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -54,6 +55,7 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "give-up-task": signedIn,
   "save-season": adminRule,
   "revoke-role": adminRule,
+  "waive-gate": taskRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

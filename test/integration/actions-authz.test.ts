@@ -23,6 +23,7 @@ const { revokeRoleAction } = await import("@/app/_actions/revoke-role");
 const { pickUpTaskAction } = await import("@/app/_actions/pick-up-task");
 const { giveUpTaskAction } = await import("@/app/_actions/give-up-task");
 const { saveSeasonAction } = await import("@/app/_actions/save-season");
+const { waiveGateAction } = await import("@/app/_actions/waive-gate");
 
 type Targets = { task: number; openTask: number; pr: number; entries: number[]; easy: number[] };
 type Row = { action: MutatingAction; call: (form: FormData) => Promise<{ ok: boolean; code?: string }>; form: (t: Targets, who: Who) => Record<string, string>; expect: Record<Who, Outcome> };
@@ -42,6 +43,7 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
     form: () => ({ json: JSON.stringify({ slug: "2022-s4", name: "Season Four", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T00:00:00+08:00", repos: ["pingcap/tidb"], difficulties: { easy: 100 } }) }),
   },
   "revoke-role": { call: (f) => revokeRoleAction(null, f), form: () => ({ login: "raft-warden", role: "maintainer", repo: "tikv/tikv" }) },
+  "waive-gate": { call: (f) => waiveGateAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), login: "coldcache", reason: "knows this code well" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
