@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   gateWaivers,
@@ -68,6 +68,12 @@ export async function closeScope(tx: Executor, season: DecisionSeason, repoIds: 
   const taskIds = new Set(seed.taskIds);
   const prIds = new Set(seed.prIds);
   const people = new Set(seed.participantIds);
+  const teamsOf = new Map<number, number[]>();
+  const matesOf = new Map<number, number[]>();
+  for (const m of members) {
+    teamsOf.set(m.participantId, [...(teamsOf.get(m.participantId) ?? []), m.teamId]);
+    matesOf.set(m.teamId, [...(matesOf.get(m.teamId) ?? []), m.participantId]);
+  }
   let fresh = { tasks: [...taskIds], prs: [...prIds], people: [...people] };
   while (fresh.tasks.length + fresh.prs.length + fresh.people.length > 0) {
     const next = { tasks: [] as number[], prs: [] as number[], people: [] as number[] };
@@ -78,7 +84,7 @@ export async function closeScope(tx: Executor, season: DecisionSeason, repoIds: 
     for (const e of await inChunks(fresh.tasks, (part) => tx.select({ p: scoreEntries.participantId }).from(scoreEntries).where(and(eq(scoreEntries.seasonId, season.id), isNotNull(scoreEntries.awardKey), inArray(scoreEntries.taskId, part))))) addPerson(e.p);
     for (const p of await inChunks(fresh.prs, (part) => tx.select({ a: pullRequests.authorId }).from(pullRequests).where(inArray(pullRequests.id, part)))) addPerson(p.a);
     for (const l of await inChunks(fresh.prs, (part) => tx.select({ t: pullRequestTasks.taskId }).from(pullRequestTasks).innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId)).where(and(eq(tasks.seasonId, season.id), inArray(pullRequestTasks.pullRequestId, part))))) addTask(l.t);
-    for (const id of fresh.people) for (const m of members) if (m.participantId === id) for (const mate of members) if (mate.teamId === m.teamId) addPerson(mate.participantId);
+    for (const id of fresh.people) for (const teamId of teamsOf.get(id) ?? []) for (const mate of matesOf.get(teamId) ?? []) addPerson(mate);
     const theirs = await inChunks(fresh.people, (part) =>
       tx.select({ id: pullRequests.id }).from(pullRequests).where(and(inArray(pullRequests.authorId, part), repoIds.length ? inArray(pullRequests.repositoryId, repoIds) : sql`false`)),
     );
@@ -110,6 +116,8 @@ export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scop
   const otherIssues = await refsToNonTasks(tx, season.id, scope.prIds, [...repoNames.keys()]);
   const mayReward = await rewarders(tx);
   const known = new Set(taskRows.map((t) => t.id));
+  const linksOf = groupBy(links.filter((l) => known.has(l.taskId)), (l) => l.pullRequestId);
+  const rewardsOf = groupBy(rewardRows, (r) => r.pullRequestId);
   const pulls: AwardPullRequest[] = prRows.map(({ pr: p, repo, login, isBot }) => ({
     id: p.id,
     repo,
@@ -121,10 +129,10 @@ export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scop
     labels: p.labels,
     mergedAt: p.mergedAt,
     createdAt: p.githubCreatedAt,
-    taskIds: links.filter((l) => l.pullRequestId === p.id && known.has(l.taskId)).map((l) => l.taskId),
+    taskIds: (linksOf.get(p.id) ?? []).map((l) => l.taskId),
     refsOtherIssue: otherIssues.has(p.id),
-    rewards: rewardRows
-      .filter((r) => r.pullRequestId === p.id && mayReward(r.authorLogin, p.repositoryId))
+    rewards: (rewardsOf.get(p.id) ?? [])
+      .filter((r) => mayReward(r.authorLogin, p.repositoryId))
       .map((r) => ({ commentId: r.commentId, points: r.points, at: r.commentedAt })),
   }));
   const awardTasks: AwardTask[] = taskRows.map((t) => ({
@@ -142,6 +150,16 @@ export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scop
     minScoreRequired: t.minScoreRequired,
   }));
   return { awardTasks, pulls };
+}
+
+function groupBy<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }
 
 /** PRs that reference an issue of one of the given repositories that is not an active task of the season. */
@@ -163,8 +181,9 @@ async function rewarders(tx: Executor): Promise<(login: string | null, repositor
     .select({ login: participants.login, role: roles.role, repositoryId: roles.repositoryId })
     .from(roles)
     .innerJoin(participants, eq(participants.id, roles.participantId));
-  return (login, repositoryId) =>
-    login !== null && roleRows.some((r) => r.login.toLowerCase() === login.toLowerCase() && (r.role === "admin" || r.repositoryId === repositoryId));
+  const admins = new Set(roleRows.filter((r) => r.role === "admin").map((r) => r.login.toLowerCase()));
+  const maintainers = new Set(roleRows.filter((r) => r.repositoryId !== null).map((r) => `${r.login.toLowerCase()}|${r.repositoryId}`));
+  return (login, repositoryId) => login !== null && (admins.has(login.toLowerCase()) || maintainers.has(`${login.toLowerCase()}|${repositoryId}`));
 }
 
 /** Roles, waivers and the maintainers' own ledger entries of the scorers (they count in gates and stops). */
@@ -197,13 +216,28 @@ export async function loadContext(tx: Executor, seasonId: number, participantIds
   return { manual, waivers: new Set(waiverRows.map((w) => `${w.p}:${w.t}`)), roles: new Map([...community].map(([id, c]) => [id, c.role])) };
 }
 
-/** The ledger's automatic entries of these participants (or the whole season), summed per family. */
-export async function ledgerFamilies(tx: Executor, seasonId: number, participantIds: number[] | "all"): Promise<LedgerFamily[]> {
-  const rows = await (participantIds === "all"
-    ? tx.select().from(scoreEntries).where(and(eq(scoreEntries.seasonId, seasonId), isNotNull(scoreEntries.awardKey))).orderBy(scoreEntries.id)
-    : inChunks(participantIds, (part) =>
-        tx.select().from(scoreEntries).where(and(eq(scoreEntries.seasonId, seasonId), isNotNull(scoreEntries.awardKey), or(inArray(scoreEntries.participantId, part)))).orderBy(scoreEntries.id),
-      ));
+/** Which automatic entries to load: of some participants, on some tasks and PRs (their `/reward`s), or the whole season. */
+export type FamilyScope = { participantIds: number[] } | { taskIds: number[]; prIds: number[] } | "all";
+
+/** The ledger's automatic entries of a scope, summed per family. */
+export async function ledgerFamilies(tx: Executor, seasonId: number, scope: FamilyScope): Promise<LedgerFamily[]> {
+  const auto = and(eq(scoreEntries.seasonId, seasonId), isNotNull(scoreEntries.awardKey));
+  const rows = await (scope === "all"
+    ? tx.select().from(scoreEntries).where(auto)
+    : "participantIds" in scope
+      ? inChunks(scope.participantIds, (part) => tx.select().from(scoreEntries).where(and(auto, inArray(scoreEntries.participantId, part))))
+      : tx
+          .select()
+          .from(scoreEntries)
+          .where(
+            and(
+              auto,
+              or(
+                and(like(scoreEntries.awardKey, `s${seasonId}:t%`), scope.taskIds.length ? inArray(scoreEntries.taskId, scope.taskIds) : sql`false`),
+                and(like(scoreEntries.awardKey, `s${seasonId}:reward:%`), scope.prIds.length ? inArray(scoreEntries.pullRequestId, scope.prIds) : sql`false`),
+              ),
+            ),
+          ));
   rows.sort((a, b) => a.id - b.id);
   const families = new Map<string, LedgerFamily>();
   for (const e of rows) {

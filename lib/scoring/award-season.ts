@@ -1,12 +1,12 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, tasks } from "@/db/schema";
 import { reconcile, type Award, type Correction } from "@/lib/scoring/awards";
 import { NotFoundError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { eachChunk, inChunks } from "@/lib/util/chunks";
-import { closeScope, decisionSeason, ledgerFamilies, loadAwardInputs, loadContext, seasonMemberships, seasonRepoIds, type SeasonForAwards } from "./award-inputs";
-import { decideSeason, type SeasonDecisions } from "./decisions";
+import { closeScope, decisionSeason, ledgerFamilies, loadAwardInputs, loadContext, seasonMemberships, seasonRepoIds, type FamilyScope, type SeasonForAwards } from "./award-inputs";
+import { decideSeason, type DecisionSeason, type Membership, type SeasonDecisions } from "./decisions";
 
 export type { SeasonForAwards } from "./award-inputs";
 /** What to re-derive: the whole season, or what depends on some tasks, pull requests and scorers. */
@@ -24,42 +24,65 @@ export async function seasonForAwards(tx: Executor, seasonId: number): Promise<S
   return { ...season, repos: repos.map((r) => r.fullName) };
 }
 
+/** Which PRs' decisions are complete, and which ledger families the awards are reconciled with. */
+type Closed = { taskIds: number[]; prIds: number[]; families: FamilyScope };
+
 /**
- * The decisions of a scope's pull requests, and what they rest on: the scorers whose whole season was replayed
- * (all of them for "all"). Reads only.
+ * The decisions of a scope's pull requests, and what they rest on. `forAwards`: when the season has no rule that
+ * reads the moment (no gates, no stops, no task's own minimum), an award depends only on its task's other PRs, so
+ * the scope is the tasks and their PRs (as cheap as before the second round); otherwise, and for the decisions'
+ * own sake (a capped PR's counted points read the scorer's standing), the scorers' whole seasons. Reads only.
  */
-export async function decideScope(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<SeasonDecisions & { participantIds: number[] | "all"; taskIds: number[] }> {
+export async function decideScope(tx: Executor, season: SeasonForAwards, scope: AwardScope, forAwards = false): Promise<SeasonDecisions & Closed> {
   const s = decisionSeason(season);
   const repoNames = await seasonRepoIds(tx, s);
   const memberships = await seasonMemberships(tx, season.id);
-  const repoIds = [...repoNames.keys()];
-  let closed: { taskIds: number[]; prIds: number[]; participantIds: number[] | "all" };
+  const closed = await closeFor(tx, s, scope, [...repoNames.keys()], memberships, forAwards && (await orderFree(tx, season)));
+  const { awardTasks, pulls } = await loadAwardInputs(tx, s, closed, repoNames);
+  const people = closed.families === "all" ? "all" : "participantIds" in closed.families ? closed.families.participantIds : [...new Set(pulls.map((p) => p.authorId).filter((a): a is number => a !== null))];
+  const ctx = await loadContext(tx, season.id, people, closed.taskIds);
+  return { ...decideSeason(s, awardTasks, pulls, { ...ctx, memberships, repoNames }), ...closed, taskIds: awardTasks.map((t) => t.id) };
+}
+
+async function closeFor(tx: Executor, s: DecisionSeason, scope: AwardScope, repoIds: number[], memberships: Membership[], local: boolean): Promise<Closed> {
   if (scope === "all") {
-    const taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, season.id))).map((t) => t.id);
+    const taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, s.id))).map((t) => t.id);
     const inRepos = repoIds.length ? await tx.select({ id: pullRequests.id }).from(pullRequests).where(inArray(pullRequests.repositoryId, repoIds)) : [];
     const linked = await inChunks(taskIds, (part) => tx.select({ id: pullRequestTasks.pullRequestId }).from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
-    closed = { taskIds, prIds: [...new Set([...inRepos, ...linked].map((p) => p.id))], participantIds: "all" };
-  } else {
-    closed = await closeScope(tx, s, repoIds, memberships, { taskIds: scope.taskIds, prIds: scope.pullRequestIds, participantIds: scope.participantIds ?? [] });
+    return { taskIds, prIds: [...new Set([...inRepos, ...linked].map((p) => p.id))], families: "all" };
   }
-  const { awardTasks, pulls } = await loadAwardInputs(tx, s, closed, repoNames);
-  const ctx = await loadContext(tx, season.id, closed.participantIds, closed.taskIds);
-  const decided = decideSeason(s, awardTasks, pulls, { ...ctx, memberships, repoNames });
-  return { ...decided, participantIds: closed.participantIds, taskIds: awardTasks.map((t) => t.id) };
+  if (local) {
+    const viaPrs = await inChunks(scope.pullRequestIds, (part) =>
+      tx.select({ taskId: pullRequestTasks.taskId }).from(pullRequestTasks).innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId)).where(and(eq(tasks.seasonId, s.id), inArray(pullRequestTasks.pullRequestId, part))),
+    );
+    const taskIds = [...new Set([...scope.taskIds, ...viaPrs.map((v) => v.taskId)])];
+    const links = await inChunks(taskIds, (part) => tx.select({ id: pullRequestTasks.pullRequestId }).from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
+    const prIds = [...new Set([...links.map((l) => l.id), ...scope.pullRequestIds])];
+    return { taskIds, prIds, families: { taskIds, prIds } };
+  }
+  const c = await closeScope(tx, s, repoIds, memberships, { taskIds: scope.taskIds, prIds: scope.pullRequestIds, participantIds: scope.participantIds ?? [] });
+  return { taskIds: c.taskIds, prIds: c.prIds, families: { participantIds: c.participantIds } };
+}
+
+/** No rule of the season reads what a scorer had at a moment (gates, stops, a task's own minimum). */
+async function orderFree(tx: Executor, season: SeasonForAwards): Promise<boolean> {
+  if (season.rules.gates.length > 0 || (season.rules.stops ?? []).length > 0) return false;
+  const [gated] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.seasonId, season.id), isNotNull(tasks.minScoreRequired))).limit(1);
+  return gated === undefined;
 }
 
 /**
  * Brings one season's ledger in line with what its tasks and pull requests say, for a scope (or the whole season),
- * then refreshes the affected totals. Appends only. The steps: close the scope over the scorers it touches →
- * replay their season (pure, `decideSeason`) → reconcile the awards with their ledger families (pure) → append
- * the corrections → task states → totals.
+ * then refreshes the affected totals. Appends only. The steps: close the scope (`decideScope`) → replay (pure,
+ * `decideSeason`) → reconcile the awards with the scope's ledger families (pure) → append the corrections → task
+ * states → totals.
  */
 export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ entries: number; points: number }> {
   if (scope !== "all" && scope.taskIds.length + scope.pullRequestIds.length + (scope.participantIds?.length ?? 0) === 0) return { entries: 0, points: 0 };
-  const { awards, participantIds, taskIds } = await decideScope(tx, season, scope);
-  const mine = participantIds === "all" ? () => true : ((set) => (a: { participantId: number }) => set.has(a.participantId))(new Set(participantIds));
+  const { awards, families: scoped, taskIds } = await decideScope(tx, season, scope, true);
+  const mine = ownedBy(scoped);
   const desired = awards.filter(mine);
-  const families = await ledgerFamilies(tx, season.id, participantIds);
+  const families = await ledgerFamilies(tx, season.id, scoped);
   const corrections = reconcile(desired, families.filter(mine));
 
   await appendCorrections(tx, season.id, corrections);
@@ -67,6 +90,18 @@ export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: 
   const affected = [...new Set(corrections.map((c) => c.participantId))];
   if (affected.length > 0) await refreshTotals(tx, season.id, affected);
   return { entries: corrections.length, points: corrections.reduce((n, c) => n + c.points, 0) };
+}
+
+/** Whether an award (or a ledger family) is in the scope whose decisions are complete. */
+function ownedBy(scope: FamilyScope): (a: { key: string; participantId: number; taskId: number | null; pullRequestId: number }) => boolean {
+  if (scope === "all") return () => true;
+  if ("participantIds" in scope) {
+    const people = new Set(scope.participantIds);
+    return (a) => people.has(a.participantId);
+  }
+  const taskSet = new Set(scope.taskIds);
+  const prSet = new Set(scope.prIds);
+  return (a) => (a.key.includes(":reward:") ? prSet.has(a.pullRequestId) : a.taskId !== null && taskSet.has(a.taskId));
 }
 
 async function appendCorrections(tx: Executor, seasonId: number, corrections: Correction[]): Promise<void> {

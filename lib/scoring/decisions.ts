@@ -95,6 +95,7 @@ class SeasonPass {
   private readonly excluded: Set<string>;
   private readonly voidLabels: Set<string>;
   private readonly repoIdByName = new Map<string, number>();
+  private readonly membershipsOf = new Map<number, Membership[]>();
 
   constructor(
     private readonly season: DecisionSeason,
@@ -106,6 +107,11 @@ class SeasonPass {
     this.excluded = new Set((season.excluded ?? []).map((l) => l.toLowerCase()));
     this.voidLabels = new Set((season.voidLabels ?? []).map((l) => l.toLowerCase()));
     for (const [id, name] of ctx.repoNames ?? []) this.repoIdByName.set(name.toLowerCase(), id);
+    for (const m of ctx.memberships ?? []) this.membershipsOf.set(m.participantId, [...(this.membershipsOf.get(m.participantId) ?? []), m]);
+  }
+
+  private member(participantId: number, at: Date): Membership | null {
+    return ownerAt(this.membershipsOf.get(participantId) ?? [], participantId, at);
   }
 
   standingOf(teamId: number | null, participantId: number): Standing {
@@ -143,7 +149,7 @@ class SeasonPass {
     if (login !== undefined && this.excluded.has(login)) return { ...head, outcome: "excluded", login: pr.authorLogin! };
     const label = (pr.labels ?? []).find((l) => this.voidLabels.has(l.toLowerCase()));
     if (label !== undefined) return { ...head, outcome: "void", label };
-    const member = ownerAt(this.ctx.memberships ?? [], pr.authorId, pr.mergedAt!);
+    const member = this.member(pr.authorId, pr.mergedAt!);
     const scorer: Scorer = { participantId: pr.authorId, teamId: member?.teamId ?? null };
     const linked = pr.taskIds.map((id) => this.taskById.get(id)).filter((t): t is AwardTask => t !== undefined && t.active);
     if (pr.rewards.length > 0) return this.rewarded(pr, linked, scorer);
@@ -213,7 +219,7 @@ class SeasonPass {
   }
 
   private sameTeam(holder: number, member: Membership | null, at: Date): boolean {
-    return member !== null && ownerAt(this.ctx.memberships ?? [], holder, at)?.teamId === member.teamId;
+    return member !== null && this.member(holder, at)?.teamId === member.teamId;
   }
 
   private push(a: { key: string; scorer: Scorer; points: number; taskId: number | null; pr: AwardPullRequest; repositoryId: number; difficulty: string | null; reason: string }): void {
