@@ -100,7 +100,7 @@ export async function closeScope(tx: Executor, season: DecisionSeason, repoIds: 
 }
 
 /** The season's tasks and PRs of a scope, as the pure pass reads them. */
-export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scope: { taskIds: number[]; prIds: number[] }, repoNames: Map<number, string>) {
+export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scope: { taskIds: number[]; prIds: number[] }, repoNames: Map<number, string>, outcomes = true) {
   const taskRows = await inChunks(scope.taskIds, (part) => tx.select().from(tasks).where(and(eq(tasks.seasonId, season.id), inArray(tasks.id, part))));
   const links = await inChunks(scope.prIds, (part) => tx.select().from(pullRequestTasks).where(inArray(pullRequestTasks.pullRequestId, part)));
   const prRows = await inChunks(scope.prIds, (part) =>
@@ -113,7 +113,7 @@ export async function loadAwardInputs(tx: Executor, season: DecisionSeason, scop
   );
   for (const p of prRows) repoNames.set(p.pr.repositoryId, p.repo);
   const rewardRows = await inChunks(scope.prIds, (part) => tx.select().from(pullRequestRewards).where(inArray(pullRequestRewards.pullRequestId, part)));
-  const otherIssues = await refsToNonTasks(tx, season.id, scope.prIds, [...repoNames.keys()]);
+  const otherIssues = outcomes ? await refsToNonTasks(tx, season.id, scope.prIds, [...repoNames.keys()]) : new Set<number>();
   const mayReward = await rewarders(tx);
   const known = new Set(taskRows.map((t) => t.id));
   const linksOf = groupBy(links.filter((l) => known.has(l.taskId)), (l) => l.pullRequestId);

@@ -37,10 +37,12 @@ export async function decideScope(tx: Executor, season: SeasonForAwards, scope: 
   const s = decisionSeason(season);
   const repoNames = await seasonRepoIds(tx, s);
   const memberships = await seasonMemberships(tx, season.id);
-  const closed = await closeFor(tx, s, scope, [...repoNames.keys()], memberships, forAwards && (await orderFree(tx, season)));
-  const { awardTasks, pulls } = await loadAwardInputs(tx, s, closed, repoNames);
-  const people = closed.families === "all" ? "all" : "participantIds" in closed.families ? closed.families.participantIds : [...new Set(pulls.map((p) => p.authorId).filter((a): a is number => a !== null))];
-  const ctx = await loadContext(tx, season.id, people, closed.taskIds);
+  const local = forAwards && (await orderFree(tx, season));
+  const closed = await closeFor(tx, s, scope, [...repoNames.keys()], memberships, local);
+  // Awards alone, with no rule reading the moment: what only outcomes need (other issues, standings) is not read.
+  const { awardTasks, pulls } = await loadAwardInputs(tx, s, closed, repoNames, !local);
+  const people = closed.families === "all" ? "all" : "participantIds" in closed.families ? closed.families.participantIds : [];
+  const ctx = local ? {} : await loadContext(tx, season.id, people, closed.taskIds);
   return { ...decideSeason(s, awardTasks, pulls, { ...ctx, memberships, repoNames }), ...closed, taskIds: awardTasks.map((t) => t.id) };
 }
 
