@@ -12,6 +12,7 @@ import { revokeEntry } from "@/lib/commands/revoke-entry";
 import { waiveGate } from "@/lib/commands/waive-gate";
 import { describeError } from "@/lib/errors";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
+import { belowGate, taskWaivers } from "@/lib/queries/task-gates";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { decideScope, seasonForAwards } from "@/lib/scoring/award-season";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
@@ -225,6 +226,12 @@ describe.each(DRIVERS)("every rule of the second round, worked out by hand, on %
     });
     expect(outcome.get(121)).toMatchObject({ counted: 100, of: 300 });
     expect(outcome.get(115)).toMatchObject({ kind: "team-difficulty" });
+  });
+
+  it("the task page's waiver data: who a gate keeps from a task, and the waivers given", async () => {
+    expect(await belowGate(h.db, await taskId(REPO, 7))).toEqual([{ login: "bob", line: "You need 200 more points from easy tasks before picking up a medium task." }]);
+    expect(await belowGate(h.db, await taskId(REPO, 8))).toEqual([]);
+    expect((await taskWaivers(h.db, await taskId(REPO, 8))).map((w) => [w.login, w.reason, w.actor])).toEqual([["bob", "knows the planner well", null]]);
   });
 
   it("pick-ups are refused by the stop, the gate, the team's difficulties and the pick limit, each in its words", async () => {
