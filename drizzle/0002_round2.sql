@@ -2,6 +2,15 @@ CREATE TYPE "public"."community_role" AS ENUM('contributor', 'active-contributor
 CREATE TYPE "public"."appeal_status" AS ENUM('open', 'accepted', 'declined');--> statement-breakpoint
 CREATE TYPE "public"."redemption_status" AS ENUM('requested', 'approved', 'shipped', 'refused');--> statement-breakpoint
 CREATE TYPE "public"."wallet_entry_kind" AS ENUM('earn', 'spend', 'refund', 'expire');--> statement-breakpoint
+CREATE TABLE "gate_waivers" (
+	"task_id" integer NOT NULL,
+	"participant_id" integer NOT NULL,
+	"reason" text NOT NULL,
+	"actor_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "gate_waivers_task_id_participant_id_pk" PRIMARY KEY("task_id","participant_id")
+);
+--> statement-breakpoint
 CREATE TABLE "community_members" (
 	"participant_id" integer PRIMARY KEY NOT NULL,
 	"role" "community_role" NOT NULL,
@@ -95,6 +104,10 @@ ALTER TABLE "team_members" ADD COLUMN "left_at" timestamp with time zone;--> sta
 ALTER TABLE "teams" ADD COLUMN "difficulties" jsonb;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "listed_umbrella" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "difficulty_override" text;--> statement-breakpoint
+ALTER TABLE "score_entries" ADD COLUMN "team_id" integer;--> statement-breakpoint
+ALTER TABLE "gate_waivers" ADD CONSTRAINT "gate_waivers_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "public"."tasks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "gate_waivers" ADD CONSTRAINT "gate_waivers_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "gate_waivers" ADD CONSTRAINT "gate_waivers_actor_id_participants_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community_members" ADD CONSTRAINT "community_members_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeals" ADD CONSTRAINT "appeals_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeals" ADD CONSTRAINT "appeals_pull_request_id_pull_requests_id_fk" FOREIGN KEY ("pull_request_id") REFERENCES "public"."pull_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -112,6 +125,7 @@ ALTER TABLE "wallet_entries" ADD CONSTRAINT "wallet_entries_lot_season_id_season
 ALTER TABLE "wallet_entries" ADD CONSTRAINT "wallet_entries_redemption_id_redemptions_id_fk" FOREIGN KEY ("redemption_id") REFERENCES "public"."redemptions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallet_entries" ADD CONSTRAINT "wallet_entries_actor_id_participants_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "wallets" ADD CONSTRAINT "wallets_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "gate_waivers_participant_idx" ON "gate_waivers" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "appeals_one_open_key" ON "appeals" USING btree ("season_id","pull_request_id") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "appeals_season_status_idx" ON "appeals" USING btree ("season_id","status");--> statement-breakpoint
 CREATE INDEX "appeals_participant_idx" ON "appeals" USING btree ("participant_id","created_at");--> statement-breakpoint
@@ -122,4 +136,6 @@ CREATE INDEX "redemptions_status_idx" ON "redemptions" USING btree ("status","id
 CREATE INDEX "redemptions_participant_idx" ON "redemptions" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "wallet_entries_source_key" ON "wallet_entries" USING btree ("source_key");--> statement-breakpoint
 CREATE INDEX "wallet_entries_participant_idx" ON "wallet_entries" USING btree ("participant_id","id");--> statement-breakpoint
+ALTER TABLE "score_entries" ADD CONSTRAINT "score_entries_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "score_entries_team_idx" ON "score_entries" USING btree ("team_id");--> statement-breakpoint
 UPDATE "seasons" SET "rules" = "rules" || '{"stops":[]}'::jsonb WHERE NOT ("rules" ? 'stops');

@@ -45,6 +45,18 @@ export class RuleError extends PodiumError {
   }
 }
 
+/** Why a pick-up was refused (contract: picks, stops, gates, a team's difficulties); the message is for the participant. */
+export type PickRule = "pick-limit" | "stopped" | "gate" | "team-difficulty";
+
+export class PickRefusedError extends RuleError {
+  constructor(
+    readonly rule: PickRule,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Input that fails validation, with the field paths; the message is for the user. */
 export class InvalidInputError extends PodiumError {
   constructor(message: string, fields: Record<string, string>) {
@@ -52,7 +64,7 @@ export class InvalidInputError extends PodiumError {
   }
 }
 
-export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string> };
+export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string>; rule?: PickRule };
 
 const GENERIC = "Something went wrong; nothing was changed. Please try again.";
 
@@ -72,6 +84,6 @@ export function describeError(error: unknown): DescribedError {
     case "NOT_FOUND":
       return { code: error.code, message: error instanceof NotFoundError ? `Not found: ${error.what}.` : error.message };
     default:
-      return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+      return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
   }
 }

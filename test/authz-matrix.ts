@@ -39,6 +39,7 @@ export const MUTATING_ACTIONS = [
   "review-redemption",
   "issue-credits",
   "set-credit-shares",
+  "waive-gate",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -83,6 +84,7 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "review-redemption": adminRule,
   "issue-credits": adminRule,
   "set-credit-shares": adminRule,
+  "waive-gate": taskRule,
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

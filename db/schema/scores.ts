@@ -1,5 +1,5 @@
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, bigint } from "drizzle-orm/pg-core";
-import { participants } from "./participants";
+import { participants, teams } from "./participants";
 import { repositories, seasons } from "./seasons";
 import { pullRequests, tasks } from "./tasks";
 import { ref } from "./ref";
@@ -16,6 +16,11 @@ export const scoreEntries = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     seasonId: ref("season_id", () => seasons.id, "cascade"),
     participantId: ref("participant_id", () => participants.id),
+    /**
+     * The team that owns these points (the participant was its member at `occurredAt`: contract, "Teams"); null: the
+     * participant's own. Individual totals leave team-owned entries out; the team's totals are made of them.
+     */
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
     taskId: integer("task_id").references(() => tasks.id),
     pullRequestId: integer("pull_request_id").references(() => pullRequests.id),
     repositoryId: integer("repository_id").references(() => repositories.id),
@@ -38,7 +43,24 @@ export const scoreEntries = pgTable(
     index("score_entries_season_participant_idx").on(t.seasonId, t.participantId),
     index("score_entries_task_idx").on(t.taskId),
     index("score_entries_award_key_idx").on(t.seasonId, t.awardKey),
+    index("score_entries_team_idx").on(t.teamId),
   ],
+);
+
+/**
+ * A maintainer's waiver of the gates for one participant on one task (contract: "maintainers may also waive a gate
+ * for one participant, with a reason"); audited when made. The participant may then pick the task up and earn it.
+ */
+export const gateWaivers = pgTable(
+  "gate_waivers",
+  {
+    taskId: ref("task_id", () => tasks.id, "cascade"),
+    participantId: ref("participant_id", () => participants.id, "cascade"),
+    reason: text("reason").notNull(),
+    actorId: integer("actor_id").references(() => participants.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.participantId] }), index("gate_waivers_participant_idx").on(t.participantId)],
 );
 
 export type DifficultyTotals = Record<string, { tasks: number; score: number }>;
@@ -89,4 +111,5 @@ export const seasonRepoTotals = pgTable(
 
 export type ScoreEntry = typeof scoreEntries.$inferSelect;
 export type NewScoreEntry = typeof scoreEntries.$inferInsert;
+export type GateWaiver = typeof gateWaivers.$inferSelect;
 export type SeasonTotal = typeof seasonTotals.$inferSelect;

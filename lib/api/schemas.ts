@@ -28,6 +28,9 @@ export const ZLeaderboardEntry = z.object({
   score: z.number().int(),
   tasks: z.number().int().nonnegative(),
   byDifficulty: ZByDifficulty,
+  /** Added in the second round: the member's team (or null), and whether the row takes no rank. */
+  team: z.string().nullable(),
+  unranked: z.boolean(),
 });
 export const ZLeaderboard = z.object({
   season: z.object({ slug: z.string(), name: z.string() }),
@@ -35,6 +38,23 @@ export const ZLeaderboard = z.object({
   entries: z.array(ZLeaderboardEntry),
 });
 export type LeaderboardResponse = z.infer<typeof ZLeaderboard>;
+
+/** `?view=teams`: the teams ranked (contract, "HTTP JSON API, added"). */
+export const ZTeamLeaderboardEntry = z.object({
+  rank: z.number().int().positive().nullable(),
+  team: z.string(),
+  members: z.array(z.string()),
+  score: z.number().int(),
+  tasks: z.number().int().nonnegative(),
+  byDifficulty: ZByDifficulty,
+  unranked: z.boolean(),
+});
+export const ZTeamLeaderboard = z.object({
+  season: z.object({ slug: z.string(), name: z.string() }),
+  total: z.number().int().nonnegative(),
+  entries: z.array(ZTeamLeaderboardEntry),
+});
+export type TeamLeaderboardResponse = z.infer<typeof ZTeamLeaderboard>;
 
 export const ZParticipant = z.object({
   login: z.string(),
@@ -65,6 +85,7 @@ export const ZLeaderboardQuery = z.strictObject({
   limit: z.coerce.number({ error: "limit: expected a whole number from 1 to 1000" }).int({ error: "limit: expected a whole number from 1 to 1000" }).min(1, { error: "limit: expected a whole number from 1 to 1000" }).max(1000, { error: "limit: expected a whole number from 1 to 1000" }).optional(),
   offset: z.coerce.number({ error: "offset: expected a whole number, 0 or more" }).int({ error: "offset: expected a whole number, 0 or more" }).min(0, { error: "offset: expected a whole number, 0 or more" }).max(10_000_000).optional(),
   repo: z.string().regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, { error: "repo: expected owner/name" }).optional(),
+  view: z.enum(["individuals", "teams"], { error: "view: expected individuals or teams" }).optional(),
 });
 
 /** Public, briefly cacheable by a CDN: fresh within a second or two of a change, served stale while revalidating. */

@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { Executor } from "@/db/client";
 import { participants, pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, tasks } from "@/db/schema";
 import { NotFoundError, RuleError } from "@/lib/errors";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
+import { teamAt } from "@/lib/scoring/scorer-standing";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
 import { audit, refuseIfFinal } from "./load";
@@ -22,7 +25,9 @@ export const ZAwardPoints = z.object({
 
 /**
  * A maintainer's points on a pull request, to its author: partial (less than the task), split (several
- * PRs of one task each get a part), extra, or a deduction. One ledger entry; totals follow.
+ * PRs of one task each get a part), extra, or a deduction. One ledger entry, owned like the engine's (the author's
+ * team when they are in one now), under the task's repository mapped through `countAs`, with the task's difficulty;
+ * then the author's season is replayed (a gate or stop may now read differently) and totals follow.
  */
 export const awardPoints = defineCommand({
   name: "points.award",
@@ -38,7 +43,7 @@ export const awardPoints = defineCommand({
     if (!row) throw new NotFoundError("pull request");
     authorize("points.award", { repo: row.repo });
     const [season] = await tx
-      .select({ id: seasons.id })
+      .select({ id: seasons.id, options: seasons.options })
       .from(seasons)
       .innerJoin(seasonRepositories, and(eq(seasonRepositories.seasonId, seasons.id), eq(seasonRepositories.repositoryId, row.pr.repositoryId)))
       .where(eq(seasons.slug, input.season));
@@ -46,25 +51,29 @@ export const awardPoints = defineCommand({
     await refuseIfFinal(tx, season.id);
     if (row.pr.authorId === null || row.authorIsBot) throw new RuleError("This pull request's author cannot earn points (a bot or a deleted account).");
     const [task] = await tx
-      .select({ id: tasks.id, difficulty: tasks.difficulty })
+      .select({ id: tasks.id, difficulty: tasks.difficulty, repositoryId: tasks.repositoryId, repo: repositories.fullName })
       .from(pullRequestTasks)
       .innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId))
+      .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
       .where(and(eq(pullRequestTasks.pullRequestId, row.pr.id), eq(tasks.seasonId, season.id)))
       .limit(1);
+    const occurredAt = new Date();
+    const repositoryId = await countedRepository(tx, season.options?.countAs ?? {}, task ?? { repositoryId: row.pr.repositoryId, repo: row.repo });
     const [entry] = await tx
       .insert(scoreEntries)
       .values({
         seasonId: season.id,
         participantId: row.pr.authorId,
+        teamId: await teamAt(tx, season.id, row.pr.authorId, occurredAt),
         taskId: task?.id ?? null,
         pullRequestId: row.pr.id,
-        repositoryId: row.pr.repositoryId,
+        repositoryId,
         difficulty: task?.difficulty ?? null,
         points: input.points,
         kind: input.points > 0 ? "award" : "adjustment",
         actorId: actorId,
         reason: input.reason,
-        occurredAt: new Date(),
+        occurredAt,
         sourceKey: `manual:${crypto.randomUUID()}`,
       })
       .returning({ id: scoreEntries.id });
@@ -77,7 +86,16 @@ export const awardPoints = defineCommand({
       after: { points: input.points, entry: entry!.id, pr: `${row.repo}#${row.pr.number}` },
       reason: input.reason,
     });
+    await awardSeason(tx, await seasonForAwards(tx, season.id), { taskIds: [], pullRequestIds: [], participantIds: [row.pr.authorId] });
     await refreshTotals(tx, season.id, [row.pr.authorId]);
     return { entryId: entry!.id };
   },
 });
+
+/** The repository points count under: the task's (or the PR's), mapped through the season's `countAs`. */
+export async function countedRepository(tx: Executor, countAs: Record<string, string>, from: { repositoryId: number; repo: string }): Promise<number> {
+  const target = Object.entries(countAs).find(([k]) => k.toLowerCase() === from.repo.toLowerCase())?.[1];
+  if (target === undefined) return from.repositoryId;
+  const [row] = await tx.select({ id: repositories.id }).from(repositories).where(eq(repositories.fullName, target.toLowerCase()));
+  return row?.id ?? from.repositoryId;
+}

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { repositories, scoreEntries } from "@/db/schema";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
@@ -13,7 +14,10 @@ export const ZRevokeEntry = z.object({
   reason: ZReason,
 });
 
-/** Revokes a ledger entry by appending its opposite (the entry itself stays, as the ledger is append-only). */
+/**
+ * Revokes a ledger entry by appending its opposite (the entry itself stays, as the ledger is append-only), owned as
+ * the entry was; the scorer's season is then re-derived, as later decisions may read the points it took away.
+ */
 export const revokeEntry = defineCommand({
   name: "points.revoke",
   input: ZRevokeEntry,
@@ -39,6 +43,7 @@ export const revokeEntry = defineCommand({
       .values({
         seasonId: entry.seasonId,
         participantId: entry.participantId,
+        teamId: entry.teamId,
         taskId: entry.taskId,
         pullRequestId: entry.pullRequestId,
         repositoryId: entry.repositoryId,
@@ -62,6 +67,8 @@ export const revokeEntry = defineCommand({
       after: { entry: revocation!.id, points: -entry.points },
       reason: input.reason,
     });
+    // What came after depends on what the scorer had: replay their season (and their team's) from the ledger.
+    await awardSeason(tx, await seasonForAwards(tx, entry.seasonId), { taskIds: [], pullRequestIds: [], participantIds: [entry.participantId] });
     await refreshTotals(tx, entry.seasonId, [entry.participantId]);
     return { entryId: revocation!.id };
   },

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { participants, repositories, seasons, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
 import { countAbove, rankOfScore, scoreHistogram, totalsOf, unrankedScores } from "./score-histogram";
+import { currentTeams, unrankedLogins } from "./teams";
 
 export type LeaderboardEntry = {
   rank: number | null;
@@ -13,6 +14,10 @@ export type LeaderboardEntry = {
   tasks: number;
   byDifficulty: DifficultyTotals;
   reachedAt: string;
+  /** The member's team now (joined, not left), or null. */
+  team: string | null;
+  /** Shown with their points, without a rank (staff, or a member of an unranked team). */
+  unranked: boolean;
 };
 
 export type Leaderboard = { season: { slug: string; name: string }; total: number; entries: LeaderboardEntry[] };
@@ -32,7 +37,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
   const [season] = await db.select({ id: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, q.slug));
   if (!season) return null;
   const head = { season: { slug: season.slug, name: season.name } };
-  const unranked = season.unranked.map((u) => u.toLowerCase());
+  const unranked = await unrankedLogins(db, season.id, season.unranked);
 
   let repositoryId: number | null = null;
   if (q.repo) {
@@ -54,6 +59,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
     .as("page");
   const rows = await db
     .select({
+      participantId: page.participantId,
       login: participants.login,
       name: participants.name,
       avatarUrl: participants.avatarUrl,
@@ -69,11 +75,14 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
   // The total and every rank from the season's score histogram (shared for half a second), and the staff's scores.
   const histogram = await scoreHistogram(db, season.id, repositoryId);
   const unrankedPoints = await unrankedScores(db, season.id, unranked, repositoryId);
+  const teamOf = await currentTeams(db, season.id, rows.map((r) => r.participantId));
   return {
     ...head,
     total: histogram.total,
     entries: rows.map((r) => ({
       rank: unranked.includes(r.login.toLowerCase()) ? null : rankOfScore(histogram, r.score, unrankedPoints),
+      team: teamOf.get(r.participantId) ?? null,
+      unranked: unranked.includes(r.login.toLowerCase()),
       login: r.login,
       name: r.name,
       avatarUrl: r.avatarUrl,
@@ -95,7 +104,7 @@ export async function getOwnStanding(db: Executor, slug: string, login: string):
     .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
     .where(and(eq(seasonTotals.seasonId, season.id), eq(sql`lower(${participants.login})`, login.toLowerCase())));
   if (!me) return null;
-  const unranked = season.unranked.map((u) => u.toLowerCase());
+  const unranked = await unrankedLogins(db, season.id, season.unranked);
   const histogram = await scoreHistogram(db, season.id, null);
   const unrankedPoints = await unrankedScores(db, season.id, unranked);
   // Rows before this one: every higher score, and the same score reached earlier (an index range).

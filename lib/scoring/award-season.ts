@@ -1,25 +1,16 @@
-import { and, eq, inArray, isNotNull, like, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import {
-  participants,
-  pullRequestRewards,
-  pullRequests,
-  pullRequestTasks,
-  repositories,
-  roles,
-  scoreEntries,
-  seasonRepositories,
-  seasons,
-  tasks,
-  type Season,
-} from "@/db/schema";
-import { desiredAwards, reconcile, type AwardPullRequest, type Award, type Correction, type LedgerFamily } from "@/lib/scoring/awards";
+import { pullRequests, pullRequestTasks, repositories, scoreEntries, seasonRepositories, seasons, tasks } from "@/db/schema";
+import { reconcile, type Award, type Correction } from "@/lib/scoring/awards";
 import { NotFoundError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { eachChunk, inChunks } from "@/lib/util/chunks";
+import { closeScope, decisionSeason, ledgerFamilies, loadAwardInputs, loadContext, seasonMemberships, seasonRepoIds, type FamilyScope, type SeasonForAwards } from "./award-inputs";
+import { decideSeason, type DecisionSeason, type Membership, type SeasonDecisions } from "./decisions";
 
-export type SeasonForAwards = Season & { repos: string[] };
-export type AwardScope = { taskIds: number[]; pullRequestIds: number[] } | "all";
+export type { SeasonForAwards } from "./award-inputs";
+/** What to re-derive: the whole season, or what depends on some tasks, pull requests and scorers. */
+export type AwardScope = { taskIds: number[]; pullRequestIds: number[]; participantIds?: number[] } | "all";
 
 /** A season with its repositories' names, as the award engine needs it. */
 export async function seasonForAwards(tx: Executor, seasonId: number): Promise<SeasonForAwards> {
@@ -33,27 +24,70 @@ export async function seasonForAwards(tx: Executor, seasonId: number): Promise<S
   return { ...season, repos: repos.map((r) => r.fullName) };
 }
 
+/** Which PRs' decisions are complete, and which ledger families the awards are reconciled with. */
+type Closed = { taskIds: number[]; prIds: number[]; families: FamilyScope };
 
 /**
- * Brings one season's ledger in line with what its tasks and pull requests say, for a scope of tasks and
- * pull requests (or the whole season), then refreshes the affected totals. Appends only. The steps:
- * resolve the scope → load what decides the awards → compute the desired awards (pure) → reconcile them
- * with the ledger's families (pure) → append the corrections → task states → totals.
+ * The decisions of a scope's pull requests, and what they rest on. `forAwards`: when the season has no rule that
+ * reads the moment (no gates, no stops, no task's own minimum), an award depends only on its task's other PRs, so
+ * the scope is the tasks and their PRs (as cheap as before the second round); otherwise, and for the decisions'
+ * own sake (a capped PR's counted points read the scorer's standing), the scorers' whole seasons. Reads only.
+ */
+export async function decideScope(tx: Executor, season: SeasonForAwards, scope: AwardScope, forAwards = false): Promise<SeasonDecisions & Closed> {
+  const s = decisionSeason(season);
+  const repoNames = await seasonRepoIds(tx, s);
+  const memberships = await seasonMemberships(tx, season.id);
+  const local = forAwards && (await orderFree(tx, season));
+  const closed = await closeFor(tx, s, scope, [...repoNames.keys()], memberships, local);
+  // Awards alone, with no rule reading the moment: what only outcomes need (other issues, standings) is not read.
+  const { awardTasks, pulls } = await loadAwardInputs(tx, s, closed, repoNames, !local);
+  const people = closed.families === "all" ? "all" : "participantIds" in closed.families ? closed.families.participantIds : [];
+  const ctx = local ? {} : await loadContext(tx, season.id, people, closed.taskIds);
+  return { ...decideSeason(s, awardTasks, pulls, { ...ctx, memberships, repoNames }), ...closed, taskIds: awardTasks.map((t) => t.id) };
+}
+
+async function closeFor(tx: Executor, s: DecisionSeason, scope: AwardScope, repoIds: number[], memberships: Membership[], local: boolean): Promise<Closed> {
+  if (scope === "all") {
+    const taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, s.id))).map((t) => t.id);
+    const inRepos = repoIds.length ? await tx.select({ id: pullRequests.id }).from(pullRequests).where(inArray(pullRequests.repositoryId, repoIds)) : [];
+    const linked = await inChunks(taskIds, (part) => tx.select({ id: pullRequestTasks.pullRequestId }).from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
+    return { taskIds, prIds: [...new Set([...inRepos, ...linked].map((p) => p.id))], families: "all" };
+  }
+  if (local) {
+    const viaPrs = await inChunks(scope.pullRequestIds, (part) =>
+      tx.select({ taskId: pullRequestTasks.taskId }).from(pullRequestTasks).innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId)).where(and(eq(tasks.seasonId, s.id), inArray(pullRequestTasks.pullRequestId, part))),
+    );
+    const taskIds = [...new Set([...scope.taskIds, ...viaPrs.map((v) => v.taskId)])];
+    const links = await inChunks(taskIds, (part) => tx.select({ id: pullRequestTasks.pullRequestId }).from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
+    const prIds = [...new Set([...links.map((l) => l.id), ...scope.pullRequestIds])];
+    return { taskIds, prIds, families: { taskIds, prIds } };
+  }
+  const c = await closeScope(tx, s, repoIds, memberships, { taskIds: scope.taskIds, prIds: scope.pullRequestIds, participantIds: scope.participantIds ?? [] });
+  return { taskIds: c.taskIds, prIds: c.prIds, families: { participantIds: c.participantIds } };
+}
+
+/** No rule of the season reads what a scorer had at a moment (gates, stops, a task's own minimum). */
+async function orderFree(tx: Executor, season: SeasonForAwards): Promise<boolean> {
+  if (season.rules.gates.length > 0 || (season.rules.stops ?? []).length > 0) return false;
+  const [gated] = await tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.seasonId, season.id), isNotNull(tasks.minScoreRequired))).limit(1);
+  return gated === undefined;
+}
+
+/**
+ * Brings one season's ledger in line with what its tasks and pull requests say, for a scope (or the whole season),
+ * then refreshes the affected totals. Appends only. The steps: close the scope (`decideScope`) → replay (pure,
+ * `decideSeason`) → reconcile the awards with the scope's ledger families (pure) → append the corrections → task
+ * states → totals.
  */
 export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ entries: number; points: number }> {
   // A final season's results are frozen (#18): imports are stored, but nothing is awarded until it is reopened.
   if (season.finalizedAt) return { entries: 0, points: 0 };
-  const resolved = await resolveScope(tx, season, scope);
-  if (resolved.taskIds.length === 0 && resolved.prScope.length === 0) return { entries: 0, points: 0 };
-
-  const { taskIds, prIds, awardTasks, pulls } = await loadAwardInputs(tx, season, resolved);
-  const taskSet = new Set(taskIds);
-  const prSet = new Set(prIds);
-  const owned = (a: { key: string; taskId: number | null; pullRequestId: number }) =>
-    a.key.includes(":reward:") ? prSet.has(a.pullRequestId) : a.taskId !== null && taskSet.has(a.taskId);
-  const desired = desiredAwards(season, awardTasks, pulls).filter(owned);
-  const families = await ledgerFamilies(tx, season.id, taskIds, prIds);
-  const corrections = reconcile(desired, families.filter(owned));
+  if (scope !== "all" && scope.taskIds.length + scope.pullRequestIds.length + (scope.participantIds?.length ?? 0) === 0) return { entries: 0, points: 0 };
+  const { awards, families: scoped, taskIds } = await decideScope(tx, season, scope, true);
+  const mine = ownedBy(scoped);
+  const desired = awards.filter(mine);
+  const families = await ledgerFamilies(tx, season.id, scoped);
+  const corrections = reconcile(desired, families.filter(mine));
 
   await appendCorrections(tx, season.id, corrections);
   await updateTaskStates(tx, taskIds, desired);
@@ -62,133 +96,16 @@ export async function awardSeason(tx: Executor, season: SeasonForAwards, scope: 
   return { entries: corrections.length, points: corrections.reduce((n, c) => n + c.points, 0) };
 }
 
-/** The tasks and pull requests to re-derive: the whole season, or the given ones plus the tasks their PRs link to. */
-async function resolveScope(tx: Executor, season: SeasonForAwards, scope: AwardScope): Promise<{ taskIds: number[]; prScope: number[] }> {
-  if (scope === "all") {
-    const taskIds = (await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.seasonId, season.id))).map((t) => t.id);
-    const prScope = (
-      await tx
-        .select({ id: pullRequests.id })
-        .from(pullRequests)
-        .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
-        .where(inArray(repositories.fullName, season.repos.length ? season.repos : [""]))
-    ).map((p) => p.id);
-    return { taskIds, prScope };
+/** Whether an award (or a ledger family) is in the scope whose decisions are complete. */
+function ownedBy(scope: FamilyScope): (a: { key: string; participantId: number; taskId: number | null; pullRequestId: number }) => boolean {
+  if (scope === "all") return () => true;
+  if ("participantIds" in scope) {
+    const people = new Set(scope.participantIds);
+    return (a) => people.has(a.participantId);
   }
-  const viaPrs = await inChunks(scope.pullRequestIds, (part) =>
-    tx
-      .select({ taskId: pullRequestTasks.taskId })
-      .from(pullRequestTasks)
-      .innerJoin(tasks, eq(tasks.id, pullRequestTasks.taskId))
-      .where(and(eq(tasks.seasonId, season.id), inArray(pullRequestTasks.pullRequestId, part))),
-  );
-  return { taskIds: [...new Set([...scope.taskIds, ...viaPrs.map((v) => v.taskId)])], prScope: scope.pullRequestIds };
-}
-
-/** The season's tasks in scope, the pull requests linked to them (or in scope), and the `/reward`s that count. */
-async function loadAwardInputs(tx: Executor, season: SeasonForAwards, scope: { taskIds: number[]; prScope: number[] }) {
-  const taskRows = await inChunks(scope.taskIds, (part) => tx.select().from(tasks).where(and(eq(tasks.seasonId, season.id), inArray(tasks.id, part))));
-  const taskIds = taskRows.map((t) => t.id);
-  const links = await inChunks(taskIds, (part) => tx.select().from(pullRequestTasks).where(inArray(pullRequestTasks.taskId, part)));
-  const prIds = [...new Set([...links.map((l) => l.pullRequestId), ...scope.prScope])];
-  const prRows = await inChunks(prIds, (part) =>
-    tx
-      .select({
-        id: pullRequests.id,
-        repositoryId: pullRequests.repositoryId,
-        repo: repositories.fullName,
-        number: pullRequests.number,
-        authorId: pullRequests.authorId,
-        authorIsBot: participants.isBot,
-        mergedAt: pullRequests.mergedAt,
-        createdAt: pullRequests.githubCreatedAt,
-      })
-      .from(pullRequests)
-      .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
-      .leftJoin(participants, eq(participants.id, pullRequests.authorId))
-      .where(inArray(pullRequests.id, part)),
-  );
-  const rewardRows = await inChunks(prIds, (part) => tx.select().from(pullRequestRewards).where(inArray(pullRequestRewards.pullRequestId, part)));
-  const mayReward = await rewarders(tx);
-
-  const pulls: AwardPullRequest[] = prRows.map((p) => ({
-    id: p.id,
-    repo: p.repo,
-    repositoryId: p.repositoryId,
-    number: p.number,
-    authorId: p.authorId !== null && p.authorIsBot === false ? p.authorId : null,
-    mergedAt: p.mergedAt,
-    createdAt: p.createdAt,
-    taskIds: links.filter((l) => l.pullRequestId === p.id).map((l) => l.taskId),
-    rewards: rewardRows
-      .filter((r) => r.pullRequestId === p.id && mayReward(r.authorLogin, p.repositoryId))
-      .map((r) => ({ commentId: r.commentId, points: r.points, at: r.commentedAt })),
-  }));
-  const awardTasks = taskRows.map((t) => ({
-    id: t.id,
-    repositoryId: t.repositoryId,
-    number: t.number,
-    score: t.score,
-    difficulty: t.difficulty,
-    perPr: t.perPr,
-    active: t.active,
-    pickedUpAt: t.pickedUpAt,
-    createdAt: t.githubCreatedAt,
-  }));
-  return { taskIds, prIds, awardTasks, pulls };
-}
-
-/** Who may reward on a repository: its maintainers, and admins. */
-async function rewarders(tx: Executor): Promise<(login: string | null, repositoryId: number) => boolean> {
-  const roleRows = await tx
-    .select({ login: participants.login, role: roles.role, repositoryId: roles.repositoryId })
-    .from(roles)
-    .innerJoin(participants, eq(participants.id, roles.participantId));
-  return (login, repositoryId) =>
-    login !== null &&
-    roleRows.some((r) => r.login.toLowerCase() === login.toLowerCase() && (r.role === "admin" || r.repositoryId === repositoryId));
-}
-
-/** The ledger's automatic entries for these tasks and PRs, summed per award key and participant. */
-async function ledgerFamilies(tx: Executor, seasonId: number, taskIds: number[], prIds: number[]): Promise<LedgerFamily[]> {
-  const prefix = `s${seasonId}:`;
-  const existingRows = await tx
-    .select()
-    .from(scoreEntries)
-    .where(
-      and(
-        eq(scoreEntries.seasonId, seasonId),
-        isNotNull(scoreEntries.awardKey),
-        or(
-          and(like(scoreEntries.awardKey, `${prefix}t%`), taskIds.length ? inArray(scoreEntries.taskId, taskIds) : sql`false`),
-          and(like(scoreEntries.awardKey, `${prefix}reward:%`), prIds.length ? inArray(scoreEntries.pullRequestId, prIds) : sql`false`),
-        ),
-      ),
-    )
-    .orderBy(scoreEntries.id);
-  const families = new Map<string, LedgerFamily>();
-  for (const e of existingRows) {
-    const k = `${e.awardKey}|${e.participantId}`;
-    const f = families.get(k);
-    if (f) {
-      f.net += e.points;
-      f.entries += 1;
-    } else {
-      families.set(k, {
-        key: e.awardKey!,
-        participantId: e.participantId,
-        taskId: e.taskId,
-        pullRequestId: e.pullRequestId!,
-        repositoryId: e.repositoryId!,
-        difficulty: e.difficulty,
-        occurredAt: e.occurredAt,
-        reason: e.reason,
-        net: e.points,
-        entries: 1,
-      });
-    }
-  }
-  return [...families.values()];
+  const taskSet = new Set(scope.taskIds);
+  const prSet = new Set(scope.prIds);
+  return (a) => (a.key.includes(":reward:") ? prSet.has(a.pullRequestId) : a.taskId !== null && taskSet.has(a.taskId));
 }
 
 async function appendCorrections(tx: Executor, seasonId: number, corrections: Correction[]): Promise<void> {
@@ -200,6 +117,7 @@ async function appendCorrections(tx: Executor, seasonId: number, corrections: Co
         part.map((c) => ({
           seasonId,
           participantId: c.participantId,
+          teamId: c.teamId,
           taskId: c.taskId,
           pullRequestId: c.pullRequestId,
           repositoryId: c.repositoryId,

@@ -1,4 +1,4 @@
-import { countsForSeason } from "@/lib/rules/window";
+import { decideSeason, type DecisionContext, type DecisionSeason } from "./decisions";
 
 /**
  * What the importer believes each participant should hold for a season, derived from tasks, pull
@@ -17,6 +17,12 @@ export type AwardTask = {
   active: boolean;
   pickedUpAt: Date | null;
   createdAt: Date | null;
+  /** Lower-case owner/name of the task's repository (reasons, per-repo rules); else from the context's names. */
+  repo?: string;
+  /** The task's own gate (`min score required: N`). */
+  minScoreRequired?: number | null;
+  /** Who holds the task now: a PR of someone else (not of their team) completes nothing (`held-by-other`). */
+  pickedUpById?: number | null;
 };
 
 export type AwardPullRequest = {
@@ -31,76 +37,33 @@ export type AwardPullRequest = {
   taskIds: number[];
   /** `/reward N` comments by the repository's maintainers. */
   rewards: { commentId: string; points: number; at: Date }[];
+  authorLogin?: string | null;
+  /** A bot account (`[bot]` login or GitHub `Bot` actor): never scores. */
+  isBot?: boolean;
+  labels?: string[];
+  /** It references an issue of a listed repository that is not a task (`not-a-task` rather than `no-task`). */
+  refsOtherIssue?: boolean;
 };
 
 export type Award = {
   /** The family key in the ledger: the first entry's `sourceKey`; corrections append `<key>:<n>`. */
   key: string;
   participantId: number;
+  /** The team that owns the points (its member authored the PR between joinedAt and leftAt); null: the author. */
+  teamId: number | null;
   points: number;
   taskId: number | null;
   pullRequestId: number;
+  /** The repository the points count under: the task's, mapped through `countAs`. */
   repositoryId: number;
   difficulty: string | null;
   occurredAt: Date;
   reason: string;
 };
 
-export function desiredAwards(season: AwardSeason, tasks: AwardTask[], pulls: AwardPullRequest[]): Award[] {
-  const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const awards: Award[] = [];
-  const firstPr = new Map<number, AwardPullRequest>();
-  const ordered = [...pulls].sort(
-    (a, b) => (a.mergedAt?.getTime() ?? Infinity) - (b.mergedAt?.getTime() ?? Infinity) || a.repositoryId - b.repositoryId || a.number - b.number,
-  );
-  for (const pr of ordered) {
-    if (pr.authorId === null || !pr.mergedAt) continue;
-    const linked = pr.taskIds.map((id) => taskById.get(id)).filter((t): t is AwardTask => t !== undefined && t.active);
-    const counts = (task: AwardTask | null) => countsForSeason({ mergedAt: pr.mergedAt, repo: pr.repo, createdAt: pr.createdAt }, season, task);
-    // A maintainer's `/reward N` replaces the task's default award for this pull request.
-    if (pr.rewards.length > 0) {
-      if (!counts(linked[0] ?? null)) continue;
-      for (const r of pr.rewards) {
-        awards.push({
-          key: `s${season.id}:reward:${r.commentId}`,
-          participantId: pr.authorId,
-          points: r.points,
-          taskId: linked[0]?.id ?? null,
-          pullRequestId: pr.id,
-          repositoryId: pr.repositoryId,
-          difficulty: linked[0]?.difficulty ?? null,
-          occurredAt: pr.mergedAt,
-          reason: `/reward ${r.points} on ${pr.repo}#${pr.number}`,
-        });
-        for (const t of linked) if (!t.perPr && !firstPr.has(t.id)) firstPr.set(t.id, pr);
-      }
-      continue;
-    }
-    for (const task of linked) {
-      if (task.score === null || !counts(task)) continue;
-      if (task.perPr) {
-        awards.push(award(task, pr, `s${season.id}:t${task.id}:pr${pr.id}`, `${pr.repo}#${pr.number} (per-PR task #${task.number})`));
-      } else if (!firstPr.has(task.id)) {
-        firstPr.set(task.id, pr);
-        awards.push(award(task, pr, `s${season.id}:t${task.id}`, `completed ${pr.repo.split("/")[1]}#${task.number} with #${pr.number}`));
-      }
-    }
-  }
-  return awards;
-}
-
-function award(task: AwardTask, pr: AwardPullRequest, key: string, reason: string): Award {
-  return {
-    key,
-    participantId: pr.authorId!,
-    points: task.score!,
-    taskId: task.id,
-    pullRequestId: pr.id,
-    repositoryId: pr.repositoryId,
-    difficulty: task.difficulty,
-    occurredAt: pr.mergedAt!,
-    reason,
-  };
+/** The awards alone (see `decideSeason` for the outcome of each pull request). */
+export function desiredAwards(season: DecisionSeason, tasks: AwardTask[], pulls: AwardPullRequest[], ctx: DecisionContext = {}): Award[] {
+  return decideSeason(season, tasks, pulls, ctx).awards;
 }
 
 /** What the ledger holds for one award family (its key and participant): net points and how to refer to it. */
@@ -111,15 +74,25 @@ export type Correction = Award & { sourceKey: string; kind: "award" | "adjustmen
 /**
  * The entries to append so that each family's net points equal what is desired: a new award, an
  * adjustment when a score changed, a revocation when the award no longer holds. Never edits or deletes.
- * A family is keyed by its key and participant, so a task that moves to another PR's author is revoked
- * from one and awarded to the other.
+ * A family is keyed by its key, participant, owning team, repository and difficulty, so a task that moves to another
+ * PR's author (or into a team's hands, or to another repository through `countAs`) is revoked from one family and
+ * awarded to the other.
  */
+export function familyKey(a: Pick<Award, "key" | "participantId" | "teamId" | "repositoryId" | "difficulty">): string {
+  return `${a.key}|${a.participantId}|${a.teamId ?? ""}|${a.repositoryId}|${a.difficulty ?? ""}`;
+}
+
+/** The ledger's unique source key of a family's n-th entry (the first entries of older families had no team, repo or difficulty part). */
+function sourceKey(a: Pick<Award, "key" | "participantId" | "teamId" | "repositoryId" | "difficulty">, n: number): string {
+  const team = a.teamId !== null ? `:tm${a.teamId}` : "";
+  const difficulty = a.difficulty !== null ? `:d${a.difficulty}` : "";
+  return `${a.key}:u${a.participantId}${team}:r${a.repositoryId}${difficulty}${n === 0 ? "" : `:${n}`}`;
+}
+
 export function reconcile(desired: Award[], existing: LedgerFamily[]): Correction[] {
   const out: Correction[] = [];
-  const famKey = (key: string, participantId: number) => `${key}|${participantId}`;
-  const have = new Map(existing.map((f) => [famKey(f.key, f.participantId), f]));
-  const want = new Map(desired.map((a) => [famKey(a.key, a.participantId), a]));
-  const sourceKey = (key: string, participantId: number, n: number) => `${key}:u${participantId}${n === 0 ? "" : `:${n}`}`;
+  const have = new Map(existing.map((f) => [familyKey(f), f]));
+  const want = new Map(desired.map((a) => [familyKey(a), a]));
   for (const [k, a] of want) {
     const f = have.get(k);
     const net = f?.net ?? 0;
@@ -128,7 +101,7 @@ export function reconcile(desired: Award[], existing: LedgerFamily[]): Correctio
     out.push({
       ...a,
       points: a.points - net,
-      sourceKey: sourceKey(a.key, a.participantId, n),
+      sourceKey: sourceKey(a, n),
       kind: n === 0 ? "award" : a.points < net && a.points === 0 ? "revocation" : "adjustment",
       reason: n === 0 ? a.reason : `${a.reason} (was ${net}, now ${a.points})`,
     });
@@ -139,7 +112,7 @@ export function reconcile(desired: Award[], existing: LedgerFamily[]): Correctio
     out.push({
       ...rest,
       points: -net,
-      sourceKey: sourceKey(f.key, f.participantId, entries),
+      sourceKey: sourceKey(f, entries),
       kind: "revocation",
       reason: `${f.reason}: no longer counts`,
     });

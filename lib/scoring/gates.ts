@@ -25,7 +25,7 @@ type Shortfall = { needed: number; reason: string };
 const plural = (n: number) => `${n} more ${n === 1 ? "point" : "points"}`;
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
-function scoreOf(breakdown: Record<string, { score: number }> | undefined, difficulty?: string): number {
+export function scoreOf(breakdown: Record<string, { score: number }> | undefined, difficulty?: string): number {
   if (!breakdown) return 0;
   if (difficulty !== undefined) return breakdown[difficulty]?.score ?? 0;
   let sum = 0;
@@ -34,7 +34,7 @@ function scoreOf(breakdown: Record<string, { score: number }> | undefined, diffi
 }
 
 /** The repository's breakdown, whatever the case of the keys it was stored under. */
-function repoBreakdown(standing: GateStanding, repo: string): Record<string, { score: number }> | undefined {
+export function repoBreakdown(standing: GateStanding, repo: string): Record<string, { score: number }> | undefined {
   const exact = standing.byRepo[repo];
   if (exact) return exact;
   for (const [name, breakdown] of Object.entries(standing.byRepo)) if (name.toLowerCase() === repo) return breakdown;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { columnList, jsonRows } from "@/db/json-rows";
 import type { Executor } from "@/db/client";
 import { afterCommit } from "@/db/transaction";
@@ -31,7 +31,8 @@ const TOTALS = {
 const REPO_TOTALS = { ...TOTALS, repository_id: "integer" };
 
 /**
- * Rewrites the derived totals of a season (or of some of its participants) from the ledger.
+ * Rewrites the derived totals of a season (or of some of its participants) from the ledger: a participant's own
+ * entries only — points their team owns (`team_id`) are the team's (lib/queries/teams.ts), not on their row.
  * Call it inside the transaction that appended the entries, so totals never lag the ledger.
  */
 export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
@@ -48,7 +49,7 @@ export async function refreshTotals(tx: Executor, seasonId: number, only?: numbe
     .select(LEDGER_POINT)
     .from(scoreEntries)
     .innerJoin(participants, eq(participants.id, scoreEntries.participantId))
-    .where(and(scope, eq(participants.isBot, false)));
+    .where(and(scope, isNull(scoreEntries.teamId), eq(participants.isBot, false)));
   const totals = computeTotals(entries, season.rules);
   const ids = [...new Set(entries.map((e) => e.participantId))];
   const logins = new Map<number, string>();

@@ -33,7 +33,7 @@ const key = (repo: number | null, difficulty: string) => `${repo ?? 0}:${difficu
  * (and at 0), then the difficulty's sum to the overall cap. Points past a cap stay in the ledger; they just do not
  * count. Each entry costs a few map look-ups, so a participant's whole timeline is one linear pass.
  */
-class CappedSums {
+export class CappedSums {
   private readonly raw = new Map<string, number>();
   /** Per difficulty: the sum of its repos' raw sums, each held to the per-repo cap. */
   private readonly perRepoCapped = new Map<string, number>();

@@ -49,7 +49,7 @@ const mentions = (text: string, n: number) => new RegExp(`#${n}\\b|/issues/${n}\
  * says nothing of score or difficulty, with one `difficulty/<name>` label and at most one `score/N` or `points/N` label
  * (else the season's default for the difficulty), closed by a merged pull request of a non-bot author in the same repo,
  * merged inside the season window, with no `/reward` on it, and no other author's or rewarded merged PR naming
- * that number anywhere. Its author earns the task's score once.
+ * that number anywhere, of a difficulty no gate of the season names. Its author earns the task's score once.
  */
 export function plainAwards(fixture: Fixture): PlainAward[] {
   const bots = new Set(fixture.users.filter((u) => u.type === "Bot").map((u) => u.login));
@@ -67,6 +67,8 @@ export function plainAwards(fixture: Fixture): PlainAward[] {
       const stated = issue.labels.filter((l) => /^(score|points)\/\d+$/.test(l)).map((l) => Number(l.split("/")[1]));
       const difficulty = difficulties[0];
       if (difficulties.length !== 1 || difficulty === undefined || stated.length > 1) continue;
+      // A gate binds credit too (contract, second round): the plainest tasks are of difficulties no gate names.
+      if ((season.rules?.gates ?? []).some((g) => g.difficulty === difficulty)) continue;
       const points = stated[0] ?? season.difficulties[difficulty];
       if (points === undefined) continue;
       const closers = merged.filter((p) => p.repo === issue.repo && p.closingIssues.includes(issue.number));

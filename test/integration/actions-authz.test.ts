@@ -31,6 +31,7 @@ const { openAppealAction } = await import("@/app/_actions/open-appeal");
 const { answerAppealAction } = await import("@/app/_actions/answer-appeal");
 const { finalizeSeasonAction } = await import("@/app/_actions/finalize-season");
 const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
+const { waiveGateAction } = await import("@/app/_actions/waive-gate");
 
 const { markTaskAction } = await import("@/app/_actions/mark-task");
 const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
@@ -76,6 +77,7 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "review-redemption": { call: (f) => reviewRedemptionAction(null, f), form: (t) => ({ redemptionId: String(t.redemption), decision: "approve", reason: "" }) },
   "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "shop-future" }) },
   "set-credit-shares": { call: (f) => setCreditSharesAction(null, f), form: () => ({ season: "2020-s2", team: "four-nines", shares: "" }) },
+  "waive-gate": { call: (f) => waiveGateAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), login: "coldcache", reason: "knows this code well" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */

@@ -111,7 +111,8 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
     expect(body.login).toBe("raftwalker");
     expect(body.seasons.map((s) => s.slug)).toEqual(["2020-s2", "2019-s1"]);
     const s2 = body.seasons[0]!;
-    expect(s2.rank).toBe(2);
+    // First since the revised team rule took the team members' points off their own rows.
+    expect(s2.rank).toBe(1);
     expect(s2.completed.length).toBeGreaterThan(3);
     expect(s2.completed.every((c) => c.pullRequests.length > 0)).toBe(true);
     // Case-insensitive login, and unknown logins are 404s.
@@ -127,7 +128,7 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
     const svg = await res.text();
     expect(svg).toMatch(/^<svg /);
     expect(svg).toContain("Podium 2020-s2");
-    expect(svg).toMatch(/#2 · \d+ pts/);
+    expect(svg).toMatch(/#1 · \d+ pts/);
     expect((await badge.GET(req("/api/participants/raftwalker/badge.svg?season=<x>"), loginParams("raftwalker"))).status).toBe(400);
     expect((await badge.GET(req("/api/participants/raftwalker/badge.svg?season=1999-s0"), loginParams("raftwalker"))).status).toBe(404);
   });
@@ -156,6 +157,10 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
       expect(Date.now() - started).toBeLessThan(3000); // the micro-cache lives 500 ms; the rest is margin for a loaded machine
       await new Promise((r) => setTimeout(r, 25));
     }
-    expect(await score(first.login)).toBe(first.score + 12);
+    // The profile has a micro-cache of its own, filled at its own time: it follows within its lifetime too.
+    while ((await score(first.login)) !== first.score + 12) {
+      expect(Date.now() - started).toBeLessThan(3000);
+      await new Promise((r) => setTimeout(r, 25));
+    }
   });
 });

@@ -12,17 +12,17 @@ import { smallProgram } from "../factories/program";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 /**
- * A small season worked out by hand (docs/contract.md: a member's points count for the team from `joinedAt` on,
- * points earned before stay individual; caps apply per member). Defaults: easy 100, medium 300, hard 1000; easy capped at 150.
+ * A small season worked out by hand (docs/contract.md, the revised team rule: a member's points earned from
+ * `joinedAt` on belong to the team, points earned before stay individual, and a member's own row shows only their
+ * individual points; the caps hold for the team as one scorer). Defaults: easy 100, medium 300, hard 1000; easy capped at 150.
  *
- *   ann (duo, joined 04-01): easy #1 on 03-10 (before), easy #2 on 04-05, medium #3 on 04-20
- *        individual: easy 100+100 = 200, capped 150, + 300 = 450; for the team: easy 100 + 300 = 400
- *   bob (duo, joined 04-01): hard #4 on 03-15 (before), medium #5 on 05-01
- *        individual: 1000 + 300 = 1300; for the team: 300
- *   cat (solo, no joinedAt: the season's start): easy #6 on 03-05 → 100 individual and for the team
- *   duo: 400 + 300 = 700 (rank 1); solo: 100 (rank 2)
+ *   ann (duo, joined 04-01): easy #1 on 03-10 (before: hers), easy #2 on 04-05 and medium #3 on 04-20 (the duo's)
+ *   bob (duo, joined 04-01): hard #4 on 03-15 (before: his), medium #5 on 05-01 (the duo's)
+ *   cat (solo, no joinedAt: the season's start): easy #6 on 03-05 (solo's)
+ *   individual rows: ann 100 (1 task), bob 1000 (1 task); cat has none
+ *   duo: easy 100 + medium 300 + 300 = 700, 3 tasks (rank 1; ann brought 400, bob 300); solo: 100 (rank 2)
  * A second season (small-later, June to August, no teams, no caps): ann's easy #7 on 06-10 → 100.
- *   all time: bob 1300 (1 season), ann 450 + 100 = 550 (2 seasons), cat 100 (1 season)
+ *   all time: bob 1000 (1 season), ann 100 + 100 = 200 (2 seasons, 2 tasks)
  */
 const SMALL = smallProgram({
   repo: "acme/app",
@@ -83,14 +83,22 @@ describe.each(DRIVERS)("a small team season worked out by hand on %s", (kind) =>
     await h?.close();
   });
 
-  it("a team scores its members' points from when they joined, capped per member", async () => {
+  it("a team owns its members' points from when they joined", async () => {
     expect(await getTeamRanking(h.db, "small-teams")).toEqual([
-      { rank: 1, name: "duo", score: 700, members: [{ login: "ann", points: 400 }, { login: "bob", points: 300 }] },
-      { rank: 2, name: "solo", score: 100, members: [{ login: "cat", points: 100 }] },
+      {
+        rank: 1,
+        name: "duo",
+        score: 700,
+        tasks: 3,
+        byDifficulty: { easy: { tasks: 1, score: 100 }, medium: { tasks: 2, score: 600 } },
+        unranked: false,
+        members: [{ login: "ann", points: 400 }, { login: "bob", points: 300 }],
+      },
+      { rank: 2, name: "solo", score: 100, tasks: 1, byDifficulty: { easy: { tasks: 1, score: 100 } }, unranked: false, members: [{ login: "cat", points: 100 }] },
     ]);
   });
 
-  it("each member's own total keeps all their points", async () => {
+  it("each member's own row holds only their individual points", async () => {
     const [season] = await h.db.select().from(seasons).where(eq(seasons.slug, "small-teams"));
     const rows = await h.db
       .select({ login: participants.login, points: seasonTotals.points, tasks: seasonTotals.tasks })
@@ -99,18 +107,16 @@ describe.each(DRIVERS)("a small team season worked out by hand on %s", (kind) =>
       .where(eq(seasonTotals.seasonId, season!.id))
       .orderBy(asc(participants.login));
     expect(rows).toEqual([
-      { login: "ann", points: 450, tasks: 3 },
-      { login: "bob", points: 1300, tasks: 2 },
-      { login: "cat", points: 100, tasks: 1 },
+      { login: "ann", points: 100, tasks: 1 },
+      { login: "bob", points: 1000, tasks: 1 },
     ]);
   });
 
   it("the all-time ranking sums each participant's seasons", async () => {
     const rows = await getAllTimeRanking(h.db);
     expect(rows.map((r) => ({ rank: r.rank, login: r.login, score: r.score, tasks: r.tasks, seasons: r.seasons }))).toEqual([
-      { rank: 1, login: "bob", score: 1300, tasks: 2, seasons: 1 },
-      { rank: 2, login: "ann", score: 550, tasks: 4, seasons: 2 },
-      { rank: 3, login: "cat", score: 100, tasks: 1, seasons: 1 },
+      { rank: 1, login: "bob", score: 1000, tasks: 1, seasons: 1 },
+      { rank: 2, login: "ann", score: 200, tasks: 2, seasons: 2 },
     ]);
   });
 });
@@ -140,7 +146,8 @@ describe.each(DRIVERS)("teams, all-time and own standing on %s", (kind) => {
   });
 
   it("a participant's own standing matches the leaderboard", async () => {
-    expect(await getOwnStanding(h.db, "2020-s2", "raftwalker")).toMatchObject({ rank: 2, position: 1 });
+    // Rank 1 since the revised team rule: the team members' points from their joinedAt on are their teams', not on their rows.
+    expect(await getOwnStanding(h.db, "2020-s2", "raftwalker")).toMatchObject({ rank: 1, position: 0 });
     expect(await getOwnStanding(h.db, "2020-s2", "staff-runner")).toMatchObject({ rank: null });
     expect(await getOwnStanding(h.db, "2020-s2", "nobody")).toBeNull();
   });

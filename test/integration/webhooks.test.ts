@@ -50,15 +50,16 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
     expect(verifySignature("s3cret-s3cret-s3cret", body, null)).toBe(false);
   });
 
+  // Easy tasks: the season's gates bind credit too (a newcomer's medium or hard PR would earn nothing).
   it("a labelled issue becomes a task, and a merged PR that closes it scores", async () => {
-    const labeled = await deliver("d-1", "issues", issuePayload({ action: "labeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["challenge-program-2", "difficulty/medium"], user: keeper }));
+    const labeled = await deliver("d-1", "issues", issuePayload({ action: "labeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["challenge-program-2", "difficulty/easy"], user: keeper }));
     expect(labeled).toMatchObject({ status: 200, body: { tasks: 1 } });
     const [task] = await h.db.select().from(tasks).where(and(eq(tasks.seasonId, seasonId), eq(tasks.number, TASK)));
-    expect(task).toMatchObject({ difficulty: "medium", score: 300, scoreSource: "default", state: "open" });
+    expect(task).toMatchObject({ difficulty: "easy", score: 100, scoreSource: "default", state: "open" });
 
     const merged = await deliver("d-2", "pull_request", pullPayload({ action: "closed", repo: REPO, number: PR, title: "expression: support JSON_PRETTY", body: `close #${TASK}`, user: author, mergedAt: "2020-04-01T10:00:00Z" }));
     expect(merged).toMatchObject({ status: 200, body: { pullRequests: 1, entries: 1 } });
-    expect(await pointsOf(author.login)).toBe(300);
+    expect(await pointsOf(author.login)).toBe(100);
     const [after] = await h.db.select().from(tasks).where(eq(tasks.id, task!.id));
     expect(after?.state).toBe("completed");
   });
@@ -75,10 +76,10 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
     await deliver("d-3", "pull_request", pullPayload({ action: "closed", repo: REPO, number: prNumber, title: "fix a typo", body: "", user: author, mergedAt: "2020-04-02T10:00:00Z" }));
     const byAuthor = await deliver("d-4", "issue_comment", commentPayload({ repo: REPO, number: prNumber, title: "fix a typo", prAuthor: author, mergedAt: "2020-04-02T10:00:00Z", commenter: author, body: "/reward 500", commentId: 1 }));
     expect(byAuthor.status).toBe(200);
-    expect(await pointsOf(author.login)).toBe(300);
+    expect(await pointsOf(author.login)).toBe(100);
     const byMaintainer = await deliver("d-5", "issue_comment", commentPayload({ repo: REPO, number: prNumber, title: "fix a typo", prAuthor: author, mergedAt: "2020-04-02T10:00:00Z", commenter: keeper, body: "Thanks!\n/reward 150", commentId: 2 }));
     expect(byMaintainer.status).toBe(200);
-    expect(await pointsOf(author.login)).toBe(450);
+    expect(await pointsOf(author.login)).toBe(250);
   });
 
   it("a /reward whose payload describes an older state of the PR than the one stored still counts, and the older state is not written", async () => {
@@ -96,21 +97,21 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
 
   it("removing the task label revokes the award with a ledger entry", async () => {
     const before = await entryCount();
-    await deliver("d-6", "issues", issuePayload({ action: "unlabeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["difficulty/medium"], user: keeper }));
+    await deliver("d-6", "issues", issuePayload({ action: "unlabeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["difficulty/easy"], user: keeper }));
     expect(await pointsOf(author.login)).toBe(150);
     const revocations = await h.db.select().from(scoreEntries).where(eq(scoreEntries.kind, "revocation"));
-    expect(revocations.map((r) => r.points)).toContain(-300);
+    expect(revocations.map((r) => r.points)).toContain(-100);
     expect(await entryCount()).toBe(before + 1);
     // Labelled again: awarded again, as a new entry.
-    await deliver("d-7", "issues", issuePayload({ action: "labeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["challenge-program-2", "difficulty/medium"], user: keeper }));
-    expect(await pointsOf(author.login)).toBe(450);
+    await deliver("d-7", "issues", issuePayload({ action: "labeled", repo: REPO, number: TASK, title: "Support `JSON_PRETTY`", labels: ["challenge-program-2", "difficulty/easy"], user: keeper }));
+    expect(await pointsOf(author.login)).toBe(250);
   });
 
   it("a reopened (unmerged) PR loses its award; merged again, it scores again", async () => {
     await deliver("d-8", "pull_request", pullPayload({ action: "reopened", repo: REPO, number: PR, title: "expression: support JSON_PRETTY", body: `close #${TASK}`, user: author, mergedAt: null, state: "open" }));
     expect(await pointsOf(author.login)).toBe(150);
     await deliver("d-9", "pull_request", pullPayload({ action: "closed", repo: REPO, number: PR, title: "expression: support JSON_PRETTY", body: `close #${TASK}`, user: author, mergedAt: "2020-04-03T10:00:00Z" }));
-    expect(await pointsOf(author.login)).toBe(450);
+    expect(await pointsOf(author.login)).toBe(250);
   });
 
   it("a merge that arrives before the issue is labelled still scores once the label comes", async () => {
@@ -118,8 +119,8 @@ describe.each(DRIVERS)("webhooks on %s", (kind) => {
     const merged = await deliver("d-20", "pull_request", pullPayload({ action: "closed", repo: REPO, number: 90_102, title: "planner: cost model fix", body: `Fixes #${issue}`, user: { login: "early-bird", id: 7_700_002 }, mergedAt: "2020-04-05T10:00:00Z" }));
     expect(merged.body).toMatchObject({ entries: 0 });
     expect(await pointsOf("early-bird")).toBe(0);
-    await deliver("d-21", "issues", issuePayload({ action: "labeled", repo: REPO, number: issue, title: "Improve the cost model", labels: ["challenge-program-2", "difficulty/hard"], user: keeper }));
-    expect(await pointsOf("early-bird")).toBe(1000);
+    await deliver("d-21", "issues", issuePayload({ action: "labeled", repo: REPO, number: issue, title: "Improve the cost model", labels: ["challenge-program-2", "difficulty/easy"], user: keeper }));
+    expect(await pointsOf("early-bird")).toBe(100);
   });
 
   it("a malformed payload is refused with the field and nothing is written", async () => {

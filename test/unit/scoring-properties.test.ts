@@ -257,6 +257,7 @@ const famKey = (f: { key: string; participantId: number }) => `${f.key}|${f.part
 const award = (key: string, participantId: number, points: number): Award => ({
   key,
   participantId,
+  teamId: null,
   points,
   taskId: Number(key.slice(1)),
   pullRequestId: 100 + Number(key.slice(1)),

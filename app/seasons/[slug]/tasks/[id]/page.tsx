@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
+import { belowGate, taskWaivers } from "@/lib/queries/task-gates";
 import { getTaskDetail } from "@/lib/queries/tasks";
+import { GateWaivers } from "./gate-waivers";
 import { MaintainerTools } from "./maintainer-tools";
 import { TaskLedger } from "./task-ledger";
 import { TaskPulls } from "./task-pulls";
@@ -20,6 +22,8 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
   if (!detail || detail.season !== slug) notFound();
   const { task } = detail;
   const maintains = can(viewer, "task.score", { repo: detail.repo });
+  const db = await getDb();
+  const [waivers, below] = await Promise.all([taskWaivers(db, taskId), can(viewer, "task.assign", { repo: detail.repo }) ? belowGate(db, taskId) : null]);
   return (
     <>
       <p className="muted">
@@ -53,6 +57,8 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
 
       <h2>Points</h2>
       <TaskLedger detail={detail} maintains={maintains} />
+
+      <GateWaivers taskId={task.id} waivers={waivers} below={below} />
 
       {maintains && <MaintainerTools detail={detail} />}
     </>
