@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
+import { listSeasons } from "@/lib/queries/seasons";
+import { SeasonPulls } from "./season-pulls";
 import { githubEndpoints } from "@/lib/github/endpoints";
 import { communityStandingOf } from "@/lib/queries/community";
 import { getParticipantProfile } from "@/lib/queries/participant";
@@ -17,8 +19,9 @@ export async function generateMetadata({ params }: { params: Promise<{ login: st
   return { title: `@${(await params).login}` };
 }
 
-export default async function ProfilePage({ params }: { params: Promise<{ login: string }> }) {
+export default async function ProfilePage({ params, searchParams }: { params: Promise<{ login: string }>; searchParams: Promise<{ pulls?: string | string[] }> }) {
   const { login } = await params;
+  const unscoredOnly = (await searchParams).pulls === "unscored";
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
   const db = await getDb();
   const profile = await getParticipantProfile(db, login);
@@ -26,6 +29,8 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
   const community = await communityStandingOf(db, profile.login);
   const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(db, profile.login)]);
   const achievements = achievementsOf(profile);
+  // Seasons where the participant has pull requests but no points yet: "why didn't my PR score?" is asked there most.
+  const otherSeasons = (await listSeasons(db)).filter((x) => !profile.seasons.some((s) => s.slug === x.slug));
   return (
     <>
       <header className="profile-head">
@@ -111,7 +116,11 @@ export default async function ProfilePage({ params }: { params: Promise<{ login:
               ))}
             </tbody>
           </table>
+          <SeasonPulls login={profile.login} slug={s.slug} unscoredOnly={unscoredOnly} />
         </section>
+      ))}
+      {otherSeasons.map((x) => (
+        <SeasonPulls key={x.slug} login={profile.login} slug={x.slug} unscoredOnly={unscoredOnly} heading={x.name} />
       ))}
     </>
   );

@@ -10,6 +10,7 @@ import { GateWaivers } from "./gate-waivers";
 import { MaintainerTools } from "./maintainer-tools";
 import { TaskLedger } from "./task-ledger";
 import { TaskPulls } from "./task-pulls";
+import { pullOutcomes } from "@/lib/queries/participant-pulls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Task" };
@@ -23,7 +24,11 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
   const { task } = detail;
   const maintains = can(viewer, "task.score", { repo: detail.repo });
   const db = await getDb();
-  const [waivers, below] = await Promise.all([taskWaivers(db, taskId), can(viewer, "task.assign", { repo: detail.repo }) ? belowGate(db, taskId) : null]);
+  const [waivers, below, outcomes] = await Promise.all([
+    taskWaivers(db, taskId),
+    can(viewer, "task.assign", { repo: detail.repo }) ? belowGate(db, taskId) : null,
+    pullOutcomes(db, slug, { taskId }),
+  ]);
   return (
     <>
       <p className="muted">
@@ -53,7 +58,7 @@ export default async function TaskPage({ params }: { params: Promise<{ slug: str
       </p>
 
       <h2>Pull requests</h2>
-      <TaskPulls detail={detail} slug={slug} maintains={maintains} />
+      <TaskPulls detail={detail} slug={slug} maintains={maintains} outcomes={outcomes ?? []} />
 
       <h2>Points</h2>
       <TaskLedger detail={detail} maintains={maintains} />

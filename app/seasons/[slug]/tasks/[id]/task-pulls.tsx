@@ -1,16 +1,18 @@
 import { awardPointsAction } from "@/app/_actions/award-points";
 import { ActionForm, ReasonInput } from "@/app/_components/action-form";
 import { TableHead } from "@/app/_components/table-head";
+import type { PullOutcome } from "@/lib/queries/participant-pulls";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 
 /** The pull requests that reference a task; maintainers award points on each. */
-export function TaskPulls({ detail, slug, maintains }: { detail: Detail; slug: string; maintains: boolean }) {
+export function TaskPulls({ detail, slug, maintains, outcomes }: { detail: Detail; slug: string; maintains: boolean; outcomes: PullOutcome[] }) {
+  const outcomeOf = new Map(outcomes.map((o) => [o.pullRequestId, o]));
   if (detail.pulls.length === 0) return <p className="muted">No pull request references this task yet.</p>;
   return (
     <table className="table">
-      <TableHead columns={["Pull request", "Author", "Merged", maintains && "Award points"]} />
+      <TableHead columns={["Pull request", "Author", "Merged", "Outcome", maintains && "Award points"]} />
       <tbody>
         {detail.pulls.map((p) => (
           <tr key={p.id}>
@@ -22,6 +24,7 @@ export function TaskPulls({ detail, slug, maintains }: { detail: Detail; slug: s
             </td>
             <td>{p.author ?? "deleted account"}</td>
             <td>{p.mergedAt ? p.mergedAt.toISOString().slice(0, 10) : "not merged"}</td>
+            <td data-testid="pull-outcome">{outcomeOf.get(p.id)?.detail ?? "—"}</td>
             {maintains && (
               <td>
                 <ActionForm action={awardPointsAction} submit="Award">

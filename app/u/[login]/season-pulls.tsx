@@ -1,0 +1,93 @@
+import { openAppealAction } from "@/app/_actions/open-appeal";
+import { ActionForm } from "@/app/_components/action-form";
+import { getDb } from "@/db";
+import { currentViewer } from "@/lib/auth";
+import { participantPulls } from "@/lib/queries/participant-pulls";
+
+const LABEL: Record<string, string> = {
+  scored: "scored",
+  capped: "capped",
+  stopped: "stopped",
+  "outside-window": "outside the window",
+  "no-task": "no task",
+  "not-a-task": "not a task",
+  "needs-score": "needs a score",
+  "held-by-other": "held by someone else",
+  gate: "gate not met",
+  "already-paid": "already paid",
+  excluded: "excluded",
+  bot: "bot",
+  void: "voided",
+  revoked: "revoked",
+  pending: "open",
+};
+
+/**
+ * A season's pull requests of a participant, each with its outcome in plain words (the same as the API's `detail`
+ * and the bot's comment); `?pulls=unscored` keeps those that earned nothing. The owner may appeal a merged one.
+ */
+export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { login: string; slug: string; unscoredOnly: boolean; heading?: string }) {
+  const [all, viewer] = await Promise.all([participantPulls(await getDb(), login, slug), currentViewer()]);
+  if (!all || all.length === 0) return null;
+  const owner = viewer?.login.toLowerCase() === login.toLowerCase();
+  const rows = unscoredOnly ? all.filter((p) => p.points === 0) : all;
+  const notScored = all.filter((p) => p.points === 0).length;
+  const view = (
+    <details className="season-pulls" data-testid="season-pulls" open={unscoredOnly}>
+      <summary>
+        Pull requests ({all.length}, {notScored} not scored) —{" "}
+        {unscoredOnly ? <a href={`/u/${login}`}>show all</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>only those not scored</a>}
+      </summary>
+      <table className="table" id={`pulls-${slug}`}>
+        <caption>Every pull request of {login} that counts in this season, and why it scored or did not</caption>
+        <thead>
+          <tr>
+            <th scope="col">Pull request</th>
+            <th scope="col">Outcome</th>
+            <th scope="col" className="num">
+              Points
+            </th>
+            {owner && <th scope="col">Appeal</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.pullRequestId} data-outcome={p.outcome}>
+              <td>
+                <span className="muted">
+                  {p.repo}#{p.number}
+                </span>{" "}
+                {p.title}
+              </td>
+              <td>
+                <strong>{LABEL[p.outcome] ?? p.outcome}</strong>: {p.detail}
+              </td>
+              <td className="num">{p.points}</td>
+              {owner && (
+                <td>
+                  {p.mergedAt && p.points === 0 && p.outcome !== "bot" ? (
+                    <ActionForm action={openAppealAction} submit="Appeal">
+                      <input type="hidden" name="season" value={slug} />
+                      <input type="hidden" name="pullRequestId" value={p.pullRequestId} />
+                      <input name="message" aria-label={`Why ${p.repo}#${p.number} should count`} placeholder="why it should count" />
+                    </ActionForm>
+                  ) : null}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+  if (!heading) return view;
+  return (
+    <section data-testid="profile-season-pulls-only">
+      <h2>
+        <a href={`/seasons/${slug}`}>{heading}</a>
+      </h2>
+      <p className="muted">No points in this season yet.</p>
+      {view}
+    </section>
+  );
+}
