@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { communityMembers, participants } from "@/db/schema";
+import { communityMembers, participants, seasons } from "@/db/schema";
+import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { excluded } from "@/db/excluded";
 import { ZCommunityFile, type CommunityFile, type CommunityRole } from "@/lib/rules/community";
 import { participantIds } from "@/lib/seasons/apply-teams";
@@ -15,7 +16,7 @@ export type CommunityChange =
   | { kind: "changed"; login: string; role: CommunityRole; sigs: string[]; was: { role: CommunityRole; sigs: string[] } }
   | { kind: "removed"; login: string; was: { role: CommunityRole; sigs: string[] } };
 
-export type CommunityImportResult = { members: number; changes: CommunityChange[] };
+export type CommunityImportResult = { members: number; changes: CommunityChange[]; /** Participants whose role changed (added, changed, removed). */ roleChanged: number[] };
 
 // Serializes imports: two at once would each see the other's rows as "to remove".
 const COMMUNITY_IMPORT_LOCK = 7_263_003;
@@ -46,11 +47,13 @@ export async function importCommunity(tx: Executor, file: CommunityFile): Promis
   const changes: CommunityChange[] = [];
   const upserts: { participantId: number; role: CommunityRole; sigs: string[] }[] = [];
   const listed = new Set<number>();
+  const roleChanged: number[] = [];
   for (const m of file) {
     const participantId = ids.get(m.login.toLowerCase())!;
     listed.add(participantId);
     const sigs = sortedSigs(m.sigs);
     const was = current.get(participantId);
+    if (!was || was.role !== m.role) roleChanged.push(participantId);
     if (!was) changes.push({ kind: "added", login: m.login, role: m.role, sigs });
     else if (was.role !== m.role || !sameSigs(was.sigs, sigs)) changes.push({ kind: "changed", login: m.login, role: m.role, sigs, was: { role: was.role, sigs: was.sigs } });
     else continue;
@@ -68,7 +71,17 @@ export async function importCommunity(tx: Executor, file: CommunityFile): Promis
         set: { ...excluded(communityMembers, ["role", "sigs"]), updatedAt: sql`now()` },
       });
   }
-  return { members: file.length, changes };
+  roleChanged.push(...gone.map((s) => s.participantId));
+  return { members: file.length, changes, roleChanged };
+}
+
+/** A gate's `waivedFrom` reads community roles: the seasons that have one re-derive the awards of whoever's role changed. */
+async function rederiveWaivers(tx: Executor, participantIds: number[]): Promise<void> {
+  if (participantIds.length === 0) return;
+  const rows = await tx.select({ id: seasons.id, rules: seasons.rules }).from(seasons);
+  for (const row of rows.filter((r) => r.rules.gates.some((g) => g.waivedFrom !== undefined))) {
+    await awardSeason(tx, await seasonForAwards(tx, row.id), { taskIds: [], pullRequestIds: [], participantIds });
+  }
 }
 
 /** Makes the stored community roles and SIGs equal to a members file (the CLI's `community import`). */
@@ -79,6 +92,7 @@ export const importCommunityFile = defineCommand({
   async run({ tx, actorId, authorize }, input) {
     authorize("role.manage");
     const result = await importCommunity(tx, input.members);
+    await rederiveWaivers(tx, result.roleChanged);
     if (result.changes.length > 0) {
       const count = (kind: CommunityChange["kind"]) => result.changes.filter((c) => c.kind === kind).length;
       await audit(tx, { seasonId: null, actorId, action: "community.import", after: { members: result.members, added: count("added"), changed: count("changed"), removed: count("removed") } });
