@@ -7,7 +7,7 @@ import { resolveSeasonTaskScores } from "@/lib/scoring/task-scores";
 import { reconcileUmbrellas } from "@/lib/sync/umbrellas";
 import { chunks } from "@/lib/util/chunks";
 import { applyTeams, participantIds } from "./apply-teams";
-import { offsetOf, type SeasonFile, type SeasonOptions } from "./season-file";
+import { DEFAULT_SEASON_OPTIONS, offsetOf, type SeasonFile, type SeasonOptions } from "./season-file";
 
 export type SeasonChange = { slug: string; action: "created" | "updated" | "unchanged"; changes: string[] };
 
@@ -52,7 +52,7 @@ function seasonColumns(file: SeasonFile) {
     taskLabels: file.taskLabels,
     taskTitlePrefixes: file.taskTitlePrefixes,
     difficulties: canonical(file.difficulties) as Record<string, number>,
-    rules: canonical(file.rules) as SeasonFile["rules"],
+    rules: canonical({ ...file.rules, stops: (file.rules as Partial<SeasonFile["rules"]>).stops ?? [] }) as SeasonFile["rules"],
     graceDays: file.graceDays,
     unranked: file.unranked,
     options: canonical(optionsOf(file)) as SeasonOptions,
@@ -62,7 +62,19 @@ function seasonColumns(file: SeasonFile) {
 /** The second round's fields of a file, as `seasons.options` holds them. */
 export function optionsOf(file: SeasonFile): SeasonOptions {
   const { umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, registration, prizes, language } = file;
-  return { umbrellas, companionRepos, countAs, formerNames, excluded, voidLabels, prizes, ...(registration ? { registration } : {}), ...(language ? { language } : {}) };
+  // A file from a caller that skipped the schema's defaults (a test's raw JSON) still stores every field.
+  const d = DEFAULT_SEASON_OPTIONS;
+  return {
+    umbrellas: umbrellas ?? d.umbrellas,
+    companionRepos: companionRepos ?? d.companionRepos,
+    countAs: countAs ?? d.countAs,
+    formerNames: formerNames ?? d.formerNames,
+    excluded: excluded ?? d.excluded,
+    voidLabels: voidLabels ?? d.voidLabels,
+    prizes: prizes ?? d.prizes,
+    ...(registration ? { registration } : {}),
+    ...(language ? { language } : {}),
+  };
 }
 
 async function applyOne(tx: Executor, file: SeasonFile): Promise<SeasonChange> {
