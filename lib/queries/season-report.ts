@@ -1,8 +1,8 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, repositories, scoreEntries, seasonRepoTotals, seasons, seasonTotals, tasks, teams } from "@/db/schema";
 import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
-import { pointsTimeline } from "@/lib/scoring/totals";
+import { computeTotals, pointsTimeline } from "@/lib/scoring/totals";
 import { shares } from "@/lib/report/charts";
 import { getLeaderboard } from "./leaderboard";
 import { finalPrizes, type FinalPrize } from "./season-results";
@@ -31,7 +31,7 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
   const [season] = await db.select().from(seasons).where(eq(seasons.slug, slug));
   if (!season) return null;
   const completed = and(eq(tasks.seasonId, season.id), eq(tasks.state, "completed"));
-  const [[people], [teamCount], perRepoDifficulty, repoPoints, board, weeks] = await Promise.all([
+  const [[people], [teamCount], perRepoDifficulty, repoPoints, teamPoints, board, weeks] = await Promise.all([
     db.select({ n: count() }).from(seasonTotals).where(eq(seasonTotals.seasonId, season.id)),
     db.select({ n: count() }).from(teams).where(eq(teams.seasonId, season.id)),
     db
@@ -46,6 +46,7 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
       .innerJoin(repositories, eq(repositories.id, seasonRepoTotals.repositoryId))
       .where(eq(seasonRepoTotals.seasonId, season.id))
       .groupBy(repositories.fullName),
+    teamRepoPoints(db, season),
     getLeaderboard(db, { slug, limit: 10, offset: 0 }),
     weeklyCompletions(db, season.id, season.startsAt),
   ]);
@@ -57,7 +58,8 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
     byDifficulty.set(r.difficulty ?? "none", (byDifficulty.get(r.difficulty ?? "none") ?? 0) + Number(r.n));
     repoTasks.set(r.repo, (repoTasks.get(r.repo) ?? 0) + Number(r.n));
   }
-  const repos = new Set([...repoTasks.keys(), ...repoPoints.map((r) => r.repo)]);
+  const repos = new Set([...repoTasks.keys(), ...repoPoints.map((r) => r.repo), ...teamPoints.keys()]);
+  const pointsOf = (repo: string) => (repoPoints.find((r) => r.repo === repo)?.points ?? 0) + (teamPoints.get(repo) ?? 0);
   const weekCount = Math.max(1, Math.ceil((season.endsAt.getTime() - season.startsAt.getTime()) / WEEK_MS), ...weeks.map((w) => w.week + 1));
   return {
     season: { slug: season.slug, name: season.name, startsAt: season.startsAt.toISOString(), endsAt: season.endsAt.toISOString(), final: season.finalizedAt !== null, finalizedAt: season.finalizedAt?.toISOString() ?? null },
@@ -65,11 +67,32 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
     teams: Number(teamCount?.n ?? 0),
     tasksCompleted: [...byDifficulty.values()].reduce((a, b) => a + b, 0),
     byDifficulty: [...byDifficulty].map(([difficulty, n]) => ({ difficulty, tasks: n })).sort((a, b) => b.tasks - a.tasks || a.difficulty.localeCompare(b.difficulty)),
-    byRepository: shares([...repos].map((repo) => ({ repo, tasks: repoTasks.get(repo) ?? 0, value: repoPoints.find((r) => r.repo === repo)?.points ?? 0 }))).map(({ value, ...r }) => ({ ...r, points: value })),
+    byRepository: shares([...repos].map((repo) => ({ repo, tasks: repoTasks.get(repo) ?? 0, value: pointsOf(repo) }))).map(({ value, ...r }) => ({ ...r, points: value })),
     topTen: top.map((e) => ({ rank: e.rank, login: e.login, score: e.score, tasks: e.tasks, timeline: timelines.get(e.login.toLowerCase()) ?? [] })),
     weekly: Array.from({ length: weekCount }, (_, i) => ({ week: i + 1, from: new Date(season.startsAt.getTime() + i * WEEK_MS).toISOString(), tasks: weeks.find((w) => w.week === i)?.n ?? 0 })),
     prizes: season.finalizedAt ? await finalPrizes(db, season) : [],
   };
+}
+
+/**
+ * The points teams own, per repository (contract, "Teams": not on the members' rows, so not in
+ * `season_repo_totals`), each team one scorer under the season's caps as in lib/queries/teams.ts.
+ */
+async function teamRepoPoints(db: Executor, season: { id: number; rules: Parameters<typeof computeTotals>[1] }): Promise<Map<string, number>> {
+  const owned = await db
+    .select({ ...LEDGER_POINT, teamId: scoreEntries.teamId, repo: repositories.fullName })
+    .from(scoreEntries)
+    .innerJoin(repositories, eq(repositories.id, scoreEntries.repositoryId))
+    .where(and(eq(scoreEntries.seasonId, season.id), isNotNull(scoreEntries.teamId)));
+  const names = new Map(owned.map((e) => [e.repositoryId, e.repo]));
+  const out = new Map<string, number>();
+  for (const team of computeTotals(owned.map((e) => ({ ...e, participantId: e.teamId! })), season.rules)) {
+    for (const [repositoryId, t] of team.byRepo) {
+      const repo = names.get(repositoryId)!;
+      out.set(repo, (out.get(repo) ?? 0) + t.points);
+    }
+  }
+  return out;
 }
 
 /** Completed tasks per week of the season, each counted in the week of its first award. */
@@ -87,7 +110,7 @@ async function weeklyCompletions(db: Executor, seasonId: number, startsAt: Date)
   return rows.map((r) => ({ week: Number(r.week), n: Number(r.n) }));
 }
 
-/** Points over time (capped as in the totals) of a few participants, by lower-case login. */
+/** Points over time (capped as in the totals) of a few participants, by lower-case login: their own points, not their team's. */
 async function topTimelines(db: Executor, season: { id: number; rules: Parameters<typeof pointsTimeline>[1] }, logins: string[]) {
   const out = new Map<string, { at: string; points: number }[]>();
   if (logins.length === 0) return out;
@@ -99,7 +122,7 @@ async function topTimelines(db: Executor, season: { id: number; rules: Parameter
   const entries = await db
     .select(LEDGER_POINT)
     .from(scoreEntries)
-    .where(and(eq(scoreEntries.seasonId, season.id), inArray(scoreEntries.participantId, ids.map((i) => i.id))));
+    .where(and(eq(scoreEntries.seasonId, season.id), isNull(scoreEntries.teamId), inArray(scoreEntries.participantId, ids.map((i) => i.id))));
   for (const { id, login: name } of ids) {
     const login = name.toLowerCase();
     const mine = entries.filter((e) => e.participantId === id);

@@ -8,15 +8,21 @@ import { finalizeSeason, reopenSeason } from "@/lib/commands/finalize-season";
 import { PodiumError } from "@/lib/errors";
 import { finalStandings, getSeasonDetail } from "@/lib/queries/season-results";
 import { getSeasonReport } from "@/lib/queries/season-report";
+import { getTeamRanking } from "@/lib/queries/teams";
 import { winnersWithEmails } from "@/lib/queries/winners";
 import { createParticipant, createPullRequest, createSeason, createTask } from "../factories/db";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 /**
- * A season worked out by hand (easy 100, medium 300, hard 1000; ended 2020-06-01, 2 grace days):
- *   ann medium 300 (04-01) #1 · staff medium 300 (04-04) unranked · bob easy 100 (04-02) #2 · cat easy 100 (04-03) #2
- *   team duo = ann + bob (from the season's start) = 400, #1
- * Prizes: First [1, 1] → ann, duo · Second [2, 3] → bob, cat (two places, two winners) · Excellence ≥ 300 → ann, staff, duo.
+ * A season worked out by hand (easy 100, medium 300, hard 1000; 2020-03-01 to 06-01, 2 grace days), under the
+ * revised team rule (contract, "Teams"): a member's points from the team's joinedAt on are the team's, not on
+ * the member's row. Team duo = ann + bob, joined 2020-04-05.
+ *   before 04-05, individual: ann medium 300 (04-01) · bob easy 100 (04-02) · cat easy 100 (04-03) · staff medium 300 (04-04)
+ *   from 04-05, duo's:        ann easy 100 (04-06) · bob medium 300 (04-07)
+ *   individuals: ann 300 #1 (reached 04-01) · staff 300 unranked (reached 04-04) · bob 100 #2 (04-02) · cat 100 #2 (04-03)
+ *   teams: duo 100 + 300 = 400 #1
+ * Prizes: First [1, 1] → ann, duo · Second [2, 3] → bob, cat (a tie at rank 2: two places, two winners)
+ *         · Excellence ≥ 300 → ann 300, staff 300, duo 400 (bob's and cat's 100 fall short).
  */
 const PRIZES = [{ name: "First", ranks: [1, 1] as [number, number] }, { name: "Second", ranks: [2, 3] as [number, number] }, { name: "Excellence", minPoints: 300 }];
 
@@ -51,11 +57,14 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
       endsAt: "2020-06-01T00:00:00Z",
       graceDays: 2,
       unranked: ["staff"],
-      teams: [{ name: "duo", members: ["ann", "bob"] }],
+      teams: [{ name: "duo", members: ["ann", "bob"], joinedAt: "2020-04-05T00:00:00Z" }],
       prizes: PRIZES,
     });
     for (const login of ["ann", "bob", "cat", "staff"]) people[login] = await createParticipant(h.db, { login });
-    const merges: [string, "easy" | "medium", string][] = [["ann", "medium", "04-01"], ["bob", "easy", "04-02"], ["cat", "easy", "04-03"], ["staff", "medium", "04-04"]];
+    const merges: [string, "easy" | "medium", string][] = [
+      ["ann", "medium", "04-01"], ["bob", "easy", "04-02"], ["cat", "easy", "04-03"], ["staff", "medium", "04-04"], // individual
+      ["ann", "easy", "04-06"], ["bob", "medium", "04-07"], // duo's (after its joinedAt 04-05)
+    ];
     for (const [login, difficulty, day] of merges) {
       const task = await createTask(h.db, { season, difficulty });
       await createPullRequest(h.db, { author: people[login]!, closes: task, mergedAt: `2020-${day}T00:00:00Z` });
@@ -78,7 +87,12 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
   });
 
   it("freezes both rankings with their prizes, sets finalized_at and writes an audit row", async () => {
+    // The team owns 100 + 300 = 400 of its members' points; their rows keep only what they earned before 04-05.
+    expect((await getTeamRanking(h.db, "fin"))!.map((t) => [t.name, t.rank, t.score, t.members])).toEqual([
+      ["duo", 1, 400, [{ login: "bob", points: 300 }, { login: "ann", points: 100 }]],
+    ]);
     const done = await runCommand(h.db, finalizeSeason, "operator", { slug: "fin" });
+    // 4 individual rows (ann, staff, bob, cat) + 1 team row (duo) = 5.
     expect(done.entries).toBe(5);
     const rows = await h.db
       .select({ ranking: seasonResults.ranking, position: seasonResults.position, rank: seasonResults.rank, name: seasonResults.name, score: seasonResults.score, tasks: seasonResults.tasks, prizes: seasonResults.prizes })
@@ -90,7 +104,8 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
       { ranking: "individuals", position: 2, rank: null, name: "staff", score: 300, tasks: 1, prizes: ["Excellence"] },
       { ranking: "individuals", position: 3, rank: 2, name: "bob", score: 100, tasks: 1, prizes: ["Second"] },
       { ranking: "individuals", position: 4, rank: 2, name: "cat", score: 100, tasks: 1, prizes: ["Second"] },
-      { ranking: "teams", position: 1, rank: 1, name: "duo", score: 400, tasks: null, prizes: ["First", "Excellence"] },
+      // duo's tasks: ann's easy (04-06) and bob's medium (04-07) = 2.
+      { ranking: "teams", position: 1, rank: 1, name: "duo", score: 400, tasks: 2, prizes: ["First", "Excellence"] },
     ]);
     const [s] = await h.db.select({ finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.id, season.id));
     expect(s!.finalizedAt).not.toBeNull();
@@ -119,14 +134,22 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
   it("the season report: counts, tasks by difficulty, repository and week, the top ten's timelines, the prizes", async () => {
     const r = (await getSeasonReport(h.db, "fin"))!;
     expect(r.season).toMatchObject({ slug: "fin", final: true });
-    expect({ participants: r.participants, teams: r.teams, tasks: r.tasksCompleted }).toEqual({ participants: 4, teams: 1, tasks: 4 });
-    expect(r.byDifficulty).toEqual([{ difficulty: "easy", tasks: 2 }, { difficulty: "medium", tasks: 2 }]);
-    expect(r.byRepository).toEqual([{ repo: "fin/app", tasks: 4, points: 800, percent: 100 }]);
+    // 4 people with points of their own; 6 tasks: easy bob, cat, ann (duo's) = 3, medium ann, staff, bob (duo's) = 3.
+    expect({ participants: r.participants, teams: r.teams, tasks: r.tasksCompleted }).toEqual({ participants: 4, teams: 1, tasks: 6 });
+    expect(r.byDifficulty).toEqual([{ difficulty: "easy", tasks: 3 }, { difficulty: "medium", tasks: 3 }]);
     expect(r.topTen.map((t) => [t.rank, t.login, t.score])).toEqual([[1, "ann", 300], [null, "staff", 300], [2, "bob", 100], [2, "cat", 100]]);
+    // ann's own points only: her 04-06 easy is duo's, so her line stays at 300 (as her score).
     expect(r.topTen[0]!.timeline).toEqual([{ at: "2020-04-01T00:00:00.000Z", points: 300 }]);
-    // 2020-03-01 to 06-01 is 92 days: 14 weeks. Days 31 to 34 after the start all fall in week 5 (days 28–34).
+    expect(r.topTen[2]!.timeline).toEqual([{ at: "2020-04-02T00:00:00.000Z", points: 100 }]);
+    // The season's points: individual 300 + 100 + 100 + 300 = 800, plus duo's 400 = 1200, all in fin/app.
+    expect(r.byRepository).toEqual([{ repo: "fin/app", tasks: 6, points: 1200, percent: 100 }]);
+    // 2020-03-01 to 06-01 is 92 days: 14 weeks. Days 31 to 34 after the start fall in week 5 (days 28–34, from 03-29);
+    // the team's 04-06 and 04-07 are days 36 and 37: week 6 (days 35–41, from 04-05).
     expect(r.weekly).toHaveLength(14);
-    expect(r.weekly.filter((w) => w.tasks > 0)).toEqual([{ week: 5, from: "2020-03-29T00:00:00.000Z", tasks: 4 }]);
+    expect(r.weekly.filter((w) => w.tasks > 0)).toEqual([
+      { week: 5, from: "2020-03-29T00:00:00.000Z", tasks: 4 },
+      { week: 6, from: "2020-04-05T00:00:00.000Z", tasks: 2 },
+    ]);
     expect(r.prizes.map((p) => [p.name, p.winners.length])).toEqual([["First", 2], ["Second", 2], ["Excellence", 3]]);
   });
 
@@ -145,6 +168,7 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
   it("reopening needs a reason, clears the results and re-derives what arrived meanwhile (audited)", async () => {
     expect((await refusal(runCommand(h.db, reopenSeason, "operator", { slug: "fin" }))).code).toBe("INVALID");
     await runCommand(h.db, reopenSeason, "operator", { slug: "fin", reason: "a late merge was missed" });
+    // cat is in no team: 100 + the hard 1000 merged 04-10 = 1100; ann's and bob's rows keep their pre-team 300 and 100.
     expect(await totalsOf(h, season)).toEqual([
       { login: "ann", points: 300 },
       { login: "bob", points: 100 },
