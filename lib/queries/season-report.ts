@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, repositories, scoreEntries, seasonRepoTotals, seasons, seasonTotals, tasks, teams } from "@/db/schema";
 import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
@@ -32,7 +32,8 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
   if (!season) return null;
   const completed = and(eq(tasks.seasonId, season.id), eq(tasks.state, "completed"));
   const [[people], [teamCount], perRepoDifficulty, repoPoints, teamPoints, board, weeks] = await Promise.all([
-    db.select({ n: count() }).from(seasonTotals).where(eq(seasonTotals.seasonId, season.id)),
+    // Everyone who earned points in the season, theirs or their team's (a member whose points are all the team's has no totals row).
+    db.select({ n: countDistinct(scoreEntries.participantId) }).from(scoreEntries).where(eq(scoreEntries.seasonId, season.id)),
     db.select({ n: count() }).from(teams).where(eq(teams.seasonId, season.id)),
     db
       .select({ repo: repositories.fullName, difficulty: tasks.difficulty, n: count() })
