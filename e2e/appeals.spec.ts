@@ -13,7 +13,7 @@ const KEEPER = `appeal-keeper-${RUN}`;
 test.beforeAll(async () => {
   const h = await e2eDrizzle();
   try {
-    startUniqueAt(3_000 * (Date.now() % 1_000_000));
+    startUniqueAt(1_500 * (Date.now() % 1_000_000));
     const base = 9_800_000 + (Date.now() % 100_000) * 2;
     const ann = await createParticipant(h.db, { login: ANN, githubId: base });
     await createParticipant(h.db, { login: KEEPER, githubId: base + 1 });
