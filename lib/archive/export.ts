@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { participants, pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, roles, scoreEntries, seasonRepositories, seasons, seasonTotals, tasks } from "@/db/schema";
+import { participants, pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, repositories, roles, scoreEntries, seasonRepositories, seasons, seasonTotals, tasks, teams } from "@/db/schema";
 import { seasonAsFile } from "@/lib/queries/season-as-file";
 import { ARCHIVE_FORMAT, portableKey, type SeasonArchive } from "./format";
 
@@ -58,6 +58,8 @@ export async function exportSeason(db: Executor, slug: string, now = new Date())
   const login = (id: number | null) => (id === null ? null : (loginOf.get(id) ?? null));
   const names = { season: (id: number) => (id === season.id ? "" : null), task: (id: number) => taskKey.get(id) ?? null, pr: (id: number) => prKey.get(id) ?? null, participant: (id: number) => loginOf.get(id) ?? null };
   const entryIndex = new Map(ledger.map((e, i) => [e.id, i]));
+  // Who owns an entry's points (contract, "Teams"): without it an import would give the team's points to the member.
+  const teamName = new Map((await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, season.id))).map((t) => [t.id, t.name]));
 
   return {
     format: ARCHIVE_FORMAT,
@@ -119,6 +121,7 @@ export async function exportSeason(db: Executor, slug: string, now = new Date())
       sourceKey: e.sourceKey === null ? null : portableKey(e.sourceKey, names),
       awardKey: e.awardKey === null ? null : portableKey(e.awardKey, names),
       revokes: e.revokesEntryId === null ? null : (entryIndex.get(e.revokesEntryId) ?? null),
+      team: e.teamId === null ? null : (teamName.get(e.teamId) ?? null),
     })),
     results: totals
       .map((t) => ({ login: login(t.participantId)!, points: t.points, rawPoints: t.rawPoints, tasks: t.tasks }))

@@ -104,6 +104,8 @@ export const ZArchiveEntry = z.strictObject({
   awardKey: key.nullable(),
   /** The index (in this list) of the entry it revokes. */
   revokes: z.number({ error: "expected an entry's index" }).int({ error: "expected an entry's index" }).min(0, { error: "expected an entry's index" }).nullable(),
+  /** The team that owns the entry's points (one of the season file's teams), or null: the participant's own. Absent in archives written before team ownership: null. */
+  team: text(100).nullable().optional(),
 });
 
 export const ZArchiveResult = z.strictObject({ login: ZLogin, points: count(100_000_000), rawPoints: count(100_000_000), tasks: count(10_000_000) });
@@ -159,8 +161,10 @@ function crossCheck(doc: z.output<typeof ZArchiveBase>, ctx: z.RefinementCtx): v
       if (!taskKeys.has(l.issue.toLowerCase())) issue(["pulls", i, "tasks", j, "issue"], `${l.issue} is not among the archive's tasks`);
     });
   });
+  const teamNames = new Set((doc.season.teams ?? []).map((t) => t.name.toLowerCase()));
   doc.ledger.forEach((e, i) => {
     person(e.participant, ["ledger", i, "participant"]);
+    if (e.team != null && !teamNames.has(e.team.toLowerCase())) issue(["ledger", i, "team"], `${e.team} is not among the season's teams`);
     person(e.actor, ["ledger", i, "actor"]);
     if (e.task !== null && !taskKeys.has(e.task.toLowerCase())) issue(["ledger", i, "task"], `${e.task} is not among the archive's tasks`);
     if (e.pr !== null && !prKeys.has(e.pr.toLowerCase())) issue(["ledger", i, "pr"], `${e.pr} is not among the archive's pull requests`);

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, roles, scoreEntries, seasons, seasonTotals, tasks, walletEntries } from "@/db/schema";
+import { pullRequestRefs, pullRequestRewards, pullRequests, pullRequestTasks, roles, scoreEntries, seasons, seasonTotals, tasks, teams, walletEntries } from "@/db/schema";
 import { RuleError } from "@/lib/errors";
 import { refreshTotals } from "@/lib/scoring/refresh-totals";
 import { applySeasons, ensureRepositories } from "@/lib/seasons/apply-seasons";
@@ -19,7 +19,7 @@ const splitKey = (k: string) => {
 /**
  * Loads an archive (already checked by `ZSeasonArchive`) into this database, inside the caller's transaction:
  * people (matched by GitHub id), the season file, tasks, pull requests with their links and `/reward`s, the
- * ledger (keys mapped to this database's ids), maintainer roles; totals are recomputed from the ledger and must
+ * ledger (keys mapped to this database's ids, team ownership to this season's teams), maintainer roles; totals are recomputed from the ledger and must
  * equal the archive's results, or the whole import is refused. A season that exists is refused unless `replace`.
  */
 export async function importSeason(tx: Executor, a: SeasonArchive, options: { replace: boolean }): Promise<ImportResult> {
@@ -146,6 +146,7 @@ async function upsertPulls(tx: Executor, a: SeasonArchive, repo: Lookup, person:
 }
 
 async function insertLedger(tx: Executor, a: SeasonArchive, seasonId: number, repo: Lookup, person: Person, taskId: Map<string, number>, prId: Map<string, number>): Promise<number> {
+  const teamIds = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, seasonId))).map((t) => [t.name.toLowerCase(), t.id]));
   const ids = { season: seasonId, task: (k: string) => taskId.get(k.toLowerCase()), pr: (k: string) => prId.get(k.toLowerCase()), participant: (l: string) => person(l) ?? undefined };
   const newIds: number[] = [];
   for (const [i, e] of a.ledger.entries()) {
@@ -160,6 +161,7 @@ async function insertLedger(tx: Executor, a: SeasonArchive, seasonId: number, re
       .values({
         seasonId,
         participantId: person(e.participant)!,
+        teamId: e.team == null ? null : teamIds.get(e.team.toLowerCase())!,
         taskId: e.task === null ? null : taskId.get(e.task.toLowerCase())!,
         pullRequestId: e.pr === null ? null : prId.get(e.pr.toLowerCase())!,
         repositoryId: e.repo === null ? null : repo(e.repo),

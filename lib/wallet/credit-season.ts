@@ -7,7 +7,8 @@ import { earnCorrection, splitCredits } from "./rules";
 
 /**
  * What each participant earns in a final season, in credits (one credit a point): their own season points
- * that did not count for a team, plus their share of each team's points (the admin's shares, or an equal split).
+ * (season_totals: only the points their teams do not own), plus their share of each team's points (the admin's
+ * shares, or an equal split).
  */
 export async function creditsDue(tx: Executor, season: Season): Promise<Map<number, number>> {
   const due = new Map<number, number>();
@@ -25,16 +26,11 @@ export async function creditsDue(tx: Executor, season: Season): Promise<Map<numb
   const teamIds = [...new Set(members.map((m) => m.teamId))];
   const shares = teamIds.length ? await tx.select().from(teamCreditShares).where(inArray(teamCreditShares.teamId, teamIds)) : [];
   for (const row of ranking) {
+    // season_totals already leaves out the points the team owns (contract, "Teams"), so nothing is taken back here.
     const mine = members.filter((m) => m.team === row.name);
-    // A member's points that counted for the team are the team's, not theirs twice.
-    for (const m of row.members) {
-      const member = mine.find((x) => x.login === m.login);
-      if (member) add(member.participantId, -m.points);
-    }
     const holders = mine.map((m) => ({ participantId: m.participantId, login: m.login, share: shares.find((s) => s.teamId === m.teamId && s.participantId === m.participantId)?.share ?? 0 }));
     for (const [id, n] of splitCredits(row.score, holders)) add(id, n);
   }
-  for (const [id, n] of due) if (n < 0) due.set(id, 0);
   return due;
 }
 

@@ -59,6 +59,11 @@ describe.each(DRIVERS)("season archives on %s", (kind) => {
     expect(logins.length).toBeGreaterThan(5);
     // No database id survives in a key: the season is `s@`, tasks and PRs are owner/repo#N, people logins.
     for (const e of archive.ledger) if (e.awardKey) expect(e.awardKey).toMatch(/^s@:(t@[^:]+#\d+(:pr@[^:]+#\d+)?|reward:.+)$/);
+    // Team ownership travels with each entry (contract, "Teams"): the demo's 2020-s2 has team-owned points, each named by a team of the file.
+    const teamNames = archive.season.teams.map((t) => t.name);
+    const owned = archive.ledger.filter((e) => e.team != null);
+    expect(owned.length).toBeGreaterThan(0);
+    for (const e of owned) expect(teamNames).toContain(e.team);
   });
 
   it("a hostile archive is refused with the path of the first bad field, and nothing is written", async () => {
@@ -69,6 +74,10 @@ describe.each(DRIVERS)("season archives on %s", (kind) => {
     const ghost = structuredClone(archive);
     ghost.ledger[2]!.participant = "nobody-at-all";
     await expect(runCommand(target.db, importSeasonArchive, "operator", { archive: ghost, replace: false })).rejects.toMatchObject({ fields: { "archive.ledger[2].participant": "nobody-at-all is not among the archive's participants" } });
+    const foreign = structuredClone(archive);
+    const i = foreign.ledger.findIndex((e) => e.team != null);
+    foreign.ledger[i]!.team = "no-such-team";
+    await expect(runCommand(target.db, importSeasonArchive, "operator", { archive: foreign, replace: false })).rejects.toMatchObject({ fields: { [`archive.ledger[${i}].team`]: "no-such-team is not among the season's teams" } });
     const extra = { ...structuredClone(archive), admin: true };
     await expect(runCommand(target.db, importSeasonArchive, "operator", { archive: extra, replace: false })).rejects.toMatchObject({ fields: { archive: expect.stringMatching(/admin/) } });
     const wrongFormat = { ...structuredClone(archive), format: "podium-season/9" };
@@ -83,7 +92,10 @@ describe.each(DRIVERS)("season archives on %s", (kind) => {
   it("imported into a fresh database, the season ranks identically: leaderboard, teams, profiles", async () => {
     const result = await runCommand(target.db, importSeasonArchive, "operator", { archive, replace: false });
     expect(result).toMatchObject({ season: SLUG, replaced: false, tasks: archive.tasks.length, entries: archive.ledger.length });
-    expect(await views(target, logins)).toEqual(await views(source, logins));
+    const shown = await views(target, logins);
+    expect(shown).toEqual(await views(source, logins));
+    // The teams' points came over as theirs, not as their members' (a team with points ranks with them).
+    expect(shown.teams!.some((t) => t.score > 0)).toBe(true);
     const [s] = await target.db.select().from(seasons).where(eq(seasons.slug, SLUG));
     expect(s!.finalizedAt).toEqual(new Date("2020-06-20T00:00:00Z"));
     // Exported again from the new database, it is the same archive (but for the time of export).

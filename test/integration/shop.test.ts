@@ -17,13 +17,16 @@ import { smallProgram } from "../factories/program";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 /**
- * The small team season of teams.test.ts, worked out by hand (one credit a point):
- *   ann: 450 season points, 400 of them counted for duo → 50 of her own
- *   bob: 1300, 300 for duo → 1000 of his own
- *   cat: 100, all for solo → 0 of his own
- *   duo: 700 (ann 400 + bob 300); solo: 100 (cat)
- * Equal split: ann 50 + 350 = 400, bob 1000 + 350 = 1350, cat 0 + 100 = 100 (1850 in all = 450 + 1300 + 100).
- * Shares ann 2 : bob 1: duo's 700 → 467 and 233, so ann 517, bob 1233.
+ * The small team season of teams.test.ts, worked out by hand under the revised team rule (contract, "Teams": points
+ * from joinedAt on belong to the team; season_totals holds only a member's own points). One credit a point.
+ *   duo joins 2020-04-01; solo (cat) has no joinedAt, so from the season's start 2020-03-01.
+ *   ann: #1 easy 03-10 before joining → her own 100 (easy cap 150 not reached); #2 easy 04-05 100 + #3 medium 04-20 300 → duo
+ *   bob: #4 hard 03-15 before joining → his own 1000; #5 medium 05-01 300 → duo
+ *   cat: #6 easy 03-05 → solo 100; cat owns 0 (no totals row)
+ *   duo: 100 + 300 + 300 = 700 (one easy, 100 ≤ the cap 150); solo: 100
+ * Equal split: ann 100 + 700/2 = 450, bob 1000 + 350 = 1350, cat 0 + 100 = 100 (1900 in all = 100 + 1000 + 700 + 100).
+ * Shares ann 2 : bob 1: duo's 700 → 1400/3 = 466 rest 2, 700/3 = 233 rest 1; the one left over goes to the larger rest,
+ * ann: 467 and 233. So ann 100 + 467 = 567 (+117 on her 450), bob 1000 + 233 = 1233 (−117 on his 1350).
  * Expiry: small-teams' credits expire at the end of small-later (2099-08-31T23:59:59Z; the last test moves it to 2020).
  */
 const SMALL = smallProgram({
@@ -88,10 +91,11 @@ describe.each(DRIVERS)("credits and the gift shop on %s", (kind) => {
 
   it("a final season credits each member's own points and an equal split of the team's; a second run writes nothing", async () => {
     await h.db.update(seasons).set({ finalizedAt: new Date("2020-06-15T00:00:00Z") }).where(eq(seasons.slug, "small-teams"));
-    expect(await runCommand(h.db, issueCredits, ADMIN, { season: "small-teams" })).toEqual({ season: "small-teams", participants: 3, credits: 1850, expiredWallets: 0 });
-    expect([(await wallet("ann")).available, (await wallet("bob")).available, (await wallet("cat")).available]).toEqual([400, 1350, 100]);
+    expect(await runCommand(h.db, issueCredits, ADMIN, { season: "small-teams" })).toEqual({ season: "small-teams", participants: 3, credits: 1900, expiredWallets: 0 });
+    // ann 100 + 350, bob 1000 + 350, cat 0 + 100 (see the top).
+    expect([(await wallet("ann")).available, (await wallet("bob")).available, (await wallet("cat")).available]).toEqual([450, 1350, 100]);
     expect(await runCommand(h.db, issueCredits, ADMIN, { season: "small-teams" })).toEqual({ season: "small-teams", participants: 0, credits: 0, expiredWallets: 0 });
-    expect((await wallet("ann")).lots).toEqual([{ seasonId: expect.any(Number), remaining: 400, expiresAt: new Date("2099-08-31T23:59:59Z"), expired: false }]);
+    expect((await wallet("ann")).lots).toEqual([{ seasonId: expect.any(Number), remaining: 450, expiresAt: new Date("2099-08-31T23:59:59Z"), expired: false }]);
   });
 
   it("the admin's shares (ann 2 : bob 1) split duo's 700 as 467 and 233; issuing again writes only the difference", async () => {
@@ -99,9 +103,9 @@ describe.each(DRIVERS)("credits and the gift shop on %s", (kind) => {
     await expect(runCommand(h.db, setCreditShares, ADMIN, { season: "small-teams", team: "duo", shares: "ann: 2, zed: 1" })).rejects.toMatchObject({ message: "zed is not a member of duo." });
     await runCommand(h.db, setCreditShares, ADMIN, { season: "small-teams", team: "duo", shares: "ann: 2, bob: 1" });
     expect(await runCommand(h.db, issueCredits, ADMIN, { season: "small-teams" })).toEqual({ season: "small-teams", participants: 2, credits: 0, expiredWallets: 0 });
-    expect([(await wallet("ann")).available, (await wallet("bob")).available]).toEqual([517, 1233]);
+    expect([(await wallet("ann")).available, (await wallet("bob")).available]).toEqual([567, 1233]);
     const annEarns = await h.db.select({ credits: walletEntries.credits }).from(walletEntries).where(eq(walletEntries.participantId, people.get("ann")!.id)).orderBy(asc(walletEntries.id));
-    expect(annEarns.map((e) => e.credits)).toEqual([400, 117]);
+    expect(annEarns.map((e) => e.credits)).toEqual([450, 117]);
   });
 
   it("a gift's picture must be an https URL; a request spends the cost and takes one from the stock", async () => {
@@ -111,20 +115,21 @@ describe.each(DRIVERS)("credits and the gift shop on %s", (kind) => {
     });
     const { id } = await runCommand(h.db, saveGift, ADMIN, { name: "Mug", cost: "500", stock: "1", pictureUrl: "https://example.org/mug.png" });
     const { redemptionId, balance } = await runCommand(h.db, requestRedemption, as("ann"), { giftId: id, note: "size M" });
-    expect(balance).toBe(17);
+    // 567 − 500 = 67.
+    expect(balance).toBe(67);
     expect((await h.db.select().from(gifts).where(eq(gifts.id, id)))[0]!.stock).toBe(0);
     await expect(runCommand(h.db, requestRedemption, as("bob"), { giftId: id })).rejects.toMatchObject({ code: "CONFLICT", message: "Mug is out of stock." });
     const w = await wallet("ann");
-    expect(w.available).toBe(17);
+    expect(w.available).toBe(67);
     expect(w.history.map((l) => [l.kind, l.credits])).toEqual([
       ["spend", -500],
       ["earn", 117],
-      ["earn", 400],
+      ["earn", 450],
     ]);
     // Refused: the credits come back and so does the item.
     await expect(runCommand(h.db, reviewRedemption, ADMIN, { redemptionId, decision: "refuse", reason: "" })).rejects.toMatchObject({ fields: { reason: expect.stringMatching(/say why/) } });
     await runCommand(h.db, reviewRedemption, ADMIN, { redemptionId, decision: "refuse", reason: "the mugs broke in transit" });
-    expect((await wallet("ann")).available).toBe(517);
+    expect((await wallet("ann")).available).toBe(567);
     expect((await h.db.select().from(gifts).where(eq(gifts.id, id)))[0]!.stock).toBe(1);
     await expect(runCommand(h.db, reviewRedemption, ADMIN, { redemptionId, decision: "approve", reason: "" })).rejects.toMatchObject({ message: "This redemption is refused; it cannot be approved now." });
   });
@@ -147,7 +152,7 @@ describe.each(DRIVERS)("credits and the gift shop on %s", (kind) => {
     expect(await wallet("bob")).toMatchObject({ balance: 1233, available: 0, lots: [{ remaining: 1233, expired: true }] });
     const { id } = await runCommand(h.db, saveGift, ADMIN, { name: "Cap", cost: "10", stock: "5" });
     await expect(runCommand(h.db, requestRedemption, as("bob"), { giftId: id })).rejects.toMatchObject({ message: "Cap costs 10 credits; you have 0." });
-    // The refused request rolled back with its expire entry; the sweep writes one for every wallet with credits left (ann 517, bob 1233, cat 40).
+    // The refused request rolled back with its expire entry; the sweep writes one for every wallet with credits left (ann 567, bob 1233, cat 100 − 60 = 40).
     expect(await runCommand(h.db, issueCredits, ADMIN, { season: "small-teams" })).toEqual({ season: "small-teams", participants: 0, credits: 0, expiredWallets: 3 });
     expect(await wallet("bob")).toMatchObject({ balance: 0, available: 0 });
     expect((await wallet("bob")).history[0]).toMatchObject({ kind: "expire", credits: -1233 });
