@@ -35,7 +35,9 @@ test("a participant sees why a PR did not score and appeals; a maintainer accept
   await expect(row).toContainText("no task: References no task of this season");
   await row.getByLabel(`Why ${REPO}#4242 should count`).fill("It fixed the crash in the importer; please count it");
   await row.getByRole("button", { name: "Appeal" }).click();
-  await expect(row).toContainText("Appeal sent: a maintainer will answer it.");
+  // The page is rendered again: the row says the appeal waits, and offers no second one.
+  await expect(row.getByTestId("appeal-state")).toHaveText("Appealed: waiting for a maintainer.");
+  await expect(row.getByRole("button", { name: "Appeal" })).toHaveCount(0);
 
   const keeperContext = await browser.newContext();
   await signInAs(keeperContext, KEEPER);
@@ -56,6 +58,12 @@ test("a participant sees why a PR did not score and appeals; a maintainer accept
   await expect(audit).toContainText("appeal.open");
   await expect(audit).toContainText("appeal.accept");
   await expect(audit).toContainText("a real fix, worth an easy task's half");
+  // The participant reads the answer on the pull request's row.
+  await page.goto(`/u/${ANN}`);
+  await page.getByTestId("season-pulls").locator("summary").click({ position: { x: 4, y: 6 } });
+  await expect(page.getByTestId("season-pulls").getByRole("row").filter({ hasText: `${REPO}#4242` }).getByTestId("appeal-state")).toHaveText(
+    "Appeal accepted (+50 points): a real fix, worth an easy task's half",
+  );
   await annContext.close();
   await keeperContext.close();
 });

@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { participants, pullRequests, repositories, seasons, tasks } from "@/db/schema";
+import { appeals, participants, pullRequests, repositories, seasons, tasks } from "@/db/schema";
 import { describeOutcome, type OutcomeNames } from "@/lib/outcomes/words";
 import { decideScope, seasonForAwards } from "@/lib/scoring/award-season";
 import type { OutcomeCode, PrDecision } from "@/lib/scoring/outcomes";
@@ -18,6 +18,8 @@ export type PullOutcome = {
   outcome: OutcomeCode;
   /** The sentence a participant reads (lib/outcomes/words.ts). */
   detail: string;
+  /** The participant's latest appeal on it in this season, with the maintainer's answer. */
+  appeal: { status: "open" | "accepted" | "declined"; answer: string | null; points: number | null } | null;
 };
 
 /**
@@ -61,6 +63,16 @@ export async function pullOutcomes(db: Executor, slug: string, of: { participant
     return pr.authorId === of.participantId && (inWindow(pr.mergedAt) || d.taskId !== null);
   });
   const names = await namesFor(db, mine, prs, season.timeZone);
+  const appealRows = await inChunks(
+    mine.map((d) => d.pullRequestId),
+    (part) =>
+      db
+        .select({ pullRequestId: appeals.pullRequestId, status: appeals.status, answer: appeals.answer, points: appeals.points, id: appeals.id })
+        .from(appeals)
+        .where(and(eq(appeals.seasonId, season.id), inArray(appeals.pullRequestId, part))),
+  );
+  const latest = new Map<number, (typeof appealRows)[number]>();
+  for (const a of appealRows) if ((latest.get(a.pullRequestId)?.id ?? 0) < a.id) latest.set(a.pullRequestId, a);
   return mine
     .map((d) => {
       const pr = prs.get(d.pullRequestId)!;
@@ -74,6 +86,7 @@ export async function pullOutcomes(db: Executor, slug: string, of: { participant
         points: d.points,
         outcome: d.outcome,
         detail: describeOutcome(d, names),
+        appeal: latest.has(pr.id) ? { status: latest.get(pr.id)!.status, answer: latest.get(pr.id)!.answer, points: latest.get(pr.id)!.points } : null,
       };
     })
     .sort((a, b) => (b.mergedAt ?? "9").localeCompare(a.mergedAt ?? "9") || a.repo.localeCompare(b.repo) || a.number - b.number);

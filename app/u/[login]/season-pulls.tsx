@@ -2,7 +2,7 @@ import { openAppealAction } from "@/app/_actions/open-appeal";
 import { ActionForm } from "@/app/_components/action-form";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
-import { participantPulls } from "@/lib/queries/participant-pulls";
+import { participantPulls, type PullOutcome } from "@/lib/queries/participant-pulls";
 
 const LABEL: Record<string, string> = {
   scored: "scored",
@@ -61,11 +61,12 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
               </td>
               <td>
                 <strong>{LABEL[p.outcome] ?? p.outcome}</strong>: {p.detail}
+                {p.appeal && <AppealLine appeal={p.appeal} />}
               </td>
               <td className="num">{p.points}</td>
               {owner && (
                 <td>
-                  {p.mergedAt && p.points === 0 && p.outcome !== "bot" ? (
+                  {p.mergedAt && p.points === 0 && p.outcome !== "bot" && p.appeal?.status !== "open" ? (
                     <ActionForm action={openAppealAction} submit="Appeal">
                       <input type="hidden" name="season" value={slug} />
                       <input type="hidden" name="pullRequestId" value={p.pullRequestId} />
@@ -89,5 +90,20 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
       <p className="muted">No points in this season yet.</p>
       {view}
     </section>
+  );
+}
+
+/** The appeal's state and the maintainer's words, on the pull request's row. */
+function AppealLine({ appeal }: { appeal: NonNullable<PullOutcome["appeal"]> }) {
+  const text =
+    appeal.status === "open"
+      ? "Appealed: waiting for a maintainer."
+      : appeal.status === "accepted"
+        ? `Appeal accepted (+${appeal.points ?? 0} points): ${appeal.answer ?? ""}`
+        : `Appeal declined: ${appeal.answer ?? ""}`;
+  return (
+    <div className="muted" data-testid="appeal-state">
+      {text}
+    </div>
   );
 }
