@@ -16,20 +16,26 @@ export function ActionForm({ action, children, submit, className, testId }: { ac
       </button>
       <div aria-live="polite" className="form-result">
         {state?.ok === true && state.message && <span className="ok">{state.message}</span>}
-        {state?.ok === false && (
-          <span role="alert" className="error">
-            {state.error}
-            {state.fieldErrors &&
-              Object.entries(state.fieldErrors).map(([field, message]) => (
-                <span key={field} className="field-error">
-                  {" "}
-                  {field}: {message}
-                </span>
-              ))}
-          </span>
-        )}
+        <FormProblems state={state} />
       </div>
     </form>
+  );
+}
+
+/** A refused action's message and its field errors, announced to screen readers. */
+export function FormProblems({ state }: { state: ActionState<unknown> | null }) {
+  if (state?.ok !== false) return null;
+  return (
+    <span role="alert" className="error">
+      {state.error}
+      {state.fieldErrors &&
+        Object.entries(state.fieldErrors).map(([field, message]) => (
+          <span key={field} className="field-error">
+            {" "}
+            {field}: {message}
+          </span>
+        ))}
+    </span>
   );
 }
 

@@ -1,27 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormProblems } from "@/app/_components/action-form";
 import type { ActionState } from "@/lib/actions/action-result";
 import type { SeasonPreview } from "@/lib/seasons/preview-seasons";
 import { describeMove } from "@/lib/seasons/ranking-moves";
 
 type Action<T> = (prev: unknown, formData: FormData) => Promise<ActionState<T>>;
-
-function Problems({ state }: { state: ActionState<unknown> | null }) {
-  if (state?.ok !== false) return null;
-  return (
-    <span role="alert" className="error">
-      {state.error}
-      {state.fieldErrors &&
-        Object.entries(state.fieldErrors).map(([field, message]) => (
-          <span key={field} className="field-error">
-            {" "}
-            {field}: {message}
-          </span>
-        ))}
-    </span>
-  );
-}
 
 function PreviewResult({ preview }: { preview: SeasonPreview }) {
   const changed = preview.changes.filter((c) => c.action !== "unchanged");
@@ -63,9 +48,9 @@ export function SeasonEditor({ save, preview, initial }: { save: Action<unknown>
       </button>
       <div aria-live="polite" className="form-result">
         {saved?.ok === true && <span className="ok">Season saved.</span>}
-        <Problems state={saved} />
+        <FormProblems state={saved} />
         {previewed?.ok === true && <PreviewResult preview={previewed.data} />}
-        <Problems state={previewed} />
+        <FormProblems state={previewed} />
       </div>
     </form>
   );
