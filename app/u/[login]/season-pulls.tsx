@@ -1,5 +1,6 @@
 import { openAppealAction } from "@/app/_actions/open-appeal";
 import { ActionForm } from "@/app/_components/action-form";
+import { TableHead } from "@/app/_components/table-head";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { participantPulls, type PullOutcome } from "@/lib/queries/participant-pulls";
@@ -40,16 +41,7 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
       </summary>
       <table className="table" id={`pulls-${slug}`}>
         <caption>Every pull request of {login} that counts in this season, and why it scored or did not</caption>
-        <thead>
-          <tr>
-            <th scope="col">Pull request</th>
-            <th scope="col">Outcome</th>
-            <th scope="col" className="num">
-              Points
-            </th>
-            {owner && <th scope="col">Appeal</th>}
-          </tr>
-        </thead>
+        <TableHead columns={["Pull request", "Outcome", { label: "Points", num: true }, owner && "Appeal"]} />
         <tbody>
           {rows.map((p) => (
             <tr key={p.pullRequestId} data-outcome={p.outcome}>

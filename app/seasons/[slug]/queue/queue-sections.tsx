@@ -3,6 +3,7 @@ import { assignTaskAction } from "@/app/_actions/assign-task";
 import { awardPointsAction } from "@/app/_actions/award-points";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
 import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { TableHead } from "@/app/_components/table-head";
 /** A date as the season tables write it (UTC day, the exact time on hover). */
 const LocalTime = ({ iso }: { iso: string }) => <time dateTime={iso} title={iso}>{iso.slice(0, 10)}</time>;
 import type { MaintainerQueue, QueuePull } from "@/lib/queries/maintainer-queue";
@@ -14,13 +15,7 @@ export function NeedsScore({ rows, slug }: { rows: MaintainerQueue["needsScore"]
   return (
     <table className="table" data-testid="queue-needs-score">
       <caption>Tasks whose score could not be read</caption>
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Difficulty</th>
-          <th scope="col">Set the score</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Task", "Difficulty", "Set the score"]} />
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>
@@ -50,15 +45,7 @@ export function PullRows({ rows, slug, caption, testId, showRefs }: { rows: Queu
   return (
     <table className="table" data-testid={testId}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Pull request</th>
-          <th scope="col">Author</th>
-          <th scope="col">Merged</th>
-          {showRefs && <th scope="col">References</th>}
-          <th scope="col">Award points</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Pull request", "Author", "Merged", showRefs === true && "References", "Award points"]} />
       <tbody>
         {rows.map((p) => (
           <tr key={p.id}>
@@ -88,14 +75,7 @@ export function StalePicks({ queue, slug }: { queue: MaintainerQueue; slug: stri
   return (
     <table className="table" data-testid="queue-stale-picks">
       <caption>Picks older than {queue.staleAfterDays} days with no open pull request</caption>
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Held by</th>
-          <th scope="col">For</th>
-          <th scope="col">Release</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Task", "Held by", "For", "Release"]} />
       <tbody>
         {queue.stalePicks.map((t) => (
           <tr key={t.id}>
@@ -126,13 +106,7 @@ export function OpenAppeals({ rows }: { rows: MaintainerQueue["appeals"] }) {
   return (
     <table className="table" data-testid="queue-appeals">
       <caption>Appeals waiting for an answer</caption>
-      <thead>
-        <tr>
-          <th scope="col">Pull request</th>
-          <th scope="col">Participant says</th>
-          <th scope="col">Answer</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Pull request", "Participant says", "Answer"]} />
       <tbody>
         {rows.map((a) => (
           <tr key={a.id}>
