@@ -60,7 +60,7 @@ test("a participant sees why a PR did not score and appeals; a maintainer accept
   await expect(audit).toContainText("a real fix, worth an easy task's half");
   // The participant reads the answer on the pull request's row.
   await page.goto(`/u/${ANN}`);
-  await page.getByTestId("season-pulls").locator("summary").click({ position: { x: 4, y: 6 } });
+  await page.getByTestId("pulls-link").getByRole("link").click();
   await expect(page.getByTestId("season-pulls").getByRole("row").filter({ hasText: `${REPO}#4242` }).getByTestId("appeal-state")).toHaveText(
     "Appeal accepted (+50 points): a real fix, worth an easy task's half",
   );

@@ -21,7 +21,9 @@ export async function generateMetadata({ params }: { params: Promise<{ login: st
 
 export default async function ProfilePage({ params, searchParams }: { params: Promise<{ login: string }>; searchParams: Promise<{ pulls?: string | string[] }> }) {
   const { login } = await params;
-  const unscoredOnly = (await searchParams).pulls === "unscored";
+  // The pull requests' outcomes replay the participant's season (lib/queries/participant-pulls.ts): read on request, not on every view.
+  const { pulls } = await searchParams;
+  const pullsView = pulls === "unscored" || pulls === "all" ? pulls : null;
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
   const db = await getDb();
   const profile = await getParticipantProfile(db, login);
@@ -30,7 +32,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
   const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(db, profile.login)]);
   const achievements = achievementsOf(profile);
   // Seasons where the participant has pull requests but no points yet: "why didn't my PR score?" is asked there most.
-  const otherSeasons = (await listSeasons(db)).filter((x) => !profile.seasons.some((s) => s.slug === x.slug));
+  const otherSeasons = pullsView ? (await listSeasons(db)).filter((x) => !profile.seasons.some((s) => s.slug === x.slug)) : [];
   return (
     <>
       <header className="profile-head">
@@ -72,6 +74,11 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
       )}
       <OwnWallet login={profile.login} />
       {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
+      {profile.seasons.length === 0 && !pullsView && (
+        <p data-testid="pulls-link">
+          <a href={`/u/${profile.login}?pulls=all`}>Pull requests: why each scored or not</a>
+        </p>
+      )}
       {profile.seasons.map((s) => (
         <section key={s.slug} data-testid="profile-season">
           <h2>
@@ -116,11 +123,17 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
               ))}
             </tbody>
           </table>
-          <SeasonPulls login={profile.login} slug={s.slug} unscoredOnly={unscoredOnly} />
+          {pullsView ? (
+            <SeasonPulls login={profile.login} slug={s.slug} unscoredOnly={pullsView === "unscored"} />
+          ) : (
+            <p data-testid="pulls-link">
+              <a href={`/u/${profile.login}?pulls=all#pulls-${s.slug}`}>Pull requests: why each scored or not</a>
+            </p>
+          )}
         </section>
       ))}
       {otherSeasons.map((x) => (
-        <SeasonPulls key={x.slug} login={profile.login} slug={x.slug} unscoredOnly={unscoredOnly} heading={x.name} />
+        <SeasonPulls key={x.slug} login={profile.login} slug={x.slug} unscoredOnly={pullsView === "unscored"} heading={x.name} />
       ))}
     </>
   );

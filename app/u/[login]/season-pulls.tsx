@@ -34,10 +34,10 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
   const rows = unscoredOnly ? all.filter((p) => p.points === 0) : all;
   const notScored = all.filter((p) => p.points === 0).length;
   const view = (
-    <details className="season-pulls" data-testid="season-pulls" open={unscoredOnly}>
+    <details className="season-pulls" data-testid="season-pulls" open>
       <summary>
         Pull requests ({all.length}, {notScored} not scored) —{" "}
-        {unscoredOnly ? <a href={`/u/${login}`}>show all</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>only those not scored</a>}
+        {unscoredOnly ? <a href={`/u/${login}?pulls=all#pulls-${slug}`}>show all</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>only those not scored</a>}
       </summary>
       <table className="table" id={`pulls-${slug}`}>
         <caption>Every pull request of {login} that counts in this season, and why it scored or did not</caption>
