@@ -68,63 +68,100 @@ export async function exportSeason(db: Executor, slug: string, now = new Date())
     finalizedAt: iso(season.finalizedAt),
     participants: people.map((p) => ({ login: p.login, githubId: p.githubId, name: p.name, avatarUrl: p.avatarUrl, isBot: p.isBot })),
     roles: roleRows.map((r) => ({ login: login(r.participantId)!, role: "maintainer" as const, repo: repoName.get(r.repo!)! })).sort((a, b) => a.repo.localeCompare(b.repo) || a.login.localeCompare(b.login)),
-    tasks: taskRows.map((t) => ({
-      issue: taskKey.get(t.id)!,
-      title: t.title,
-      url: t.url,
-      labels: t.labels,
-      difficulty: t.difficulty,
-      score: t.score,
-      scoreSource: t.scoreSource,
-      statedScore: t.statedScore,
-      scoreOverride: t.scoreOverride,
-      scoreOverrideReason: t.scoreOverrideReason,
-      minScoreRequired: t.minScoreRequired,
-      perPr: t.perPr,
-      active: t.active,
-      manual: t.manual,
-      issueState: t.issueState === "closed" ? "closed" : "open",
-      state: t.state,
-      pickedUpBy: login(t.pickedUpById),
-      pickedUpAt: iso(t.pickedUpAt),
-      githubCreatedAt: iso(t.githubCreatedAt),
-      githubUpdatedAt: iso(t.githubUpdatedAt),
-    })),
-    pulls: prRows.map((p) => ({
-      pr: prKey.get(p.id)!,
-      title: p.title,
-      url: p.url,
-      author: login(p.authorId),
-      authorLogin: p.authorLogin,
-      labels: p.labels,
-      state: p.state === "merged" || p.state === "closed" ? p.state : "open",
-      mergedAt: iso(p.mergedAt),
-      mergedByLogin: p.mergedByLogin,
-      githubCreatedAt: iso(p.githubCreatedAt),
-      githubUpdatedAt: iso(p.githubUpdatedAt),
-      tasks: links.filter((l) => l.pullRequestId === p.id).map((l) => ({ issue: taskKey.get(l.taskId)!, source: l.source })),
-      refs: refs.filter((r) => r.pullRequestId === p.id).map((r) => ({ issue: `${repoName.get(r.repositoryId)}#${r.number}`, source: r.source })),
-      rewards: rewards.filter((r) => r.pullRequestId === p.id).map((r) => ({ commentId: r.commentId, authorLogin: r.authorLogin, points: r.points, commentedAt: r.commentedAt.toISOString() })),
-    })),
-    ledger: ledger.map((e) => ({
-      participant: login(e.participantId)!,
-      task: e.taskId === null ? null : (taskKey.get(e.taskId) ?? null),
-      pr: e.pullRequestId === null ? null : (prKey.get(e.pullRequestId) ?? null),
-      repo: e.repositoryId === null ? null : (repoName.get(e.repositoryId) ?? null),
-      difficulty: e.difficulty,
-      points: e.points,
-      kind: e.kind,
-      actor: login(e.actorId),
-      reason: e.reason,
-      occurredAt: e.occurredAt.toISOString(),
-      createdAt: e.createdAt.toISOString(),
-      sourceKey: e.sourceKey === null ? null : portableKey(e.sourceKey, names),
-      awardKey: e.awardKey === null ? null : portableKey(e.awardKey, names),
-      revokes: e.revokesEntryId === null ? null : (entryIndex.get(e.revokesEntryId) ?? null),
-      team: e.teamId === null ? null : (teamName.get(e.teamId) ?? null),
-    })),
+    tasks: taskRows.map((t) => archivedTask(t, taskKey.get(t.id)!, login)),
+    pulls: prRows.map((p) => archivedPull(p, { key: prKey.get(p.id)!, login, links: links.filter((l) => l.pullRequestId === p.id), refs: refs.filter((r) => r.pullRequestId === p.id), rewards: rewards.filter((r) => r.pullRequestId === p.id), taskKey, repoName })),
+    ledger: ledger.map((e) => archivedEntry(e, { login, taskKey, prKey, repoName, names, entryIndex, teamName })),
     results: totals
       .map((t) => ({ login: login(t.participantId)!, points: t.points, rawPoints: t.rawPoints, tasks: t.tasks }))
       .sort((a, b) => b.points - a.points || a.login.localeCompare(b.login)),
+  };
+}
+
+type Login = (id: number | null) => string | null;
+
+/** A task row as the archive carries it: ids become portable names. */
+function archivedTask(t: typeof tasks.$inferSelect, key: string, login: Login): SeasonArchive["tasks"][number] {
+  return {
+    issue: key,
+    title: t.title,
+    url: t.url,
+    labels: t.labels,
+    difficulty: t.difficulty,
+    score: t.score,
+    scoreSource: t.scoreSource,
+    statedScore: t.statedScore,
+    scoreOverride: t.scoreOverride,
+    scoreOverrideReason: t.scoreOverrideReason,
+    minScoreRequired: t.minScoreRequired,
+    perPr: t.perPr,
+    active: t.active,
+    manual: t.manual,
+    issueState: t.issueState === "closed" ? "closed" : "open",
+    state: t.state,
+    pickedUpBy: login(t.pickedUpById),
+    pickedUpAt: iso(t.pickedUpAt),
+    githubCreatedAt: iso(t.githubCreatedAt),
+    githubUpdatedAt: iso(t.githubUpdatedAt),
+  };
+}
+
+type PullContext = {
+  key: string;
+  login: Login;
+  links: (typeof pullRequestTasks.$inferSelect)[];
+  refs: (typeof pullRequestRefs.$inferSelect)[];
+  rewards: (typeof pullRequestRewards.$inferSelect)[];
+  taskKey: Map<number, string>;
+  repoName: Map<number, string>;
+};
+
+/** A pull request with its task links, references and `/reward` comments. */
+function archivedPull(p: typeof pullRequests.$inferSelect, c: PullContext): SeasonArchive["pulls"][number] {
+  return {
+    pr: c.key,
+    title: p.title,
+    url: p.url,
+    author: c.login(p.authorId),
+    authorLogin: p.authorLogin,
+    labels: p.labels,
+    state: p.state === "merged" || p.state === "closed" ? p.state : "open",
+    mergedAt: iso(p.mergedAt),
+    mergedByLogin: p.mergedByLogin,
+    githubCreatedAt: iso(p.githubCreatedAt),
+    githubUpdatedAt: iso(p.githubUpdatedAt),
+    tasks: c.links.map((l) => ({ issue: c.taskKey.get(l.taskId)!, source: l.source })),
+    refs: c.refs.map((r) => ({ issue: `${c.repoName.get(r.repositoryId)}#${r.number}`, source: r.source })),
+    rewards: c.rewards.map((r) => ({ commentId: r.commentId, authorLogin: r.authorLogin, points: r.points, commentedAt: r.commentedAt.toISOString() })),
+  };
+}
+
+type EntryContext = {
+  login: Login;
+  taskKey: Map<number, string>;
+  prKey: Map<number, string>;
+  repoName: Map<number, string>;
+  names: Parameters<typeof portableKey>[1];
+  entryIndex: Map<number, number>;
+  teamName: Map<number, string>;
+};
+
+/** A ledger entry: its keys made portable, the entry it revokes as an index into the archive's ledger. */
+function archivedEntry(e: typeof scoreEntries.$inferSelect, c: EntryContext): SeasonArchive["ledger"][number] {
+  return {
+    participant: c.login(e.participantId)!,
+    task: e.taskId === null ? null : (c.taskKey.get(e.taskId) ?? null),
+    pr: e.pullRequestId === null ? null : (c.prKey.get(e.pullRequestId) ?? null),
+    repo: e.repositoryId === null ? null : (c.repoName.get(e.repositoryId) ?? null),
+    difficulty: e.difficulty,
+    points: e.points,
+    kind: e.kind,
+    actor: c.login(e.actorId),
+    reason: e.reason,
+    occurredAt: e.occurredAt.toISOString(),
+    createdAt: e.createdAt.toISOString(),
+    sourceKey: e.sourceKey === null ? null : portableKey(e.sourceKey, c.names),
+    awardKey: e.awardKey === null ? null : portableKey(e.awardKey, c.names),
+    revokes: e.revokesEntryId === null ? null : (c.entryIndex.get(e.revokesEntryId) ?? null),
+    team: e.teamId === null ? null : (c.teamName.get(e.teamId) ?? null),
   };
 }

@@ -38,6 +38,22 @@ export function defineCommand<S extends z.ZodType, R>(command: Command<S, R>): C
   return command;
 }
 
+/**
+ * A command whose whole check is one unscoped permission and whose work is one function of the transaction and
+ * the input (the operator's season-wide commands: apply, preview, map import, rebuild).
+ */
+export function simpleCommand<S extends z.ZodType, R>(name: string, input: S, permission: Permission, work: (tx: Tx, input: z.output<S>) => Promise<R>): Command<S, R> {
+  return defineCommand({
+    name,
+    input,
+    permission,
+    async run({ tx, authorize }, parsed) {
+      authorize(permission);
+      return work(tx, parsed);
+    },
+  });
+}
+
 export function authorize(actor: Actor, permission: Permission, scope: { repo?: string; repos?: string[] } = {}): void {
   if (actor === "operator" || actor === "system") return;
   if (!can(actor, permission, scope)) throw new ForbiddenError(permission);

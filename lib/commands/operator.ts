@@ -4,37 +4,13 @@ import { ZContributorMap } from "@/lib/map/parse-markdown";
 import { rebuildTotals } from "@/lib/scoring/rebuild";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { ZSeasonDocument, ZSlug } from "@/lib/seasons/season-file";
-import { defineCommand } from "./command";
+import { simpleCommand } from "./command";
 
 /** Creates or updates seasons from season files, all or nothing (the CLI's `seasons apply`). */
-export const applySeasonFiles = defineCommand({
-  name: "season.apply",
-  input: z.object({ seasons: ZSeasonDocument }),
-  permission: "season.manage",
-  async run({ tx, authorize }, input) {
-    authorize("season.manage");
-    return applySeasons(tx, input.seasons);
-  },
-});
+export const applySeasonFiles = simpleCommand("season.apply", z.object({ seasons: ZSeasonDocument }), "season.manage", (tx, input) => applySeasons(tx, input.seasons));
 
 /** Makes the stored contributor map equal to a document (the CLI's `map import`). */
-export const importMap = defineCommand({
-  name: "map.import",
-  input: z.object({ map: ZContributorMap }),
-  permission: "season.manage",
-  async run({ tx, authorize }, input) {
-    authorize("season.manage");
-    return importContributorMap(tx, input.map);
-  },
-});
+export const importMap = simpleCommand("map.import", z.object({ map: ZContributorMap }), "season.manage", (tx, input) => importContributorMap(tx, input.map));
 
 /** Recomputes totals from the ledger and reports what differed (the CLI's `scores rebuild`). */
-export const rebuildScores = defineCommand({
-  name: "scores.rebuild",
-  input: z.object({ season: ZSlug.optional() }),
-  permission: "season.manage",
-  async run({ tx, authorize }, input) {
-    authorize("season.manage");
-    return rebuildTotals(tx, input.season);
-  },
-});
+export const rebuildScores = simpleCommand("scores.rebuild", z.object({ season: ZSlug.optional() }), "season.manage", (tx, input) => rebuildTotals(tx, input.season));

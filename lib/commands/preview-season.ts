@@ -3,7 +3,7 @@ import { InvalidInputError } from "@/lib/errors";
 import { previewSeasons } from "@/lib/seasons/preview-seasons";
 import { ZSeasonDocument } from "@/lib/seasons/season-file";
 import { parseSeasonText } from "@/lib/seasons/season-text";
-import { defineCommand } from "./command";
+import { defineCommand, simpleCommand } from "./command";
 import { ZSaveSeason, seasonFieldErrors } from "./save-season";
 
 /** The season editor's preview: what saving would change and who would move, with nothing written. */
@@ -20,12 +20,4 @@ export const previewSeason = defineCommand({
 });
 
 /** `seasons apply --dry-run`: the same what-if for season files the operator reads. */
-export const previewSeasonFiles = defineCommand({
-  name: "season.apply.dry-run",
-  input: z.object({ seasons: ZSeasonDocument }),
-  permission: "season.manage",
-  async run({ tx, authorize }, input) {
-    authorize("season.manage");
-    return previewSeasons(tx, input.seasons);
-  },
-});
+export const previewSeasonFiles = simpleCommand("season.apply.dry-run", z.object({ seasons: ZSeasonDocument }), "season.manage", (tx, input) => previewSeasons(tx, input.seasons));

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { participants, repositories, roles, seasonRepositories, seasons, teamMembers, teams } from "@/db/schema";
+import { participants, repositories, roles, seasons, teamMembers, teams } from "@/db/schema";
 import type { SeasonFile } from "@/lib/seasons/season-file";
+import { listedRepos } from "./season-repos";
 
 /** `2020-03-02T00:00:00+08:00`: the instant written in a fixed offset (`+08:00`), or in UTC (`Z`) for any other zone. */
 export function isoInOffset(at: Date, offset: string): string {
@@ -21,12 +22,7 @@ export async function seasonAsFile(db: Executor, slug: string): Promise<SeasonFi
   if (!season) return null;
   const offset = /^[+-]\d{2}:\d{2}$/.test(season.timeZone) ? season.timeZone : "Z";
   const iso = (d: Date) => isoInOffset(d, offset);
-  const repoRows = await db
-    .select({ fullName: repositories.fullName })
-    .from(seasonRepositories)
-    .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
-    .where(eq(seasonRepositories.seasonId, season.id))
-    .orderBy(asc(seasonRepositories.position));
+  const repos = await listedRepos(db, season.id);
   const maintainerRows = await db
     .select({ repo: repositories.fullName, login: participants.login })
     .from(roles)
@@ -42,7 +38,7 @@ export async function seasonAsFile(db: Executor, slug: string): Promise<SeasonFi
     startsAt: iso(season.startsAt),
     endsAt: iso(season.endsAt),
     ...(offset === "Z" && season.timeZone !== "UTC" ? { timeZone: season.timeZone } : {}),
-    repos: repoRows.map((r) => r.fullName),
+    repos,
     taskLabels: season.taskLabels,
     taskTitlePrefixes: season.taskTitlePrefixes,
     difficulties: season.difficulties,

@@ -5,12 +5,16 @@ import { repositories, seasonRepositories, seasons } from "@/db/schema";
 /** The repositories a season lists (lower-case `owner/name`), or null for an unknown season. */
 export async function seasonRepos(db: Executor, slug: string): Promise<string[] | null> {
   const [season] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, slug));
-  if (!season) return null;
+  return season ? listedRepos(db, season.id) : null;
+}
+
+/** The repositories a season lists, in the season file's order. */
+export async function listedRepos(db: Executor, seasonId: number): Promise<string[]> {
   const rows = await db
     .select({ fullName: repositories.fullName })
     .from(seasonRepositories)
     .innerJoin(repositories, eq(repositories.id, seasonRepositories.repositoryId))
-    .where(eq(seasonRepositories.seasonId, season.id))
+    .where(eq(seasonRepositories.seasonId, seasonId))
     .orderBy(asc(seasonRepositories.position));
   return rows.map((r) => r.fullName);
 }

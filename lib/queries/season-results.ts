@@ -5,6 +5,7 @@ import type { SeasonSummary } from "@/lib/api/schemas";
 import { awardPrizes, type Ranking } from "@/lib/scoring/prizes";
 import type { SeasonPrize, SeasonRules } from "@/lib/seasons/season-file";
 import { listSeasons } from "./seasons";
+import type { CertificateInput } from "@/lib/report/certificate";
 
 export type PrizeWinner = { login: string; rank: number | null; score: number } | { team: string; rank: number | null; score: number };
 export type FinalPrize = { name: string; winners: PrizeWinner[]; tiedAtBoundary: Ranking[] };
@@ -40,17 +41,8 @@ export async function getSeasonDetail(db: Executor, slug: string): Promise<Seaso
   return season.finalizedAt ? { ...head, prizes: await finalPrizes(db, season) } : head;
 }
 
-export type FinalStanding = {
-  slug: string;
-  season: string;
-  finalizedAt: string;
-  login: string;
-  name: string | null;
-  rank: number | null;
-  score: number;
-  tasks: number | null;
-  prizes: string[];
-};
+/** A participant's frozen standing in one final season: what their certificate prints, less its URL. */
+export type FinalStanding = Omit<CertificateInput, "url"> & { slug: string };
 
 /** A participant's frozen results in final seasons, newest season first (their own standing in each). */
 export async function finalStandings(db: Executor, login: string, slug?: string): Promise<FinalStanding[]> {

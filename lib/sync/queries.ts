@@ -63,16 +63,21 @@ export const VOIDED_QUERY = /* GraphQL */ `
 
 export type VoidedNode = { number: number; repository: { nameWithOwner: string } };
 
-export const REWARDS_QUERY = /* GraphQL */ `
-  query PodiumRewards($q: String!, $after: String) {
+/** A paged search for one kind of node: `$q` the search string, `$after` the cursor, the rate limit alongside. */
+function pagedSearch(name: string, first: number, kind: "Issue" | "PullRequest", fields: string): string {
+  return /* GraphQL */ `
+  query ${name}($q: String!, $after: String) {
     rateLimit { cost remaining resetAt }
-    search(query: $q, type: ISSUE, first: 20, after: $after) {
+    search(query: $q, type: ISSUE, first: ${first}, after: $after) {
       issueCount
       pageInfo { hasNextPage endCursor }
-      nodes { ... on PullRequest { ${REWARD_FIELDS} } }
+      nodes { ... on ${kind} { ${fields} } }
     }
   }
 `;
+}
+
+export const REWARDS_QUERY = pagedSearch("PodiumRewards", 20, "PullRequest", REWARD_FIELDS);
 
 /** How many pull requests one `rewardCommentsQuery` pages at once: 50 requests, still 1 point. */
 export const COMMENT_BATCH = 50;
@@ -98,16 +103,7 @@ export const ISSUE_FIELDS = `
   author { ${ACTOR} }
   labels(first: 30) { nodes { name } }`;
 
-export const ISSUES_QUERY = /* GraphQL */ `
-  query PodiumIssues($q: String!, $after: String) {
-    rateLimit { cost remaining resetAt }
-    search(query: $q, type: ISSUE, first: 100, after: $after) {
-      issueCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ... on Issue { ${ISSUE_FIELDS} } }
-    }
-  }
-`;
+export const ISSUES_QUERY = pagedSearch("PodiumIssues", 100, "Issue", ISSUE_FIELDS);
 
 /** One query for every repository: has anything changed since its watermark? */
 export function probeQuery(count: number): string {
