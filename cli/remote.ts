@@ -13,7 +13,8 @@ export async function runRemote(port: number, token: string, command: string, pa
     out.error(`the running server (port ${port}) refused the command: HTTP ${res.status} ${await res.text()}`);
     return 1;
   }
-  out.line(`(running inside the Podium server on port ${port}, which holds the embedded database)`);
+  // A diagnostic, not the result: stderr, so stdout stays the command's own output (contract, "Commands, added").
+  out.error(`(running inside the Podium server on port ${port}, which holds the embedded database)`);
   const decoder = new TextDecoder();
   let buffered = "";
   let code = 1;
