@@ -15,6 +15,7 @@ import { previewSeasonAction } from "@/app/_actions/preview-season";
 import { SeasonEditor } from "./season-editor";
 import { ActionForm } from "@/app/_components/action-form";
 import { SeasonEnd } from "./season-end";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
@@ -81,14 +82,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       )}
       <h2>Roles</h2>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Login</th>
-            <th scope="col">Role</th>
-            <th scope="col">Repository</th>
-            <th scope="col">Granted by</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Login", "Role", "Repository", "Granted by"]} />
         <tbody>
           {granted.map((g) => (
             <tr key={`${g.login}-${g.role}-${g.repo ?? ""}`}>

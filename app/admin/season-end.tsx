@@ -2,6 +2,7 @@ import { finalizeSeasonAction } from "@/app/_actions/finalize-season";
 import { reopenSeasonAction } from "@/app/_actions/reopen-season";
 import { ActionForm, ReasonInput } from "@/app/_components/action-form";
 import { finalizableFrom } from "@/lib/scoring/prizes";
+import { TableHead } from "@/app/_components/table-head";
 
 export type SeasonEndRow = { slug: string; name: string; endsAt: Date; graceDays: number; finalizedAt: Date | null };
 
@@ -13,13 +14,7 @@ export function SeasonEnd({ seasons, now = new Date() }: { seasons: SeasonEndRow
       <h2>End of a season</h2>
       <p className="muted">Finalizing freezes the rankings and awards the prizes; imports are still stored but change nothing until the season is reopened.</p>
       <table className="table" data-testid="season-end">
-        <thead>
-          <tr>
-            <th scope="col">Season</th>
-            <th scope="col">State</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Season", "State", "Action"]} />
         <tbody>
           {seasons.map((s) => {
             const from = finalizableFrom(s);

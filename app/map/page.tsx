@@ -8,6 +8,7 @@ import { filterBySkill, getContributorMap, type MapModuleView, type MapProjectVi
 import { COMMUNITY_ROLE_LABEL, sigsOwningModule, type SigView } from "@/lib/rules/community";
 import { currentSeason, listSeasons } from "@/lib/queries/seasons";
 import "./map.css";
+import { TableHead } from "@/app/_components/table-head";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Contributor map" };
@@ -113,15 +114,7 @@ function ProjectCard({ project: p, season, skill, sigs }: { project: MapProjectV
         <div className="map-table-wrap">
           <table className="table map-modules">
             <caption className="map-caption">Modules of {p.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Module</th>
-                <th scope="col">Code</th>
-                <th scope="col">Skills</th>
-                <th scope="col">Learning materials</th>
-                <th scope="col">Source reading</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Module", "Code", "Skills", "Learning materials", "Source reading"]} />
             <tbody>
               {p.modules.map((m) => (
                 <ModuleRow key={m.slug} module={m} project={p.name} skill={skill} sigs={sigs} />

@@ -6,6 +6,7 @@ import { listGifts, listRedemptions } from "@/lib/queries/shop";
 import { getWallet } from "@/lib/queries/wallet";
 import { requestRedemptionAction } from "@/app/_actions/request-redemption";
 import { ActionForm } from "@/app/_components/action-form";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Gift shop" };
 export const dynamic = "force-dynamic";
@@ -56,14 +57,7 @@ export default async function ShopPage() {
         <>
           <h2>Your requests</h2>
           <table className="table" data-testid="my-redemptions">
-            <thead>
-              <tr>
-                <th scope="col">Gift</th>
-                <th scope="col">Credits</th>
-                <th scope="col">Status</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Gift", "Credits", "Status", "Reason"]} />
             <tbody>
               {mine.map((r) => (
                 <tr key={r.id}>

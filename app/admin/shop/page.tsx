@@ -10,6 +10,7 @@ import { saveGiftAction } from "@/app/_actions/save-gift";
 import { setCreditSharesAction } from "@/app/_actions/set-credit-shares";
 import { ActionForm } from "@/app/_components/action-form";
 import type { Gift } from "@/db/schema";
+import { TableHead } from "@/app/_components/table-head";
 
 export const metadata: Metadata = { title: "Admin · Gift shop" };
 export const dynamic = "force-dynamic";
@@ -34,17 +35,7 @@ export default async function AdminShopPage() {
       <h2>Redemptions</h2>
       {queue.length === 0 && <p className="empty">No requests yet.</p>}
       <table className="table" data-testid="redemption-queue">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Who</th>
-            <th scope="col">Gift</th>
-            <th scope="col">Credits</th>
-            <th scope="col">Note</th>
-            <th scope="col">Status</th>
-            <th scope="col">Decide</th>
-          </tr>
-        </thead>
+        <TableHead columns={["#", "Who", "Gift", "Credits", "Note", "Status", "Decide"]} />
         <tbody>
           {queue.map((r) => (
             <tr key={r.id} data-testid={`redemption-${r.id}`}>

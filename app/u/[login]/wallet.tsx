@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { getWallet } from "@/lib/queries/wallet";
+import { TableHead } from "@/app/_components/table-head";
 
 /** The wallet on a profile, for its owner only: balance, each season's credits with their expiry, and the history. */
 export async function OwnWallet({ login }: { login: string }) {
@@ -29,15 +30,7 @@ export async function OwnWallet({ login }: { login: string }) {
         <p className="empty">No credits yet: they are issued when a season you scored in is final.</p>
       ) : (
         <table className="table" data-testid="wallet-history">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Credits</th>
-              <th scope="col">Season</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When", "What", "Credits", "Season", "Why"]} />
           <tbody>
             {wallet.history.map((l) => (
               <tr key={l.id}>

@@ -1,14 +1,25 @@
 import { answerAppealAction } from "@/app/_actions/answer-appeal";
 import { assignTaskAction } from "@/app/_actions/assign-task";
-import { awardPointsAction } from "@/app/_actions/award-points";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
 import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { AwardPointsForm } from "@/app/_components/award-points-form";
 import { TableHead } from "@/app/_components/table-head";
+import type { MaintainerQueue, QueuePull, QueueTask } from "@/lib/queries/maintainer-queue";
+
 /** A date as the season tables write it (UTC day, the exact time on hover). */
 const LocalTime = ({ iso }: { iso: string }) => <time dateTime={iso} title={iso}>{iso.slice(0, 10)}</time>;
-import type { MaintainerQueue, QueuePull } from "@/lib/queries/maintainer-queue";
 
 const Empty = ({ what }: { what: string }) => <p className="muted">{what}</p>;
+
+/** A task's cell: its reference, linked to the task's page, then its title. */
+const TaskCell = ({ task: t, slug }: { task: QueueTask; slug: string }) => (
+  <td>
+    <a href={`/seasons/${slug}/tasks/${t.id}`}>
+      {t.repo}#{t.number}
+    </a>{" "}
+    {t.title}
+  </td>
+);
 
 export function NeedsScore({ rows, slug }: { rows: MaintainerQueue["needsScore"]; slug: string }) {
   if (rows.length === 0) return <Empty what="Every task has a score." />;
@@ -19,12 +30,7 @@ export function NeedsScore({ rows, slug }: { rows: MaintainerQueue["needsScore"]
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>
-            <td>
-              <a href={`/seasons/${slug}/tasks/${t.id}`}>
-                {t.repo}#{t.number}
-              </a>{" "}
-              {t.title}
-            </td>
+            <TaskCell task={t} slug={slug} />
             <td>{t.difficulty ?? "—"}</td>
             <td>
               <ActionForm action={setTaskScoreAction} submit="Save score">
@@ -56,12 +62,7 @@ export function PullRows({ rows, slug, caption, testId, showRefs }: { rows: Queu
             <td>{p.mergedAt ? <LocalTime iso={p.mergedAt} /> : "open"}</td>
             {showRefs && <td>{p.refs?.join(", ")}</td>}
             <td>
-              <ActionForm action={awardPointsAction} submit="Award">
-                <input type="hidden" name="season" value={slug} />
-                <input type="hidden" name="pullRequestId" value={p.id} />
-                <input name="points" type="number" step={1} aria-label={`Points for ${p.repo}#${p.number}`} style={{ width: "6rem" }} />
-                <ReasonInput required />
-              </ActionForm>
+              <AwardPointsForm slug={slug} pullRequestId={p.id} label={`Points for ${p.repo}#${p.number}`} reasonRequired />
             </td>
           </tr>
         ))}
@@ -79,12 +80,7 @@ export function StalePicks({ queue, slug }: { queue: MaintainerQueue; slug: stri
       <tbody>
         {queue.stalePicks.map((t) => (
           <tr key={t.id}>
-            <td>
-              <a href={`/seasons/${slug}/tasks/${t.id}`}>
-                {t.repo}#{t.number}
-              </a>{" "}
-              {t.title}
-            </td>
+            <TaskCell task={t} slug={slug} />
             <td>{t.holder}</td>
             <td>{t.days} days</td>
             <td>

@@ -1,10 +1,32 @@
-import { barChart, lineChart } from "@/lib/report/charts";
+import type { ReactNode } from "react";
+import { barChart, lineChart, type BarChart } from "@/lib/report/charts";
 import type { SeasonReport } from "@/lib/queries/season-report";
+import { TableHead } from "@/app/_components/table-head";
 
 // Ten distinguishable colours, and a dash pattern each so the lines stay apart in black-and-white print.
 const COLORS = ["#c2410c", "#1d4ed8", "#15803d", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f", "#374151"];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3", "", "6 3"];
 const day = (iso: string) => iso.slice(0, 10);
+
+/** A chart's SVG: its title and description (named by aria-labelledby), the value grid with its labels, then the marks. */
+function ChartSvg({ chart, id, testId, title, description, children }: { chart: Pick<BarChart, "box" | "yTicks">; id: string; testId: string; title: string; description: string; children: ReactNode }) {
+  const { box } = chart;
+  return (
+    <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} className="report-chart" data-testid={testId}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {chart.yTicks.map((t) => (
+        <g key={t.value}>
+          <line x1={box.left} x2={box.width - box.right} y1={t.y} y2={t.y} className="grid" />
+          <text x={box.left - 6} y={t.y + 4} textAnchor="end" className="tick">
+            {t.value}
+          </text>
+        </g>
+      ))}
+      {children}
+    </svg>
+  );
+}
 
 /** Points over time of the top ten: server-rendered SVG step lines, with a title, a description and the end values. */
 export function TopTenChart({ report }: { report: SeasonReport }) {
@@ -19,21 +41,17 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
   const leader = report.topTen[0];
   return (
     <figure className="report-figure">
-      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-labelledby="top-title top-desc" className="report-chart" data-testid="top-ten-chart">
-        <title id="top-title">Points over time of the top ten</title>
-        <desc id="top-desc">
-          {leader
+      <ChartSvg
+        chart={chart}
+        id="top"
+        testId="top-ten-chart"
+        title="Points over time of the top ten"
+        description={
+          leader
             ? `Cumulative points from ${day(report.season.startsAt)} to ${day(new Date(to).toISOString())}. ${report.topTen.map((t) => `${t.login}: ${t.score}`).join("; ")}.`
-            : "No points in this season."}
-        </desc>
-        {chart.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={box.left} x2={box.width - box.right} y1={t.y} y2={t.y} className="grid" />
-            <text x={box.left - 6} y={t.y + 4} textAnchor="end" className="tick">
-              {t.value}
-            </text>
-          </g>
-        ))}
+            : "No points in this season."
+        }
+      >
         <text x={box.left} y={box.height - 8} className="tick">
           {day(report.season.startsAt)}
         </text>
@@ -48,7 +66,7 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
             </text>
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <figcaption className="muted">Each line is one of the top ten; the table below lists their points.</figcaption>
     </figure>
   );
@@ -62,19 +80,13 @@ export function WeeklyChart({ report }: { report: SeasonReport }) {
   const every = Math.max(1, Math.ceil(chart.bars.length / 12));
   return (
     <figure className="report-figure">
-      <svg viewBox={`0 0 ${box.width} ${box.height}`} width="100%" role="img" aria-labelledby="week-title week-desc" className="report-chart" data-testid="weekly-chart">
-        <title id="week-title">Tasks completed per week</title>
-        <desc id="week-desc">
-          {`${report.tasksCompleted} tasks over ${report.weekly.length} weeks` + (busiest && busiest.tasks > 0 ? `; the busiest was week ${busiest.week} with ${busiest.tasks}.` : ".")}
-        </desc>
-        {chart.yTicks.map((t) => (
-          <g key={t.value}>
-            <line x1={box.left} x2={box.width - box.right} y1={t.y} y2={t.y} className="grid" />
-            <text x={box.left - 6} y={t.y + 4} textAnchor="end" className="tick">
-              {t.value}
-            </text>
-          </g>
-        ))}
+      <ChartSvg
+        chart={chart}
+        id="week"
+        testId="weekly-chart"
+        title="Tasks completed per week"
+        description={`${report.tasksCompleted} tasks over ${report.weekly.length} weeks` + (busiest && busiest.tasks > 0 ? `; the busiest was week ${busiest.week} with ${busiest.tasks}.` : ".")}
+      >
         {chart.bars.map((b, i) => (
           <g key={b.label}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} className="bar">
@@ -87,18 +99,10 @@ export function WeeklyChart({ report }: { report: SeasonReport }) {
             )}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <table className="table chart-data" data-testid="weekly-table">
           <caption>Tasks completed per week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col">From</th>
-              <th scope="col" className="num">
-                Tasks
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Week", "From", { label: "Tasks", num: true }]} />
           <tbody>
             {report.weekly.map((w) => (
               <tr key={w.week}>

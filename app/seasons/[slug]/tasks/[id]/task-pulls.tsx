@@ -1,5 +1,4 @@
-import { awardPointsAction } from "@/app/_actions/award-points";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { AwardPointsForm } from "@/app/_components/award-points-form";
 import { TableHead } from "@/app/_components/table-head";
 import type { PullOutcome } from "@/lib/queries/participant-pulls";
 import type { getTaskDetail } from "@/lib/queries/tasks";
@@ -27,12 +26,7 @@ export function TaskPulls({ detail, slug, maintains, outcomes }: { detail: Detai
             <td data-testid="pull-outcome">{outcomeOf.get(p.id)?.detail ?? "—"}</td>
             {maintains && (
               <td>
-                <ActionForm action={awardPointsAction} submit="Award">
-                  <input type="hidden" name="season" value={slug} />
-                  <input type="hidden" name="pullRequestId" value={p.id} />
-                  <input name="points" type="number" step={1} aria-label="Points" placeholder="points" style={{ width: "6rem" }} />
-                  <ReasonInput />
-                </ActionForm>
+                <AwardPointsForm slug={slug} pullRequestId={p.id} label="Points" placeholder="points" />
               </td>
             )}
           </tr>
