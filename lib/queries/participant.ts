@@ -67,7 +67,9 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
     .from(scoreEntries)
     .innerJoin(tasks, eq(tasks.id, scoreEntries.taskId))
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
-    .where(mine);
+    .where(mine)
+    // The completed tasks in the order they were earned; ties by task, so the order survives an archive round trip.
+    .orderBy(asc(scoreEntries.occurredAt), asc(repositories.fullName), asc(tasks.number), asc(scoreEntries.id));
   const prsByTask = await countingPullRequests(db, p.id, mine, totals, entries.some((e) => e.taskId !== null));
   const out: ParticipantProfile["seasons"] = [];
   for (const t of totals) out.push(await seasonOf(db, p.login, t, entries, ledger, prsByTask));
