@@ -58,6 +58,7 @@ export const ZEnv = z
     GITHUB_APP_PRIVATE_KEY: optionalString,
     GITHUB_APP_PRIVATE_KEY_FILE: optionalString,
     GITHUB_APP_INSTALLATION_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*[1-9][0-9]{0,15}\s*$/, { error: "expected a numeric installation id" }).optional()),
+    PODIUM_BOT_COMMENTS: z.preprocess(emptyAsUndefined, z.enum(["off", "commands", "all"], { error: "expected off, commands or all" }).optional()),
     PODIUM_RATE_LIMIT_SIGNIN: perMinute,
     PODIUM_RATE_LIMIT_WEBHOOK: perMinute,
     PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
@@ -151,6 +152,10 @@ export type Env = RawEnv & {
   syncIntervalSeconds: number;
   /** Authenticate to GitHub as this App (installation tokens) instead of `GITHUB_TOKEN`. */
   githubApp: GitHubAppConfig | null;
+  /** What the bot says on GitHub: `commands` by default when Podium can write (a token, an App, the demo's fake). */
+  botComments: "off" | "commands" | "all";
+  /** The base of links the bot writes (profiles): `AUTH_URL`, else this server's local address. */
+  publicUrl: string;
 };
 
 export class EnvError extends Error {
@@ -171,6 +176,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     ...env,
     demo,
     syncIntervalSeconds: env.PODIUM_SYNC_INTERVAL_SECONDS ?? (demo ? 0 : 900),
+    botComments: env.PODIUM_BOT_COMMENTS ?? (demo || env.GITHUB_TOKEN || env.GITHUB_APP_ID ? "commands" : "off"),
+    publicUrl: (env.AUTH_URL ?? `http://localhost:${source.PORT ?? "3000"}`).replace(/\/$/, ""),
     githubApp: env.GITHUB_APP_ID && key
       ? { appId: Number(env.GITHUB_APP_ID), privateKey: key, installationId: env.GITHUB_APP_INSTALLATION_ID ? Number(env.GITHUB_APP_INSTALLATION_ID) : null }
       : null,

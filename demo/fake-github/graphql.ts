@@ -13,6 +13,7 @@ import { analyzeCost } from "./cost";
 import { executionError, syntaxError, validationError, type GitHubError } from "./errors";
 import { obj, type Args, type Ctx } from "./models";
 import type { RateLimiter } from "./ratelimit";
+import { mutationRoot, type Commented } from "./comments";
 import { queryRoot } from "./root";
 import { githubSchema } from "./schema";
 import type { FixtureStore } from "./store";
@@ -31,6 +32,8 @@ export type GraphqlDeps = {
   onQuery(query: string): void;
   /** Called with the points charged for a query that runs. */
   onCost(cost: number): void;
+  /** Called after `addComment` wrote a comment. */
+  onComment?(done: Commented): void;
 };
 
 const json = (status: number, value: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
@@ -97,8 +100,8 @@ export async function answerGraphql(rawBody: string, token: string, deps: Graphq
     const message = operationName === undefined ? "An operation name is required" : `No operation named "${operationName}"`;
     return errorsOnly([{ message }], headers);
   }
-  if (operation.operation !== "query")
-    return errorsOnly([{ message: `The fake GitHub does not implement ${operation.operation}s.` }], headers);
+  if (operation.operation === "subscription")
+    return errorsOnly([{ message: "The fake GitHub does not implement subscriptions." }], headers);
 
   const cost = analyzeCost(schema, document, operation, variables);
   if (cost.errors.length > 0) return errorsOnly(cost.errors.map(executionError), headers);
@@ -110,7 +113,7 @@ export async function answerGraphql(rawBody: string, token: string, deps: Graphq
   const result = await execute({
     schema,
     document,
-    rootValue: queryRoot(ctx),
+    rootValue: operation.operation === "mutation" ? mutationRoot(ctx, (done) => deps.onComment?.(done)) : queryRoot(ctx),
     contextValue: ctx,
     variableValues: variables,
     operationName,

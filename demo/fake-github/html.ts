@@ -59,7 +59,7 @@ export function itemPage(store: FixtureStore, repo: string, kind: "issues" | "pu
   const nwo = r.repo.nameWithOwner;
   const state = item.state.toLowerCase();
   const labels = item.labels.length > 0 ? `<p>Labels: ${item.labels.map(escapeHtml).join(", ")}</p>` : "";
-  const comments = "comments" in item
+  const comments = item.comments
     ? item.comments.map((c) => `<article><h3>${escapeHtml(c.author ?? "ghost")} <span class="note">${c.createdAt}</span></h3><pre>${escapeHtml(c.body)}</pre></article>`).join("")
     : "";
   return page(`${item.title} · ${nwo}#${number}`,

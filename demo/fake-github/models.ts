@@ -69,7 +69,8 @@ function labelsModel(ctx: Ctx, r: RepoIndex, labels: readonly string[], args: Ar
   }));
 }
 
-function commentModel(ctx: Ctx, r: RepoIndex, pr: FixturePullRequest, c: FixtureComment): Model {
+export function commentModel(ctx: Ctx, r: RepoIndex, item: FixtureIssue | FixturePullRequest, c: FixtureComment): Model {
+  const pr = "mergedAt" in item ? item : null;
   const databaseId = hashId(`comment:${c.id}`);
   return {
     __typename: "IssueComment",
@@ -84,9 +85,10 @@ function commentModel(ctx: Ctx, r: RepoIndex, pr: FixturePullRequest, c: Fixture
     isMinimized: false,
     minimizedReason: null,
     author: () => actorModel(ctx, c.author),
-    url: `${ctx.webUrl}/${pr.repo}/pull/${pr.number}#issuecomment-${databaseId}`,
+    url: `${ctx.webUrl}/${item.repo}/${pr ? "pull" : "issues"}/${item.number}#issuecomment-${databaseId}`,
     repository: () => repositoryModel(ctx, r),
-    pullRequest: () => pullRequestModel(ctx, r, pr),
+    pullRequest: () => (pr ? pullRequestModel(ctx, r, pr) : null),
+    issue: () => (pr ? pullRequestModel(ctx, r, pr) : issueModel(ctx, r, item as FixtureIssue)),
   };
 }
 
@@ -121,7 +123,7 @@ export function issueModel(ctx: Ctx, r: RepoIndex, issue: FixtureIssue): Model {
     ...itemFields(ctx, r, issue, "issues"),
     closedAt: issue.closedAt,
     stateReason: () => (issue.state === "CLOSED" ? "COMPLETED" : null),
-    comments: (args: Args) => connection("IssueCommentConnection", [], args, "comments", () => ({ __typename: "IssueComment" })),
+    comments: (args: Args) => commentsModel(ctx, r, issue, issue.comments ?? [], args),
   };
 }
 
@@ -142,12 +144,15 @@ export function pullRequestModel(ctx: Ctx, r: RepoIndex, pr: FixturePullRequest)
       const issues = pr.closingIssues.flatMap((n) => r.issueByNumber.get(n) ?? []);
       return connection("IssueConnection", issues, args, "closingIssuesReferences", (i) => issueModel(ctx, r, i));
     },
-    comments: (args: Args) => {
-      const inOrder = pr.comments.every((c, i, all) => i === 0 || time(all[i - 1]?.createdAt ?? "") <= time(c.createdAt));
-      const sorted = inOrder ? pr.comments : sortByKey(pr.comments, (c) => time(c.createdAt), () => 0);
-      return connection("IssueCommentConnection", sorted, args, "comments", (c) => commentModel(ctx, r, pr, c));
-    },
+    comments: (args: Args) => commentsModel(ctx, r, pr, pr.comments, args),
   };
+}
+
+/** An issue's or a pull request's comments, oldest first. */
+function commentsModel(ctx: Ctx, r: RepoIndex, item: FixtureIssue | FixturePullRequest, comments: readonly FixtureComment[], args: Args): Model {
+  const inOrder = comments.every((c, i, all) => i === 0 || time(all[i - 1]?.createdAt ?? "") <= time(c.createdAt));
+  const sorted = inOrder ? comments : sortByKey(comments, (c) => time(c.createdAt), () => 0);
+  return connection("IssueCommentConnection", sorted, args, "comments", (c) => commentModel(ctx, r, item, c));
 }
 
 type Listable = FixtureIssue | FixturePullRequest;
@@ -177,7 +182,7 @@ function filtered<T extends Listable>(ctx: Ctx, r: RepoIndex, kind: "issues" | "
       (createdBy === null || x.author?.toLowerCase() === createdBy));
     const sign = desc ? -1 : 1;
     if (field === "CREATED_AT") return desc ? list.reverse() : list;
-    const k = field === "UPDATED_AT" ? (x: T) => time(x.updatedAt) : (x: T) => ("comments" in x ? x.comments.length : 0);
+    const k = field === "UPDATED_AT" ? (x: T) => time(x.updatedAt) : (x: T) => x.comments?.length ?? 0;
     return sortByKey(list, (x) => sign * k(x), (x) => sign * x.number);
   });
 }

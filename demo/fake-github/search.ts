@@ -64,7 +64,7 @@ function textsOf(terms: Term[]): (item: SearchItem) => string[] {
     const out: string[] = [];
     if (fields.has("title")) out.push(item.title.toLowerCase());
     if (fields.has("body")) out.push(item.body.toLowerCase());
-    if (fields.has("comments") && isPullRequest(item)) for (const c of item.comments) out.push(c.body.toLowerCase());
+    if (fields.has("comments")) for (const c of item.comments ?? []) out.push(c.body.toLowerCase());
     return out;
   };
 }
@@ -184,7 +184,7 @@ export function searchIssues(store: FixtureStore, query: string): SearchItem[] {
       for (const list of lists) for (const item of list) if (c.preds.every((p) => p(item))) out.push(item);
     }
     const sign = c.sort.desc ? -1 : 1;
-    const key = c.sort.field === "comments" ? (x: SearchItem) => (isPullRequest(x) ? x.comments.length : 0)
+    const key = c.sort.field === "comments" ? (x: SearchItem) => x.comments?.length ?? 0
       : c.sort.field === "updated" ? (x: SearchItem) => time(x.updatedAt) : (x: SearchItem) => time(x.createdAt);
     return sortByKey(out, (x) => sign * key(x), (x) => sign * x.number);
   });

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { ZFixtureIssue, ZFixturePullRequest, ZFixtureUser, type Fixture } from "@/demo/program/fixture";
 import { Faults, ZFaultRequest, type FaultControl, type FaultKind } from "./faults";
 import { FakeApp, type FakeAppOptions } from "./app";
+import { commentControl } from "./comment-control";
+import { WebhookSender, type WebhookTarget } from "./webhooks";
 import { avatarSvg } from "./avatar";
 import { answerGraphql, rateLimitedBody, type HttpAnswer } from "./graphql";
 import { homePage, itemPage, page, repoPage, userPage } from "./html";
@@ -43,6 +45,8 @@ export type FakeGitHubOptions = {
   controlToken?: string;
   /** Serve a GitHub App: its installations, installation tokens (verifying the App's JWT), taken by GraphQL. */
   app?: FakeAppOptions;
+  /** Send signed webhooks (`issue_comment` for every comment written on the fake) to this URL. */
+  webhook?: WebhookTarget;
 };
 
 /** The header that carries `controlToken`. */
@@ -62,6 +66,8 @@ export type FakeGitHub = {
   resetStats(): void;
   /** The App side, when `app` was given (tests read the tokens it issued). */
   app: FakeApp | null;
+  /** The webhooks it sent (and where it sends them: `webhooks.target`). */
+  webhooks: WebhookSender;
 };
 
 const ZFakeMutation = z.strictObject({
@@ -145,6 +151,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const loginFor = (token: string | null): string | undefined =>
     token === null ? undefined : (oauth.tokens.get(token) ?? options.users?.[token]);
   const webUrl = () => options.webUrl?.replace(/\/$/, "") ?? fake.url;
+  const webhooks = new WebhookSender(options.webhook ?? null, store);
 
   function faultAnswer(kind: Exclude<FaultKind, "timeout">, viewerId: number): HttpAnswer {
     if (kind === "502")
@@ -190,6 +197,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       },
       onCost(cost) {
         stats.cost += cost;
+      },
+      // GitHub tells the webhook of a comment the bot wrote, too (the receiver must know its own comments).
+      onComment(done) {
+        void webhooks.send("issue_comment", webhooks.commentPayload(done.item, done.comment, webUrl()));
       },
     });
   }
@@ -237,6 +248,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         store.touch();
         return json(200, { ok: true, issues: parsed.data.issues.length, pullRequests: parsed.data.pullRequests.length });
       }
+      const commented = await commentControl({ method, path, url, body }, { store, webhooks, webUrl: webUrl() });
+      if (commented) return commented;
       if (path === "/_fake/touch" && method === "POST") {
         store.touch();
         return json(200, { ok: true });
@@ -299,6 +312,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     fixture: options.fixture,
     faults,
     app,
+    webhooks,
     touch: () => store.touch(),
     stats: () => ({ ...stats, queries: [...stats.queries] }),
     resetStats() {

@@ -32,6 +32,8 @@ export type FixtureIssue = {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Comments on the issue (comment commands, the bot's replies); absent: none. */
+  comments?: FixtureComment[];
 };
 
 export type FixturePullRequest = {
@@ -102,6 +104,7 @@ export const ZFixtureIssue = z.strictObject({
   createdAt: ZUtc,
   updatedAt: ZUtc,
   closedAt: ZUtc.nullable(),
+  comments: z.array(ZFixtureComment).optional(),
 });
 
 export const ZFixturePullRequest = z.strictObject({

@@ -5,6 +5,7 @@ import { finalizeSeason, reopenSeason } from "./finalize-season";
 import { grantRole, revokeRole } from "./manage-roles";
 import { applySeasonFiles, importMap, rebuildScores } from "./operator";
 import { giveUpTask, pickUpTask } from "./pick-up-task";
+import { releaseStalePick } from "./release-stale-pick";
 import { revokeEntry } from "./revoke-entry";
 import { saveSeason } from "./save-season";
 import { openAppeal } from "./open-appeal";
@@ -24,4 +25,4 @@ import { waiveGate } from "./waive-gate";
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, waiveGate, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, releaseStalePick, waiveGate, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive] as const;

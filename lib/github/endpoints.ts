@@ -38,7 +38,9 @@ export async function githubEndpoints(): Promise<GitHubEndpoints> {
     const preferred = Number(process.env.PODIUM_DEMO_GITHUB_PORT ?? (process.env.PORT ? Number(process.env.PORT) + 1000 : 4000));
     const fixture = generateDemoProgram();
     // Loopback only; its test-control endpoints (`/_fake/*`) want the token only this machine's user can read.
-    const options = { fixture, host: "127.0.0.1", localAvatars: true, controlToken: dataSecret(DEMO_CONTROL_TOKEN_FILE) };
+    // With a webhook secret set, the fake sends its webhooks (a comment written on it) to this server, as GitHub would.
+    const webhook = config.GITHUB_WEBHOOK_SECRET ? { url: `http://127.0.0.1:${process.env.PORT ?? "3000"}/api/webhooks/github`, secret: config.GITHUB_WEBHOOK_SECRET } : undefined;
+    const options = { fixture, host: "127.0.0.1", localAvatars: true, controlToken: dataSecret(DEMO_CONTROL_TOKEN_FILE), webhook };
     const fake = await startFakeGitHub({ ...options, port: preferred }).catch(() => startFakeGitHub({ ...options, port: 0 }));
     return { url: fake.url, close: fake.close };
   })();

@@ -7,6 +7,7 @@ import { DEFAULT_QUEUE, type JobContext, type JobDefinition } from "./define";
 import { JOBS } from "./index";
 import { isOpen, scheduledJobId, slotOf, tickEveryMs } from "./schedule";
 import { queueDbFor, queueDbInTransaction } from "./sql-adapter";
+import { picksSweep } from "./picks-sweep";
 import { syncScheduled } from "./sync-scheduled";
 
 /** The schema pg-boss keeps its tables in (created and migrated by pg-boss itself at start). */
@@ -100,16 +101,21 @@ export async function startJobQueue(options: StartQueueOptions): Promise<JobQueu
     return id;
   }
 
+  /** The kinds sent every slot for every open season: the import, then the stale-pick sweep. */
+  const scheduled = [syncScheduled.name, picksSweep.name].filter((name) => jobs.some((j) => j.name === name));
+
   async function tick(at: Date = now()): Promise<string[]> {
-    if (!(options.intervalSeconds > 0) || !jobs.some((j) => j.name === syncScheduled.name)) return [];
+    if (!(options.intervalSeconds > 0) || scheduled.length === 0) return [];
     const slot = slotOf(at, options.intervalSeconds);
     const rows = await options.handle.db.select({ slug: seasons.slug, startsAt: seasons.startsAt, endsAt: seasons.endsAt, graceDays: seasons.graceDays }).from(seasons);
-    const stored: string[] = [];
+    const stored = new Set<string>();
     for (const season of rows.filter((s) => isOpen(s, at))) {
-      const id = await enqueue(syncScheduled.name, { season: season.slug }, { id: scheduledJobId(syncScheduled.name, season.slug, slot) });
-      if (id) stored.push(season.slug);
+      for (const name of scheduled) {
+        const id = await enqueue(name, { season: season.slug }, { id: scheduledJobId(name, season.slug, slot) });
+        if (id && name === syncScheduled.name) stored.add(season.slug);
+      }
     }
-    return stored.sort();
+    return [...stored].sort();
   }
 
   let timer: NodeJS.Timeout | undefined;

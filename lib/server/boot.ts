@@ -107,3 +107,8 @@ export async function stopJobs(): Promise<void> {
 export function jobQueue(): JobQueue | undefined {
   return g.__podiumJobs;
 }
+
+/** Makes `queue` the one `jobQueue()` answers (tests that run a queue of their own; undefined: none). */
+export function useJobQueue(queue: JobQueue | undefined): void {
+  g.__podiumJobs = queue;
+}

@@ -1,11 +1,14 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { repositories, seasonRepositories, seasons, syncCursors, tasks, type SyncCounts, type SyncProgress } from "@/db/schema";
+import type { BotCommentsMode } from "@/lib/bot/post";
+import { env } from "@/lib/env";
 import { PodiumError } from "@/lib/errors";
 import { GitHubError, type GitHubClient } from "@/lib/github/client";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import { fetchIssues, fetchPulls, type RepoFetch } from "./fetch";
+import { importCommentCommands } from "./issue-comments";
 import { fetchIssuesByNumber } from "./fetch-by-number";
 import { hasUnstoredUmbrellas, markedIssues } from "./umbrellas";
 import { ingest } from "./ingest";
@@ -30,6 +33,10 @@ export type SyncOptions = {
   onStarted?: (runId: number) => void;
   /** The lease's length and renewal period (defaults: `LEASE_MS`, `LEASE_RENEW_MS`); tests shorten them. */
   lease?: LeaseTimes;
+  /** What the bot answers to the comment commands this import reads (default `PODIUM_BOT_COMMENTS`). */
+  botComments?: BotCommentsMode;
+  /** The clock comment commands' age is judged by (tests inject one). */
+  now?: () => Date;
 };
 
 export type SyncSummary = {
@@ -270,6 +277,22 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[]): Promis
     counts.repos += 1;
     await moveWatermark(db, season.id, t, highWater.get(t), run.started);
   }
+  await readCommands(run, season, mine);
+}
+
+/** The comment commands on the season's open task issues that changed (`lib/sync/issue-comments.ts`). */
+async function readCommands(run: Run, season: SeasonRow, mine: Target[]): Promise<void> {
+  const done = mine.filter((t) => !t.companion && !run.failed.has(t));
+  if (done.length === 0) return;
+  const since = done.some((t) => t.fetch.since === null) ? null : new Date(Math.min(...done.map((t) => t.fetch.since!.getTime())));
+  await run.report({ season: season.slug, repo: null, phase: "comment commands", done: 0, total: 0 });
+  await importCommentCommands(run.db, run.options.client, {
+    seasonId: season.id,
+    repositoryIds: done.map((t) => t.repositoryId),
+    since,
+    now: run.options.now?.() ?? new Date(),
+    mode: run.options.botComments ?? env().botComments,
+  });
 }
 
 /**

@@ -7,7 +7,9 @@ import type { ZodError } from "zod";
 import type { IngestBatch } from "@/lib/sync/types";
 import { formatIssues } from "@/lib/util/zod-errors";
 import { staleness } from "./event-time";
-import { issueFromEvent, pullFromComment, pullFromEvent, ZIssueCommentEvent, ZIssuesEvent, ZPullRequestEvent } from "./payloads";
+import { commandsFromComment, issueFromEvent, pullFromComment, pullFromEvent, ZIssueCommentEvent, ZIssuesEvent, ZPullRequestEvent } from "./payloads";
+import { runCommentCommands, type IssueComments } from "@/lib/bot/comment-commands";
+import type { BotCommentsMode } from "@/lib/bot/post";
 
 export type DeliveryResult =
   | { status: 200; body: { ok: true; event: string; duplicate?: true; ignored?: true; tasks?: number; pullRequests?: number; entries?: number } }
@@ -16,7 +18,7 @@ export type DeliveryResult =
 const HANDLED_ISSUE_ACTIONS = new Set(["opened", "edited", "labeled", "unlabeled", "closed", "reopened", "transferred"]);
 
 /** The batch a delivery carries, or null when the event is not one the importer uses. */
-export function batchOf(event: string, payload: unknown): { batch: IngestBatch } | { ignored: true } | { invalid: string } {
+export function batchOf(event: string, payload: unknown): { batch: IngestBatch; commands?: IssueComments } | { ignored: true } | { invalid: string } {
   const invalid = (error: ZodError) => ({ invalid: formatIssues(error).slice(0, 5).join("; ") });
   if (event === "pull_request") {
     const r = ZPullRequestEvent.safeParse(payload);
@@ -34,7 +36,10 @@ export function batchOf(event: string, payload: unknown): { batch: IngestBatch }
     if (!r.success) return invalid(r.error);
     if (r.data.action !== "created" && r.data.action !== "edited") return { ignored: true };
     const pull = pullFromComment(r.data);
-    return pull ? { batch: { issues: [], pullRequests: [pull] } } : { ignored: true };
+    if (pull) return { batch: { issues: [], pullRequests: [pull] } };
+    // A comment on an issue: the issue as the payload describes it, and the comment, which may be a command.
+    if (r.data.action !== "created") return { ignored: true };
+    return { batch: { issues: [issueFromEvent(r.data)], pullRequests: [] }, commands: commandsFromComment(r.data) };
   }
   return { ignored: true };
 }
@@ -45,7 +50,7 @@ export function batchOf(event: string, payload: unknown): { batch: IngestBatch }
  */
 export async function handleDelivery(
   db: Db,
-  input: { deliveryId: string; event: string; payload: unknown; webBase?: string; maxAgeMs?: number; now?: number },
+  input: { deliveryId: string; event: string; payload: unknown; webBase?: string; maxAgeMs?: number; now?: number; botComments?: BotCommentsMode },
 ): Promise<DeliveryResult> {
   const parsed = batchOf(input.event, input.payload);
   if ("invalid" in parsed) return { status: 400, body: { error: `invalid ${input.event} payload: ${parsed.invalid}` } };
@@ -76,6 +81,8 @@ export async function handleDelivery(
         return { status: 200 as const, body: { ok: true as const, event: input.event, ignored: true as const } };
       }
       const counts = await ingest(tx, parsed.batch, { webBase: input.webBase });
+      // A comment command commits with the claim: a redelivery finds both and does nothing.
+      if (parsed.commands) await runCommentCommands(tx, [parsed.commands], { mode: input.botComments ?? "off", now: new Date(input.now ?? Date.now()) });
       await done("done");
       return { status: 200 as const, body: { ok: true as const, event: input.event, tasks: counts.tasks, pullRequests: counts.pullRequests, entries: counts.entries } };
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { GhActor, GhIssue, GhPullRequest } from "@/lib/sync/types";
+import type { GhActor, GhComment, GhIssue, GhPullRequest } from "@/lib/sync/types";
 
 /** The parts of GitHub's webhook payloads the importer reads; anything else is ignored. */
 const ZUser = z
@@ -114,4 +114,10 @@ export function pullFromComment(e: z.infer<typeof ZIssueCommentEvent>): GhPullRe
     closingIssues: [],
     comments: [{ id: e.comment.node_id ?? `IC_${e.comment.id}`, body: e.comment.body, createdAt: e.comment.created_at, author: actor(e.comment.user) }],
   };
+}
+
+/** A comment on an issue, as the comment commands read it. */
+export function commandsFromComment(e: z.infer<typeof ZIssueCommentEvent>): { repo: string; number: number; comments: GhComment[] } {
+  const c = e.comment;
+  return { repo: e.repository.full_name, number: e.issue.number, comments: [{ id: c.node_id ?? `IC_${c.id}`, body: c.body, createdAt: c.created_at, author: actor(c.user) }] };
 }

@@ -50,6 +50,7 @@ export async function POST(request: Request) {
       payload,
       webBase: (await githubEndpoints()).webUrl,
       maxAgeMs: env().webhookMaxAgeMs,
+      botComments: env().botComments,
     });
     return json(result.status, result.body);
   } catch (error) {
