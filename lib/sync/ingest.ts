@@ -10,9 +10,17 @@ import { storePullRequests, storeRewards } from "./store-pulls";
 import { storeTasks } from "./store-tasks";
 import type { GhActor, IngestBatch, IngestCounts } from "./types";
 import { upsertParticipants } from "./upsert-participants";
+import { COMMAND_MAX_AGE_MS } from "@/lib/bot/comment-commands";
+import { queueBotComment, type BotCommentsMode } from "@/lib/bot/post";
 import { claimVersions, versionKey } from "./versions";
 
-export type IngestOptions = { seasonSlugs?: string[]; webBase?: string };
+export type IngestOptions = {
+  seasonSlugs?: string[];
+  webBase?: string;
+  /** `all`: the bot says once on each merged pull request that references a task what it earned (`PODIUM_BOT_COMMENTS`). */
+  botComments?: BotCommentsMode;
+  now?: Date;
+};
 
 async function loadSeasons(tx: Executor, slugs?: string[]): Promise<SeasonForAwards[]> {
   const rows = await tx
@@ -58,6 +66,7 @@ export async function ingest(db: Executor, given: IngestBatch, options: IngestOp
       entries += result.entries;
       pointsAwarded += result.points;
     }
+    if (options.botComments === "all") await queueOutcomes(tx, batch.pullRequests, links, prId, options.now ?? new Date());
     // New or changed tasks change the seasons' task counts (points changes invalidate through refreshTotals).
     if (taskCount > 0) afterCommit(tx, invalidateReads);
     return { tasks: taskCount, pullRequests: batch.pullRequests.length, entries, pointsAwarded };
@@ -88,4 +97,19 @@ function actorsOf(batch: IngestBatch, staleWithComments: IngestBatch["pullReques
   }
   for (const p of staleWithComments) for (const c of p.comments) if (c.author) actors.push(c.author);
   return actors;
+}
+
+/**
+ * An outcome comment for each merged pull request of the batch that references a task, once per pull request and
+ * season (its text is written when it is posted, from the decision then). Not for merges older than a command's
+ * age: a first import of years of history says nothing on old pull requests.
+ */
+async function queueOutcomes(tx: Executor, pulls: IngestBatch["pullRequests"], links: { pullRequestId: number; seasonId: number }[], prId: (repo: string, number: number) => number, now: Date): Promise<void> {
+  for (const p of pulls) {
+    if (!p.mergedAt || now.getTime() - Date.parse(p.mergedAt) > COMMAND_MAX_AGE_MS) continue;
+    const id = prId(p.repo, p.number);
+    for (const seasonId of new Set(links.filter((l) => l.pullRequestId === id).map((l) => l.seasonId))) {
+      await queueBotComment(tx, "all", { key: `outcome:${id}:${seasonId}`, kind: "outcome", seasonId, repo: p.repo, number: p.number, body: null, pullRequestId: id });
+    }
+  }
 }

@@ -236,7 +236,8 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[]): Promis
     const current = highWater.get(t);
     if (!current || at > current) highWater.set(t, at);
   };
-  const store = (batch: IngestBatch) => ingest(db, batch, { seasonSlugs: [season.slug], webBase: options.webBase });
+  const store = (batch: IngestBatch) =>
+    ingest(db, batch, { seasonSlugs: [season.slug], webBase: options.webBase, botComments: options.botComments ?? env().botComments, now: options.now?.() });
   for (const t of mine) {
     run.progress.step += 1;
     if (t.companion) continue;

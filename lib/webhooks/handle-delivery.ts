@@ -80,7 +80,7 @@ export async function handleDelivery(
         await done("ignored");
         return { status: 200 as const, body: { ok: true as const, event: input.event, ignored: true as const } };
       }
-      const counts = await ingest(tx, parsed.batch, { webBase: input.webBase });
+      const counts = await ingest(tx, parsed.batch, { webBase: input.webBase, botComments: input.botComments, now: new Date(input.now ?? Date.now()) });
       // A comment command commits with the claim: a redelivery finds both and does nothing.
       if (parsed.commands) await runCommentCommands(tx, [parsed.commands], { mode: input.botComments ?? "off", now: new Date(input.now ?? Date.now()) });
       await done("done");

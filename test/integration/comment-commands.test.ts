@@ -173,4 +173,15 @@ describe.each(DRIVERS)("comment commands on %s", (kind) => {
     expect(await holder(3)).toEqual({ login: null, state: "open" });
     expect(await h.db.select({ outcome: commentCommands.outcome }).from(commentCommands).where(eq(commentCommands.commentId, "IC_old"))).toEqual([{ outcome: "expired" }]);
   });
+
+  it("says once on a merged pull request that references a task what it earned (PODIUM_BOT_COMMENTS=all)", async () => {
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    fake.fixture.pullRequests.push({ repo: REPO, number: 50, title: "Fix task 3", body: "Closes #3", labels: [], state: "MERGED", author: "cat", createdAt: now, updatedAt: now, mergedAt: now, mergedBy: "small-maintainer", closingIssues: [3], comments: [] });
+    fake.touch();
+    for (let i = 0; i < 2; i++) await runSync(h.db, { client: client(), trigger: "test", season: "cmd", botComments: "all" });
+    await settled();
+    const pr = fake.fixture.pullRequests.find((p) => p.number === 50)!;
+    const said = pr.comments.filter((c) => c.body.includes("<!-- podium:outcome:"));
+    expect(said.map((c) => c.body.split("\n")[0]!.replace(/http:\/\/[^/]+/, "URL"))).toEqual(["@cat Earned 100 points for cmd/app#3. Your season so far: URL/u/cat?season=cmd"]);
+  });
 });
