@@ -3,7 +3,8 @@ import { ParticipantLink } from "./participant-link";
 import { TableHead } from "./table-head";
 
 export type RankingRow = {
-  login: string;
+  /** Null for a participant who hid themselves (shown as "a participant"). */
+  login: string | null;
   name: string | null;
   avatarUrl: string | null;
   rank: number | null;
@@ -20,8 +21,8 @@ export function RankingTable({ testId, extraColumns, rows }: { testId: string; e
     <table className="table ranking" data-testid={testId}>
       <TableHead columns={[{ label: "Rank", num: true }, "Participant", { label: "Points", num: true }, { label: "Tasks", num: true }, ...extraColumns.map((c) => ({ label: c, num: true, hideSm: true }))]} />
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.login} className={r.me ? "me" : undefined}>
+        {rows.map((r, i) => (
+          <tr key={r.login ?? `hidden-${i}`} className={r.me ? "me" : undefined}>
             <td className="num">{r.rank ?? <span title="not ranked (staff)">–</span>}</td>
             <td>
               <ParticipantLink login={r.login} name={r.name} avatarUrl={r.avatarUrl} />

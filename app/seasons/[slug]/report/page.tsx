@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getSeasonReport, type SeasonReport } from "@/lib/queries/season-report";
 import { FinalPrizes } from "../final-prizes";
 import { TopTenChart, WeeklyChart } from "./report-charts";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import "./report.css";
 
 export const dynamic = "force-dynamic";
@@ -72,12 +73,10 @@ function TopTenTable({ report }: { report: SeasonReport }) {
         </tr>
       </thead>
       <tbody>
-        {report.topTen.map((t) => (
-          <tr key={t.login}>
+        {report.topTen.map((t, i) => (
+          <tr key={t.login ?? `hidden-${i}`}>
             <td className="num">{t.rank ?? "–"}</td>
-            <td>
-              <Link href={`/u/${t.login}`}>{t.login}</Link>
-            </td>
+            <td>{t.login === null ? ANONYMOUS_LABEL : <Link href={`/u/${t.login}`}>{t.login}</Link>}</td>
             <td className="num">{t.score}</td>
             <td className="num">{t.tasks}</td>
           </tr>
