@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ParticipantLink } from "./participant-link";
 import { TableHead } from "./table-head";
+import { TableScroll } from "./table-scroll";
 
 export type RankingRow = {
   /** Null for a participant who hid themselves (shown as "a participant"). */
@@ -16,9 +17,11 @@ export type RankingRow = {
 };
 
 /** A ranking of participants: rank, who, points, tasks, then the page's own columns (hidden on small screens). */
-export function RankingTable({ testId, extraColumns, rows }: { testId: string; extraColumns: string[]; rows: RankingRow[] }) {
+export function RankingTable({ testId, caption, extraColumns, rows }: { testId: string; caption: string; extraColumns: string[]; rows: RankingRow[] }) {
   return (
+    <TableScroll label={caption}>
     <table className="table ranking" data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
       <TableHead columns={[{ label: "Rank", num: true }, "Participant", { label: "Points", num: true }, { label: "Tasks", num: true }, ...extraColumns.map((c) => ({ label: c, num: true, hideSm: true }))]} />
       <tbody>
         {rows.map((r, i) => (
@@ -40,5 +43,6 @@ export function RankingTable({ testId, extraColumns, rows }: { testId: string; e
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

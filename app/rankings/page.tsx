@@ -17,7 +17,7 @@ export default async function AllTimePage() {
       {rows.length === 0 ? (
         <p className="empty">No points yet.</p>
       ) : (
-        <RankingTable testId="all-time" extraColumns={["Seasons"]} rows={rows.map((r) => ({ ...anonymized(r, viewer), extra: [r.seasons] }))} />
+        <RankingTable testId="all-time" caption="All-time ranking: points of every season together" extraColumns={["Seasons"]} rows={rows.map((r) => ({ ...anonymized(r, viewer), extra: [r.seasons] }))} />
       )}
     </>
   );

@@ -48,6 +48,7 @@ export function IndividualRanking(props: {
       ) : (
         <RankingTable
           testId="ranking"
+          caption={`Ranking of ${season.name}${repo ? ` in ${repo}` : ""}`}
           extraColumns={DIFFICULTIES}
           rows={board.entries.map((e) => ({ ...anonymized(e, viewer), me: me === e.login.toLowerCase(), extra: DIFFICULTIES.map((d) => e.byDifficulty[d]?.tasks ?? 0) }))}
         />

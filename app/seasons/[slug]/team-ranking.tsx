@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/app/_components/table-scroll";
 import type { getTeamRanking } from "@/lib/queries/teams";
 import { TableHead } from "@/app/_components/table-head";
 import { ANONYMOUS_LABEL, seesHidden } from "@/lib/participants/privacy";
@@ -7,7 +8,9 @@ import { ANONYMOUS_LABEL, seesHidden } from "@/lib/participants/privacy";
 export function TeamRanking({ teams, viewer }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>>; viewer: { login: string; isAdmin: boolean } | null }) {
   if (teams.length === 0) return <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>;
   return (
-    <table className="table ranking" data-testid="team-ranking">
+    <TableScroll label="Teams ranked by points">
+<table className="table ranking" data-testid="team-ranking">
+      <caption className="sr-only">Teams ranked by points</caption>
       <TableHead columns={[{ label: "Rank", num: true }, "Team", { label: "Points", num: true }, "Members"]} />
       <tbody>
         {teams.map((t) => (
@@ -30,5 +33,6 @@ export function TeamRanking({ teams, viewer }: { teams: NonNullable<Awaited<Retu
         ))}
       </tbody>
     </table>
+</TableScroll>
   );
 }

@@ -93,6 +93,7 @@ function Breakdowns({ report }: { report: SeasonReport }) {
       <section>
         <h2>By difficulty</h2>
         <table className="table" data-testid="report-difficulty">
+          <caption className="sr-only">Tasks completed by difficulty</caption>
           <thead>
             <tr>
               <th scope="col">Difficulty</th>
@@ -112,6 +113,7 @@ function Breakdowns({ report }: { report: SeasonReport }) {
       <section>
         <h2>By repository</h2>
         <table className="table" data-testid="report-repos">
+          <caption className="sr-only">Tasks and points by repository</caption>
           <thead>
             <tr>
               <th scope="col">Repository</th>
