@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { ThemeToggle } from "./_components/theme-toggle";
 import { UserMenu } from "./_components/user-menu";
 import "./globals.css";
 
@@ -10,10 +13,12 @@ export const metadata: Metadata = {
   description: "Seasons, scored tasks and rankings for open-source challenge programs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const demo = env().demo;
+  // The theme chosen with the toggle, set on <html> here so the first paint has it; none: the system's.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme ?? undefined}>
       <body>
         <a className="skip" href="#main">
           Skip to content
@@ -37,6 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/admin">Admin</Link>
             </nav>
             <div className="header-end">
+              <ThemeToggle initial={theme} />
               <UserMenu />
             </div>
           </div>

@@ -178,6 +178,7 @@ const pagePath = (workerPage: string, t: Targets) =>
     .replace(/^app/, "")
     .replace(/\/page$/, "")
     .replace("[slug]", SEASON)
+    .replace("[login]", LOGINS.participant)
     .replace("[id]", String(t.tasks.score[0])) || "/";
 
 /** The form fields each action is called with, as its form in the UI would send them. */
@@ -209,6 +210,7 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "issue-credits": () => ({ season: FINAL_SEASON }),
   "set-credit-shares": () => ({ season: FINAL_SEASON, team: "e2e-authz-team", shares: "" }),
   "waive-gate": (t, i) => ({ taskId: String(t.tasks.score[i]), login: LOGINS.participant, reason: "knows this code well" }),
+  "set-privacy": (_t, i) => ({ login: LOGINS.participant, hidden: i === WHO.indexOf("admin") ? "false" : "true" }),
 };
 
 /**

@@ -40,6 +40,7 @@ export const MUTATING_ACTIONS = [
   "issue-credits",
   "set-credit-shares",
   "waive-gate",
+  "set-privacy",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -85,6 +86,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "issue-credits": adminRule,
   "set-credit-shares": adminRule,
   "waive-gate": taskRule,
+  // The participant's own setting (the form names the participant's own login); admins may change anyone's.
+  "set-privacy": { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "FORBIDDEN", "maintainer of this repo": "FORBIDDEN", admin: "ok" },
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/action-result";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionState<unknown>>;
@@ -8,25 +8,40 @@ type Action = (prev: unknown, formData: FormData) => Promise<ActionState<unknown
 /** A form bound to a server action: pending state, the result message, and field errors by name. */
 export function ActionForm({ action, children, submit, className, testId }: { action: Action; children?: ReactNode; submit: string; className?: string; testId?: string }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const errorId = useId();
+  // Each field the server refused is marked invalid and described by the error message (announced with it).
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const refused = state?.ok === false ? Object.keys(state.fieldErrors ?? {}) : [];
+    for (const control of Array.from(el.elements)) {
+      if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement) || control.type === "hidden") continue;
+      const bad = refused.includes(control.name);
+      control.toggleAttribute("aria-invalid", bad);
+      if (bad) control.setAttribute("aria-describedby", errorId);
+      else if (control.getAttribute("aria-describedby") === errorId) control.removeAttribute("aria-describedby");
+    }
+  }, [state, errorId]);
   return (
-    <form action={formAction} className={className ?? "action-form"} data-testid={testId}>
+    <form ref={form} action={formAction} className={className ?? "action-form"} data-testid={testId}>
       {children}
       <button type="submit" className="button" disabled={pending}>
         {pending ? "…" : submit}
       </button>
       <div aria-live="polite" className="form-result">
         {state?.ok === true && state.message && <span className="ok">{state.message}</span>}
-        <FormProblems state={state} />
+        <FormProblems state={state} id={errorId} />
       </div>
     </form>
   );
 }
 
 /** A refused action's message and its field errors, announced to screen readers. */
-export function FormProblems({ state }: { state: ActionState<unknown> | null }) {
+export function FormProblems({ state, id }: { state: ActionState<unknown> | null; id?: string }) {
   if (state?.ok !== false) return null;
   return (
-    <span role="alert" className="error">
+    <span role="alert" className="error" id={id}>
       {state.error}
       {state.fieldErrors &&
         Object.entries(state.fieldErrors).map(([field, message]) => (

@@ -10,6 +10,7 @@ export function AuditTable({ events, season }: { events: Event[]; season?: strin
   if (events.length === 0) return <p className="muted">No changes yet.</p>;
   return (
     <table className="table" data-testid="audit">
+      <caption className="sr-only">Changes made by maintainers and admins</caption>
       <TableHead columns={["When", "Who", "What", Boolean(season) && "Task", "Old → new", "Why"]} />
       <tbody>
         {events.map((e) => (

@@ -1,7 +1,15 @@
 import Link from "next/link";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 
 /** Avatar, name and @login, linking to the profile: one ranking row's participant cell. */
-export function ParticipantLink({ login, name, avatarUrl }: { login: string; name: string | null; avatarUrl: string | null }) {
+export function ParticipantLink({ login, name, avatarUrl }: { login: string | null; name: string | null; avatarUrl: string | null }) {
+  // A participant who hid themselves (#19): no name, no link.
+  if (login === null)
+    return (
+      <span className="who muted" data-testid="anonymous">
+        {ANONYMOUS_LABEL}
+      </span>
+    );
   return (
     <Link href={`/u/${login}`} className="who">
       {avatarUrl && <img src={avatarUrl} alt="" width={24} height={24} className="avatar" loading="lazy" />}

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { ParticipantLink } from "./participant-link";
 import { TableHead } from "./table-head";
+import { TableScroll } from "./table-scroll";
 
 export type RankingRow = {
-  login: string;
+  /** Null for a participant who hid themselves (shown as "a participant"). */
+  login: string | null;
   name: string | null;
   avatarUrl: string | null;
   rank: number | null;
@@ -15,13 +17,15 @@ export type RankingRow = {
 };
 
 /** A ranking of participants: rank, who, points, tasks, then the page's own columns (hidden on small screens). */
-export function RankingTable({ testId, extraColumns, rows }: { testId: string; extraColumns: string[]; rows: RankingRow[] }) {
+export function RankingTable({ testId, caption, extraColumns, rows }: { testId: string; caption: string; extraColumns: string[]; rows: RankingRow[] }) {
   return (
+    <TableScroll label={caption}>
     <table className="table ranking" data-testid={testId}>
+      <caption className="sr-only">{caption}</caption>
       <TableHead columns={[{ label: "Rank", num: true }, "Participant", { label: "Points", num: true }, { label: "Tasks", num: true }, ...extraColumns.map((c) => ({ label: c, num: true, hideSm: true }))]} />
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.login} className={r.me ? "me" : undefined}>
+        {rows.map((r, i) => (
+          <tr key={r.login ?? `hidden-${i}`} className={r.me ? "me" : undefined}>
             <td className="num">{r.rank ?? <span title="not ranked (staff)">–</span>}</td>
             <td>
               <ParticipantLink login={r.login} name={r.name} avatarUrl={r.avatarUrl} />
@@ -39,5 +43,6 @@ export function RankingTable({ testId, extraColumns, rows }: { testId: string; e
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -82,6 +82,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       )}
       <h2>Roles</h2>
       <table className="table">
+        <caption className="sr-only">Roles granted</caption>
         <TableHead columns={["Login", "Role", "Repository", "Granted by"]} />
         <tbody>
           {granted.map((g) => (

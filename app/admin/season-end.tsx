@@ -14,6 +14,7 @@ export function SeasonEnd({ seasons, now = new Date() }: { seasons: SeasonEndRow
       <h2>End of a season</h2>
       <p className="muted">Finalizing freezes the rankings and awards the prizes; imports are still stored but change nothing until the season is reopened.</p>
       <table className="table" data-testid="season-end">
+        <caption className="sr-only">Seasons and whether each is final</caption>
         <TableHead columns={["Season", "State", "Action"]} />
         <tbody>
           {seasons.map((s) => {

@@ -57,6 +57,7 @@ export default async function ShopPage() {
         <>
           <h2>Your requests</h2>
           <table className="table" data-testid="my-redemptions">
+            <caption className="sr-only">Your requests</caption>
             <TableHead columns={["Gift", "Credits", "Status", "Reason"]} />
             <tbody>
               {mine.map((r) => (

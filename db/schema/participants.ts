@@ -16,6 +16,8 @@ export const participants = pgTable(
     name: text("name"),
     avatarUrl: text("avatar_url"),
     isBot: boolean("is_bot").notNull().default(false),
+    /** The participant hid themselves: public rankings show "a participant" (points and rank kept), the public API leaves them out (#19). */
+    hidden: boolean("hidden").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { getTeamRanking } from "@/lib/queries/teams";
 import type { DifficultyTotals } from "@/db/schema";
 import type { LeaderboardResponse, TeamLeaderboardResponse } from "./schemas";
+import { anonymized } from "@/lib/participants/privacy";
 
 /** The contract's leaderboard: every season difficulty present (zero when none), nothing internal. */
 export async function leaderboardResponse(db: Executor, q: { slug: string; limit: number; offset: number; repo?: string }): Promise<LeaderboardResponse | null> {
@@ -15,7 +16,8 @@ export async function leaderboardResponse(db: Executor, q: { slug: string; limit
   return {
     season: board.season,
     total: board.total,
-    entries: board.entries.map((e) => ({
+    // The public API: a hidden participant is anonymized for everyone (the response is shared, not per viewer).
+    entries: board.entries.map((row) => anonymized(row, null)).map((e) => ({
       rank: e.rank,
       login: e.login,
       name: e.name,
@@ -50,7 +52,8 @@ export async function teamLeaderboardResponse(db: Executor, q: { slug: string; l
     entries: ranking.slice(q.offset, q.offset + q.limit).map((t) => ({
       rank: t.rank,
       team: t.name,
-      members: t.members.map((m) => m.login),
+      // A hidden member is left out of the public list (their points still count for the team).
+      members: t.members.filter((m) => !m.hidden).map((m) => m.login),
       score: t.score,
       tasks: t.tasks,
       byDifficulty: withAll(t.byDifficulty),

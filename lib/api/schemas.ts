@@ -22,7 +22,8 @@ const ZByDifficulty = z.record(z.string(), z.object({ tasks: z.number().int().no
 
 export const ZLeaderboardEntry = z.object({
   rank: z.number().int().positive().nullable(),
-  login: z.string(),
+  /** (added, #19) null for a participant who hid themselves: their name, avatar and team are null too; points and rank stay. */
+  login: z.string().nullable(),
   name: z.string().nullable(),
   avatarUrl: z.string().nullable(),
   score: z.number().int(),

@@ -19,9 +19,11 @@ export const PERMISSIONS = {
     "shop.manage",
     "shop.redeem",
     "jobs.view",
+    "profile.edit",
+    "participant.manage",
   ],
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem"],
-  participant: ["task.pickup", "appeal.open", "shop.redeem"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem", "profile.edit"],
+  participant: ["task.pickup", "appeal.open", "shop.redeem", "profile.edit"],
 } as const;
 
 export type Role = keyof typeof PERMISSIONS;

@@ -21,8 +21,9 @@ import { reviewRedemption } from "./review-redemption";
 import { saveGift } from "./save-gift";
 import { setCreditShares } from "./set-credit-shares";
 import { waiveGate } from "./waive-gate";
+import { setPrivacy } from "./set-privacy";
 
 export { runCommand, type Actor, type Command } from "./command";
 
 /** Every command of the domain: each runs through `runCommand`, whichever door (action, CLI, webhook, job) it came by. */
-export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, releaseStalePick, waiveGate, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive] as const;
+export const COMMANDS = [setTaskScore, setTaskPerPr, markTask, unmarkTask, assignTask, awardPoints, revokeEntry, pickUpTask, giveUpTask, releaseStalePick, waiveGate, grantRole, revokeRole, saveSeason, previewSeason, previewSeasonFiles, applySeasonFiles, importMap, rebuildScores, importCommunityFile, openAppeal, answerAppeal, finalizeSeason, reopenSeason, saveGift, requestRedemption, reviewRedemption, issueCredits, setCreditShares, importSeasonArchive, setPrivacy] as const;

@@ -10,6 +10,7 @@ export async function getAllTimeRanking(db: Executor, limit = 100) {
       login: participants.login,
       name: participants.name,
       avatarUrl: participants.avatarUrl,
+      hidden: participants.hidden,
       score: sql<number>`sum(${seasonTotals.points})::int`,
       tasks: sql<number>`sum(${seasonTotals.tasks})::int`,
       seasons: sql<number>`count(*)::int`,

@@ -18,6 +18,8 @@ export type LeaderboardEntry = {
   team: string | null;
   /** Shown with their points, without a rank (staff, or a member of an unranked team). */
   unranked: boolean;
+  /** The participant hid themselves from public rankings (#19): anonymize with `anonymized` before showing. */
+  hidden: boolean;
 };
 
 export type Leaderboard = { season: { slug: string; name: string }; total: number; entries: LeaderboardEntry[] };
@@ -63,6 +65,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
       login: participants.login,
       name: participants.name,
       avatarUrl: participants.avatarUrl,
+      hidden: participants.hidden,
       score: page.points,
       tasks: page.tasks,
       byDifficulty: page.byDifficulty,
@@ -86,6 +89,7 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
       login: r.login,
       name: r.name,
       avatarUrl: r.avatarUrl,
+      hidden: r.hidden,
       score: r.score,
       tasks: r.tasks,
       byDifficulty: r.byDifficulty,

@@ -9,6 +9,8 @@ import { participants, pullRequests, pullRequestTasks, repositories, scoreEntrie
 
 export type ParticipantProfile = {
   login: string;
+  /** Hidden from public rankings and the public API (#19): the public sees no profile (404). */
+  hidden: boolean;
   name: string | null;
   avatarUrl: string | null;
   seasons: {
@@ -33,7 +35,7 @@ export type ParticipantProfile = {
 /** A participant's public profile (the API's shape), or null for an unknown login. */
 export async function getParticipantProfile(db: Executor, login: string): Promise<ParticipantProfile | null> {
   const [p] = await db
-    .select({ id: participants.id, login: participants.login, name: participants.name, avatarUrl: participants.avatarUrl, isBot: participants.isBot })
+    .select({ id: participants.id, login: participants.login, name: participants.name, avatarUrl: participants.avatarUrl, isBot: participants.isBot, hidden: participants.hidden })
     .from(participants)
     .where(eq(sql`lower(${participants.login})`, login.toLowerCase()));
   if (!p || p.isBot) return null;
@@ -73,7 +75,7 @@ export async function getParticipantProfile(db: Executor, login: string): Promis
   const prsByTask = await countingPullRequests(db, p.id, mine, totals, entries.some((e) => e.taskId !== null));
   const out: ParticipantProfile["seasons"] = [];
   for (const t of totals) out.push(await seasonOf(db, p.login, t, entries, ledger, prsByTask));
-  return { login: p.login, name: p.name, avatarUrl: p.avatarUrl, seasons: out };
+  return { login: p.login, hidden: p.hidden, name: p.name, avatarUrl: p.avatarUrl, seasons: out };
 }
 
 type SeasonTotal = { seasonId: number; slug: string; name: string; unranked: string[]; rules: SeasonRules; startsAt: Date; endsAt: Date; graceDays: number; points: number; raw: number };

@@ -14,7 +14,8 @@ export type SeasonReport = {
   tasksCompleted: number;
   byDifficulty: { difficulty: string; tasks: number }[];
   byRepository: { repo: string; tasks: number; points: number; percent: number }[];
-  topTen: { rank: number | null; login: string; score: number; tasks: number; timeline: { at: string; points: number }[] }[];
+  /** `login` null for a participant who hid themselves (#19): the public report anonymizes them for everyone. */
+  topTen: { rank: number | null; login: string | null; score: number; tasks: number; timeline: { at: string; points: number }[] }[];
   /** Tasks completed in each week of the season (week 1 starts on `startsAt`), by the task's first award. */
   weekly: { week: number; from: string; tasks: number }[];
   prizes: FinalPrize[];
@@ -69,7 +70,7 @@ export async function getSeasonReport(db: Executor, slug: string): Promise<Seaso
     tasksCompleted: [...byDifficulty.values()].reduce((a, b) => a + b, 0),
     byDifficulty: [...byDifficulty].map(([difficulty, n]) => ({ difficulty, tasks: n })).sort((a, b) => b.tasks - a.tasks || a.difficulty.localeCompare(b.difficulty)),
     byRepository: shares([...repos].map((repo) => ({ repo, tasks: repoTasks.get(repo) ?? 0, value: pointsOf(repo) }))).map(({ value, ...r }) => ({ ...r, points: value })),
-    topTen: top.map((e) => ({ rank: e.rank, login: e.login, score: e.score, tasks: e.tasks, timeline: timelines.get(e.login.toLowerCase()) ?? [] })),
+    topTen: top.map((e) => ({ rank: e.rank, login: e.hidden ? null : e.login, score: e.score, tasks: e.tasks, timeline: timelines.get(e.login.toLowerCase()) ?? [] })),
     weekly: Array.from({ length: weekCount }, (_, i) => ({ week: i + 1, from: new Date(season.startsAt.getTime() + i * WEEK_MS).toISOString(), tasks: weeks.find((w) => w.week === i)?.n ?? 0 })),
     prizes: season.finalizedAt ? await finalPrizes(db, season) : [],
   };

@@ -13,7 +13,8 @@ export type TeamRow = {
   byDifficulty: DifficultyTotals;
   unranked: boolean;
   /** Each member and the points they brought to the team (before the team's caps). */
-  members: { login: string; points: number }[];
+  /** `hidden`, only when true: the member hid themselves from public rankings (#19). */
+  members: { login: string; points: number; hidden?: true }[];
 };
 
 /** Competition ranking over scores, ties by name; unranked rows take no rank. */
@@ -40,7 +41,7 @@ export async function getTeamRanking(db: Executor, slug: string): Promise<TeamRo
   if (!season) return null;
   const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, season.id));
   const members = await db
-    .select({ teamId: teamMembers.teamId, participantId: teamMembers.participantId, login: participants.login })
+    .select({ teamId: teamMembers.teamId, participantId: teamMembers.participantId, login: participants.login, hidden: participants.hidden })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .innerJoin(participants, eq(participants.id, teamMembers.participantId))
@@ -57,7 +58,7 @@ export async function getTeamRanking(db: Executor, slug: string): Promise<TeamRo
     // The team is one scorer: its entries under one id, so caps hold for the team as a whole.
     const totals = computeTotals(owned.map((e) => ({ ...e, participantId: 0 })), season.rules)[0];
     const brought = (participantId: number) => owned.filter((e) => e.participantId === participantId).reduce((n, e) => n + e.points, 0);
-    const mine = members.filter((m) => m.teamId === team.id).map((m) => ({ login: m.login, points: brought(m.participantId) }));
+    const mine = members.filter((m) => m.teamId === team.id).map((m) => ({ login: m.login, points: brought(m.participantId), ...(m.hidden ? { hidden: true as const } : {}) }));
     return {
       name: team.name,
       score: totals?.points ?? 0,

@@ -32,6 +32,7 @@ const { answerAppealAction } = await import("@/app/_actions/answer-appeal");
 const { finalizeSeasonAction } = await import("@/app/_actions/finalize-season");
 const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 const { waiveGateAction } = await import("@/app/_actions/waive-gate");
+const { setPrivacyAction } = await import("@/app/_actions/set-privacy");
 
 const { markTaskAction } = await import("@/app/_actions/mark-task");
 const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
@@ -78,6 +79,7 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "issue-credits": { call: (f) => issueCreditsAction(null, f), form: () => ({ season: "shop-future" }) },
   "set-credit-shares": { call: (f) => setCreditSharesAction(null, f), form: () => ({ season: "2020-s2", team: "four-nines", shares: "" }) },
   "waive-gate": { call: (f) => waiveGateAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), login: "coldcache", reason: "knows this code well" }) },
+  "set-privacy": { call: (f) => setPrivacyAction(null, f), form: (_t, w) => ({ login: "coldcache", hidden: w === "admin" ? "false" : "true" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */

@@ -137,8 +137,9 @@ describe.each(DRIVERS)("the public API on %s", (kind) => {
     const db = state.handle!.db;
     const top = async () => ZLeaderboard.parse(await (await leaderboard.GET(req("/api/seasons/2020-s2/leaderboard?limit=3"), slugParams("2020-s2"))).json()).entries[0]!;
     const score = async (login: string) => ZParticipant.parse(await (await participant.GET(req(`/api/participants/${login}`), loginParams(login))).json()).seasons.find((x) => x.slug === "2020-s2")!.score;
-    const first = await top();
-    expect(await top()).toEqual(first); // cached
+    const top1 = await top();
+    const first = { ...top1, login: top1.login! };
+    expect(await top()).toEqual(top1); // cached
     const [pr] = await db
       .select({ id: pullRequests.id })
       .from(pullRequests)

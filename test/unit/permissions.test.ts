@@ -22,15 +22,17 @@ const ALL: Permission[] = [
   "shop.manage",
   "shop.redeem",
   "jobs.view",
+  "profile.edit",
+  "participant.manage",
 ];
 /** Who holds what, as the governance says; a permission added to or dropped from the map fails until this is updated. */
 const EXPECTED: Record<"admin" | "maintainer" | "participant", Permission[]> = {
   admin: ALL,
-  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem"],
-  participant: ["task.pickup", "appeal.open", "shop.redeem"],
+  maintainer: ["task.score", "task.assign", "task.mark", "points.award", "sync.run", "audit.read", "admin.view", "task.pickup", "appeal.open", "shop.redeem", "profile.edit"],
+  participant: ["task.pickup", "appeal.open", "shop.redeem", "profile.edit"],
 };
 /** What a maintainer still holds on a repository that is not theirs. */
-const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup", "appeal.open", "shop.redeem"];
+const MAINTAINER_ELSEWHERE: Permission[] = ["admin.view", "task.pickup", "appeal.open", "shop.redeem", "profile.edit"];
 
 const held = (v: Viewer | null, scope?: { repo?: string }) => ALL.filter((p) => can(v, p, scope)).sort();
 

@@ -32,7 +32,7 @@ describe("achievements", () => {
     completed: difficulties.map((difficulty, i) => ({ repo: "a/b", number: i + 1, title: "t", difficulty, points: 100, pullRequests: [] })),
   });
   it("are earned from tasks and ranks", () => {
-    const ids = (seasons: ReturnType<typeof season>[]) => achievementsOf({ login: "x", name: null, avatarUrl: null, seasons }).map((a) => a.id);
+    const ids = (seasons: ReturnType<typeof season>[]) => achievementsOf({ login: "x", hidden: false, name: null, avatarUrl: null, seasons }).map((a) => a.id);
     expect(ids([])).toEqual([]);
     expect(ids([season(40, ["easy"])])).toEqual(["first-task"]);
     expect(ids([season(2, ["easy", "medium", "hard", "easy", "easy"]), season(null, [])])).toEqual(["first-task", "five-tasks", "first-hard", "all-round", "podium", "returning"]);

@@ -59,6 +59,7 @@ function JobTable({ title, rows, testId }: { title: string; rows: JobRow[]; test
         <p className="muted">None.</p>
       ) : (
         <table className="table" data-testid={testId}>
+          <caption className="sr-only">{title}</caption>
           <TableHead columns={["Job", "For", "State", { label: "Tries", num: true }, "Due", "Finished", "Detail"]} />
           <tbody>
             {rows.map((j) => (

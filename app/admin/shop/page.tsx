@@ -35,6 +35,7 @@ export default async function AdminShopPage() {
       <h2>Redemptions</h2>
       {queue.length === 0 && <p className="empty">No requests yet.</p>}
       <table className="table" data-testid="redemption-queue">
+        <caption className="sr-only">Redemption requests</caption>
         <TableHead columns={["#", "Who", "Gift", "Credits", "Note", "Status", "Decide"]} />
         <tbody>
           {queue.map((r) => (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RankingTable } from "@/app/_components/ranking-table";
 import type { SeasonSummary } from "@/lib/api/schemas";
 import type { Leaderboard } from "@/lib/queries/leaderboard";
+import { anonymized } from "@/lib/participants/privacy";
 
 const DIFFICULTIES = ["easy", "medium", "hard"];
 
@@ -14,9 +15,11 @@ export function IndividualRanking(props: {
   pages: number;
   href: (page: number) => string;
   viewerLogin: string | null;
+  viewerIsAdmin: boolean;
 }) {
   const { season, board, repo, page, pages, href } = props;
   const me = props.viewerLogin?.toLowerCase();
+  const viewer = props.viewerLogin ? { login: props.viewerLogin, isAdmin: props.viewerIsAdmin } : null;
   return (
     <>
       <form className="filters" method="get">
@@ -45,8 +48,9 @@ export function IndividualRanking(props: {
       ) : (
         <RankingTable
           testId="ranking"
+          caption={`Ranking of ${season.name}${repo ? ` in ${repo}` : ""}`}
           extraColumns={DIFFICULTIES}
-          rows={board.entries.map((e) => ({ ...e, me: me === e.login.toLowerCase(), extra: DIFFICULTIES.map((d) => e.byDifficulty[d]?.tasks ?? 0) }))}
+          rows={board.entries.map((e) => ({ ...anonymized(e, viewer), me: me === e.login.toLowerCase(), extra: DIFFICULTIES.map((d) => e.byDifficulty[d]?.tasks ?? 0) }))}
         />
       )}
       {pages > 1 && (

@@ -89,9 +89,9 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
         </p>
       )}
       {teams ? (
-        <TeamRanking teams={teams} />
+        <TeamRanking teams={teams} viewer={viewer} />
       ) : (
-        <IndividualRanking season={season} board={board} repo={search.repo} page={search.page} pages={pages} href={href} viewerLogin={viewer?.login ?? null} />
+        <IndividualRanking season={season} board={board} repo={search.repo} page={search.page} pages={pages} href={href} viewerLogin={viewer?.login ?? null} viewerIsAdmin={viewer?.isAdmin ?? false} />
       )}
     </>
   );

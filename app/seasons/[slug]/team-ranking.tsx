@@ -1,12 +1,16 @@
 import Link from "next/link";
+import { TableScroll } from "@/app/_components/table-scroll";
 import type { getTeamRanking } from "@/lib/queries/teams";
 import { TableHead } from "@/app/_components/table-head";
+import { ANONYMOUS_LABEL, seesHidden } from "@/lib/participants/privacy";
 
 /** The teams of a season, ranked, with each member's share. */
-export function TeamRanking({ teams }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>> }) {
+export function TeamRanking({ teams, viewer }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>>; viewer: { login: string; isAdmin: boolean } | null }) {
   if (teams.length === 0) return <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>;
   return (
-    <table className="table ranking" data-testid="team-ranking">
+    <TableScroll label="Teams ranked by points">
+<table className="table ranking" data-testid="team-ranking">
+      <caption className="sr-only">Teams ranked by points</caption>
       <TableHead columns={[{ label: "Rank", num: true }, "Team", { label: "Points", num: true }, "Members"]} />
       <tbody>
         {teams.map((t) => (
@@ -18,9 +22,10 @@ export function TeamRanking({ teams }: { teams: NonNullable<Awaited<ReturnType<t
             </td>
             <td>
               {t.members.map((m, i) => (
-                <span key={m.login}>
+                // Keys travel in the page's payload: a hidden member's login is not one of them.
+                <span key={m.hidden ? `hidden-${i}` : m.login}>
                   {i > 0 && ", "}
-                  <Link href={`/u/${m.login}`}>{m.login}</Link> <span className="muted">({m.points})</span>
+                  {m.hidden && !seesHidden(viewer, m.login) ? ANONYMOUS_LABEL : <Link href={`/u/${m.login}`}>{m.login}</Link>} <span className="muted">({m.points})</span>
                 </span>
               ))}
             </td>
@@ -28,5 +33,6 @@ export function TeamRanking({ teams }: { teams: NonNullable<Awaited<ReturnType<t
         ))}
       </tbody>
     </table>
+</TableScroll>
   );
 }

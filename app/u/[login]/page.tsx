@@ -10,6 +10,9 @@ import { ProfileHeader, ProfileSeason } from "./profile-parts";
 import { finalStandings } from "@/lib/queries/season-results";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { OwnWallet } from "./wallet";
+import { ProfilePrivacy } from "./privacy";
+import { currentViewer } from "@/lib/auth";
+import { seesHidden } from "@/lib/participants/privacy";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +27,9 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
   const pullsView = pulls === "unscored" || pulls === "all" ? pulls : null;
   if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/.test(login)) notFound();
   const db = await getDb();
-  const profile = await getParticipantProfile(db, login);
-  if (!profile) notFound();
+  const [profile, viewer] = await Promise.all([getParticipantProfile(db, login), currentViewer()]);
+  // A participant who hid themselves has no public profile (#19): only they and admins see it.
+  if (!profile || (profile.hidden && !seesHidden(viewer, profile.login))) notFound();
   const community = await communityStandingOf(db, profile.login);
   const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(db, profile.login)]);
   const achievements = achievementsOf(profile);
@@ -43,6 +47,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
           ))}
         </ul>
       )}
+      <ProfilePrivacy login={profile.login} hidden={profile.hidden} mayChange={seesHidden(viewer, profile.login)} self={viewer?.login.toLowerCase() === profile.login.toLowerCase()} />
       <OwnWallet login={profile.login} />
       {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
       {profile.seasons.length === 0 && !pullsView && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/app/_components/table-scroll";
 import type { ParticipantProfile } from "@/lib/queries/participant";
 import type { communityStandingOf } from "@/lib/queries/community";
 import type { FinalStanding } from "@/lib/queries/season-results";
@@ -67,7 +68,9 @@ export function ProfileSeason({
       </p>
       <FinalLine standing={final} />
       <PointsChart timeline={season.timeline} label={`Points in ${season.name}`} />
-      <table className="table">
+      <TableScroll label={`Tasks completed in ${season.name}`}>
+<table className="table">
+        <caption className="sr-only">{`Tasks completed in ${season.name}`}</caption>
         <thead>
           <tr>
             <th scope="col">Task</th>
@@ -100,6 +103,7 @@ export function ProfileSeason({
           ))}
         </tbody>
       </table>
+</TableScroll>
       {pullsView ? (
         <SeasonPulls login={login} slug={season.slug} unscoredOnly={pullsView === "unscored"} />
       ) : (

@@ -1,4 +1,5 @@
 import { openAppealAction } from "@/app/_actions/open-appeal";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { ActionForm } from "@/app/_components/action-form";
 import { TableHead } from "@/app/_components/table-head";
 import { getDb } from "@/db";
@@ -39,7 +40,8 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
         Pull requests ({all.length}, {notScored} not scored) —{" "}
         {unscoredOnly ? <a href={`/u/${login}?pulls=all#pulls-${slug}`}>show all</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>only those not scored</a>}
       </summary>
-      <table className="table" id={`pulls-${slug}`}>
+      <TableScroll label={`Pull requests of ${login} in this season`}>
+<table className="table" id={`pulls-${slug}`}>
         <caption>Every pull request of {login} that counts in this season, and why it scored or did not</caption>
         <TableHead columns={["Pull request", "Outcome", { label: "Points", num: true }, owner && "Appeal"]} />
         <tbody>
@@ -71,6 +73,7 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
           ))}
         </tbody>
       </table>
+</TableScroll>
     </details>
   );
   if (!heading) return view;

@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { currentViewer } from "@/lib/auth";
 import { getWallet } from "@/lib/queries/wallet";
 import { TableHead } from "@/app/_components/table-head";
@@ -29,7 +30,9 @@ export async function OwnWallet({ login }: { login: string }) {
       {wallet.history.length === 0 ? (
         <p className="empty">No credits yet: they are issued when a season you scored in is final.</p>
       ) : (
-        <table className="table" data-testid="wallet-history">
+        <TableScroll label="Credits received and spent">
+<table className="table" data-testid="wallet-history">
+          <caption className="sr-only">Credits received and spent</caption>
           <TableHead columns={["When", "What", "Credits", "Season", "Why"]} />
           <tbody>
             {wallet.history.map((l) => (
@@ -43,6 +46,7 @@ export async function OwnWallet({ login }: { login: string }) {
             ))}
           </tbody>
         </table>
+</TableScroll>
       )}
     </section>
   );

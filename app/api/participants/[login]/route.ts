@@ -14,7 +14,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ log
   if (!LOGIN.test(login)) return jsonError(404, "unknown participant");
   const db = await getDb();
   const profile = await cached(db, login.toLowerCase(), () => getParticipantProfile(db, login));
-  if (!profile) return jsonError(404, `unknown participant: ${login}`);
+  // A participant who hid themselves is not in the public API: the same 404 as an unknown login (#19).
+  if (!profile || profile.hidden) return jsonError(404, `unknown participant: ${login}`);
   const body: ParticipantResponse = {
     login: profile.login,
     name: profile.name,

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getSeasonReport, type SeasonReport } from "@/lib/queries/season-report";
 import { FinalPrizes } from "../final-prizes";
 import { TopTenChart, WeeklyChart } from "./report-charts";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import "./report.css";
 
 export const dynamic = "force-dynamic";
@@ -72,12 +73,10 @@ function TopTenTable({ report }: { report: SeasonReport }) {
         </tr>
       </thead>
       <tbody>
-        {report.topTen.map((t) => (
-          <tr key={t.login}>
+        {report.topTen.map((t, i) => (
+          <tr key={t.login ?? `hidden-${i}`}>
             <td className="num">{t.rank ?? "–"}</td>
-            <td>
-              <Link href={`/u/${t.login}`}>{t.login}</Link>
-            </td>
+            <td>{t.login === null ? ANONYMOUS_LABEL : <Link href={`/u/${t.login}`}>{t.login}</Link>}</td>
             <td className="num">{t.score}</td>
             <td className="num">{t.tasks}</td>
           </tr>
@@ -94,6 +93,7 @@ function Breakdowns({ report }: { report: SeasonReport }) {
       <section>
         <h2>By difficulty</h2>
         <table className="table" data-testid="report-difficulty">
+          <caption className="sr-only">Tasks completed by difficulty</caption>
           <thead>
             <tr>
               <th scope="col">Difficulty</th>
@@ -113,6 +113,7 @@ function Breakdowns({ report }: { report: SeasonReport }) {
       <section>
         <h2>By repository</h2>
         <table className="table" data-testid="report-repos">
+          <caption className="sr-only">Tasks and points by repository</caption>
           <thead>
             <tr>
               <th scope="col">Repository</th>

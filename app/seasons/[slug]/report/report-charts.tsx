@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { barChart, lineChart, type BarChart } from "@/lib/report/charts";
 import type { SeasonReport } from "@/lib/queries/season-report";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import { TableHead } from "@/app/_components/table-head";
 
 // Ten distinguishable colours, and a dash pattern each so the lines stay apart in black-and-white print.
@@ -33,7 +34,7 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
   const from = Date.parse(report.season.startsAt);
   const to = Math.max(from + 1, Date.parse(report.season.endsAt), ...report.topTen.flatMap((t) => t.timeline.map((p) => Date.parse(p.at))));
   const chart = lineChart(
-    report.topTen.map((t) => ({ label: t.login, points: t.timeline.map((p) => ({ at: Date.parse(p.at), value: p.points })) })),
+    report.topTen.map((t) => ({ label: t.login ?? ANONYMOUS_LABEL, points: t.timeline.map((p) => ({ at: Date.parse(p.at), value: p.points })) })),
     from,
     to,
   );
@@ -48,7 +49,7 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
         title="Points over time of the top ten"
         description={
           leader
-            ? `Cumulative points from ${day(report.season.startsAt)} to ${day(new Date(to).toISOString())}. ${report.topTen.map((t) => `${t.login}: ${t.score}`).join("; ")}.`
+            ? `Cumulative points from ${day(report.season.startsAt)} to ${day(new Date(to).toISOString())}. ${report.topTen.map((t) => `${t.login ?? ANONYMOUS_LABEL}: ${t.score}`).join("; ")}.`
             : "No points in this season."
         }
       >

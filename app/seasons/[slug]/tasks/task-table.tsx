@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { giveUpTaskAction } from "@/app/_actions/give-up-task";
 import { pickUpTaskAction } from "@/app/_actions/pick-up-task";
 import { ActionForm } from "@/app/_components/action-form";
@@ -9,7 +10,9 @@ import { TableHead } from "@/app/_components/table-head";
 export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; running: boolean }) {
   const me = viewerLogin?.toLowerCase();
   return (
-    <table className="table" data-testid="tasks">
+    <TableScroll label="Tasks of the season">
+<table className="table" data-testid="tasks">
+      <caption className="sr-only">Tasks of the season</caption>
       <TableHead columns={["Task", "Difficulty", { label: "Points", num: true }, "State", ""]} />
       <tbody>
         {rows.map((t) => (
@@ -44,5 +47,6 @@ export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; 
         ))}
       </tbody>
     </table>
+</TableScroll>
   );
 }

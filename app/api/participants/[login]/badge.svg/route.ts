@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ logi
   if (season !== null && !SLUG.test(season)) return jsonError(400, "season: expected a season slug");
   if (!LOGIN.test(login)) return jsonError(404, "unknown participant");
   const profile = await getParticipantProfile(await getDb(), login);
-  if (!profile) return jsonError(404, `unknown participant: ${login}`);
+  if (!profile || profile.hidden) return jsonError(404, `unknown participant: ${login}`);
   const s = season ? profile.seasons.find((x) => x.slug === season) : profile.seasons[0];
   if (season && !s) return jsonError(404, `${login} has no points in season ${season}`);
   // A final season's badge names the prizes won (from the frozen results).

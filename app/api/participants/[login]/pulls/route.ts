@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { jsonError, LOGIN, publicJson, SLUG } from "@/lib/api/respond";
 import { participantPulls } from "@/lib/queries/participant-pulls";
+import { isHidden } from "@/lib/queries/privacy";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ logi
     return jsonError(400, issue?.code === "unrecognized_keys" ? `unknown parameter: ${(issue.keys ?? []).join(", ")}` : (issue?.message ?? "bad query"));
   }
   if (!LOGIN.test(login)) return jsonError(404, "unknown participant");
-  const pulls = await participantPulls(await getDb(), login, parsed.data.season);
+  const db = await getDb();
+  const pulls = (await isHidden(db, login)) ? null : await participantPulls(db, login, parsed.data.season);
   if (!pulls) return jsonError(404, `unknown participant or season: ${login}, ${parsed.data.season}`);
   const shown = parsed.data.outcome === "unscored" ? pulls.filter((p) => p.points === 0) : pulls;
   return publicJson({

@@ -3,6 +3,7 @@ import { csvRow } from "@/lib/api/csv";
 import { leaderboardResponse } from "@/lib/api/leaderboard-response";
 import { jsonError, seasonLeaderboardRequest } from "@/lib/api/respond";
 import { PUBLIC_CACHE } from "@/lib/api/schemas";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const lines = [
     csvRow(["rank", "login", "name", "score", "tasks", ...difficulties.flatMap((d) => [`${d}_tasks`, `${d}_score`])]),
     ...board.entries.map((e) =>
-      csvRow([e.rank, e.login, e.name, e.score, e.tasks, ...difficulties.flatMap((d) => [e.byDifficulty[d]?.tasks ?? 0, e.byDifficulty[d]?.score ?? 0])]),
+      csvRow([e.rank, e.login, e.login === null ? ANONYMOUS_LABEL : e.name, e.score, e.tasks, ...difficulties.flatMap((d) => [e.byDifficulty[d]?.tasks ?? 0, e.byDifficulty[d]?.score ?? 0])]),
     ),
   ];
   return new Response(`${lines.join("\r\n")}\r\n`, {

@@ -11,6 +11,7 @@ export function TaskLedger({ detail, maintains }: { detail: Detail; maintains: b
   if (detail.entries.length === 0) return <p className="muted">No points for this task yet.</p>;
   return (
     <table className="table" data-testid="ledger">
+      <caption className="sr-only">Points booked for this task</caption>
       <TableHead columns={["Participant", { label: "Points", num: true }, "Kind", "Why", "By", maintains && ""]} />
       <tbody>
         {detail.entries.map((e) => (

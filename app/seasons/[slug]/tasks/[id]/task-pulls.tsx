@@ -11,6 +11,7 @@ export function TaskPulls({ detail, slug, maintains, outcomes }: { detail: Detai
   if (detail.pulls.length === 0) return <p className="muted">No pull request references this task yet.</p>;
   return (
     <table className="table">
+      <caption className="sr-only">Pull requests that reference this task</caption>
       <TableHead columns={["Pull request", "Author", "Merged", "Outcome", maintains && "Award points"]} />
       <tbody>
         {detail.pulls.map((p) => (

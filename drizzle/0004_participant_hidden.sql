@@ -1,0 +1,1 @@
+ALTER TABLE "participants" ADD COLUMN "hidden" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,36 @@
+/** Dark mode (#19): the system's theme by default; the header's toggle keeps a choice in a cookie, rendered by the server. */
+import { expect, test } from "@playwright/test";
+
+const background = (page: import("@playwright/test").Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const DARK_BG = "rgb(15, 17, 21)";
+const LIGHT_BG = "rgb(255, 255, 255)";
+
+test("the theme follows the system until the toggle chooses one; the choice is in the server's HTML", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await page.goto("/seasons/2020-s2");
+  expect(await background(page)).toBe(DARK_BG);
+  const toggle = page.getByTestId("theme-toggle");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await background(page)).toBe(LIGHT_BG);
+  expect((await context.cookies()).find((c) => c.name === "podium-theme")?.value).toBe("light");
+
+  // The server renders the chosen theme on <html> (no flash): the raw HTML already has it, before any script runs.
+  const html = await (await context.request.get("/seasons/2020-s2")).text();
+  expect(html).toMatch(/<html[^>]*data-theme="light"/);
+  await page.reload();
+  expect(await background(page)).toBe(LIGHT_BG);
+  await toggle.click();
+  await page.reload();
+  expect(await background(page)).toBe(DARK_BG);
+  await expect(page.getByTestId("theme-toggle")).toHaveAttribute("aria-pressed", "true");
+  await context.close();
+
+  // No cookie, a light system: light, and nothing on <html>.
+  const plain = await browser.newContext({ colorScheme: "light" });
+  const res = await plain.request.get(`${baseURL}/`);
+  expect(await res.text()).not.toMatch(/<html[^>]*data-theme=/);
+  await plain.close();
+});
