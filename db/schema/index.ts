@@ -11,3 +11,4 @@ export * from "./community";
 export * from "./appeals";
 export * from "./results";
 export * from "./shop";
+export * from "./security";
