@@ -52,6 +52,7 @@ const upstreams = Array.from({ length: instances }, (_, i) => port + 1 + i);
 for (const p of upstreams) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], { stdio: "inherit", env: { ...childEnv, PORT: String(p) } });
   child.on("exit", (code, signal) => {
+    if (stopping) return;
     console.error(`podium cluster: the instance on port ${p} exited (${signal ?? code}); stopping`);
     stop(1);
   });
