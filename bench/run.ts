@@ -12,6 +12,7 @@ import { clientJs } from "./figures/client-js";
 import { coldStart } from "./figures/cold-start";
 import { httpLoad } from "./figures/http";
 import { importCost } from "./figures/import-cost";
+import { importWallTime } from "./figures/import-wall";
 import { ingestThroughput } from "./figures/ingest";
 import { pageLoad } from "./figures/load";
 import { readDatabase, readLatency } from "./figures/reads";
@@ -41,6 +42,7 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
       await attempt(`import/${scale}`, () => importCost(lab, scale, kinds[0] ?? "postgres"));
     }
   }
+  if (want("import-wall") && scale !== "large") await attempt(`import-wall/${scale}`, () => importWallTime(lab, scale, kinds[0] ?? "postgres"));
   if (want("ingest")) {
     if (scale === "large") {
       results.push(skipped(scale, "postgres", "ingest: PRs/s, batches of 1000", "PRs/s", "measured at small and realistic; the large data set is written by the bulk loader"));

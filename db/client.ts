@@ -29,7 +29,11 @@ export type OpenOptions = {
   max?: number;
   /** Lock metadata written next to the PGlite folder (the server's CLI bridge). */
   lockInfo?: Record<string, unknown>;
+  /** Called with each statement's SQL text (tests count the reads a page makes); never its parameters. */
+  onQuery?: (query: string) => void;
 };
+
+const loggerOf = (options: OpenOptions) => (options.onQuery ? { logger: { logQuery: (query: string) => options.onQuery!(query) } } : {});
 
 export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "drizzle");
 const MIGRATION_LOCK = 7_263_001;
@@ -120,7 +124,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
     }
   }
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = drizzle({ client, schema, ...loggerOf(options) }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end() };
 }
 
@@ -137,7 +141,7 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
     } catch (e) {
       throw new DatabaseOpenError("open", `the embedded database in ${dir} could not be opened (${reasonOf(e)}): is it a PGlite data folder this user can read and write?`);
     }
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client, schema, ...loggerOf(options) }) as unknown as Db;
     if (options.migrate ?? true) {
       try {
         const { migrate: run } = await import("drizzle-orm/pglite/migrator");

@@ -13,7 +13,7 @@ import { clientKey } from "@/lib/security/rate-limit";
  */
 export async function signInAction(formData: FormData): Promise<void> {
   const h = await headers();
-  const limited = signInLimiter().take(clientKey(h));
+  const limited = await signInLimiter().take(clientKey(h));
   if (!limited.ok) redirect(`/signin?error=RateLimited&retryAfter=${limited.retryAfterSeconds}`);
   const raw = formData.get("callbackUrl");
   const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : null) ?? safeCallbackPath(h.get("referer"), h.get("host")) ?? "/";

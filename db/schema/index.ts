@@ -12,3 +12,4 @@ export * from "./appeals";
 export * from "./results";
 export * from "./shop";
 export * from "./bot";
+export * from "./security";

@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { participants, repositories, seasons, seasonTotals } from "@/db/schema";
+import { participants, repositories, seasonTotals } from "@/db/schema";
 import type { DifficultyTotals } from "@/db/schema";
 import { countAbove, rankOfScore, scoreHistogram, totalsOf, unrankedScores } from "./score-histogram";
+import { seasonRowOf, type SeasonRef, type SeasonRow } from "./season-context";
 import { currentTeams, unrankedLogins } from "./teams";
 
 export type LeaderboardEntry = {
@@ -24,7 +25,15 @@ export type LeaderboardEntry = {
 
 export type Leaderboard = { season: { slug: string; name: string }; total: number; entries: LeaderboardEntry[] };
 
-export type LeaderboardQuery = { slug: string; limit: number; offset: number; repo?: string | null };
+export type LeaderboardQuery = {
+  slug: string;
+  limit: number;
+  offset: number;
+  repo?: string | null;
+  /** The season's row and its unranked logins when the caller has read them already (the ranking page). */
+  season?: SeasonRow;
+  unranked?: readonly string[];
+};
 
 /**
  * A season's ranking: standard competition ranking (1, 2, 2, 4) on points; within a tie whoever reached
@@ -36,10 +45,10 @@ export type LeaderboardQuery = { slug: string; limit: number; offset: number; re
  * the season's score histogram (`score-histogram.ts`); never a window over the whole season.
  */
 export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise<Leaderboard | null> {
-  const [season] = await db.select({ id: seasons.id, slug: seasons.slug, name: seasons.name, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, q.slug));
+  const season = await seasonRowOf(db, q.season ?? q.slug);
   if (!season) return null;
   const head = { season: { slug: season.slug, name: season.name } };
-  const unranked = await unrankedLogins(db, season.id, season.unranked);
+  const unranked = q.unranked ?? (await unrankedLogins(db, season.id, season.unranked));
 
   let repositoryId: number | null = null;
   if (q.repo) {
@@ -99,8 +108,13 @@ export async function getLeaderboard(db: Executor, q: LeaderboardQuery): Promise
 }
 
 /** The viewer's own place in a season (for "you are #312" when their row is on another page). */
-export async function getOwnStanding(db: Executor, slug: string, login: string): Promise<{ rank: number | null; score: number; position: number } | null> {
-  const [season] = await db.select({ id: seasons.id, unranked: seasons.unranked }).from(seasons).where(eq(seasons.slug, slug));
+export async function getOwnStanding(
+  db: Executor,
+  ref: SeasonRef,
+  login: string,
+  known: { unranked?: readonly string[] } = {},
+): Promise<{ rank: number | null; score: number; position: number } | null> {
+  const season = await seasonRowOf(db, ref);
   if (!season) return null;
   const [me] = await db
     .select({ points: seasonTotals.points, reachedAt: seasonTotals.reachedAt })
@@ -108,7 +122,7 @@ export async function getOwnStanding(db: Executor, slug: string, login: string):
     .innerJoin(participants, eq(participants.id, seasonTotals.participantId))
     .where(and(eq(seasonTotals.seasonId, season.id), eq(sql`lower(${participants.login})`, login.toLowerCase())));
   if (!me) return null;
-  const unranked = await unrankedLogins(db, season.id, season.unranked);
+  const unranked = known.unranked ?? (await unrankedLogins(db, season.id, season.unranked));
   const histogram = await scoreHistogram(db, season.id, null);
   const unrankedPoints = await unrankedScores(db, season.id, unranked);
   // Rows before this one: every higher score, and the same score reached earlier (an index range).

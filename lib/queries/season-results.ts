@@ -4,6 +4,7 @@ import { participants, seasonResults, seasons } from "@/db/schema";
 import type { SeasonSummary } from "@/lib/api/schemas";
 import { awardPrizes, type Ranking } from "@/lib/scoring/prizes";
 import type { SeasonPrize, SeasonRules } from "@/lib/seasons/season-file";
+import { seasonRowOf, type SeasonRef } from "./season-context";
 import { listSeasons } from "./seasons";
 import type { CertificateInput } from "@/lib/report/certificate";
 
@@ -67,8 +68,8 @@ export async function finalStandings(db: Executor, login: string, slug?: string)
 }
 
 /** For the ranking page: when the season was finalized and its prizes, or null while it is live (one query then). */
-export async function finalState(db: Executor, slug: string): Promise<{ finalizedAt: string; prizes: FinalPrize[] } | null> {
-  const [s] = await db.select({ id: seasons.id, options: seasons.options, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.slug, slug));
+export async function finalState(db: Executor, ref: SeasonRef): Promise<{ finalizedAt: string; prizes: FinalPrize[] } | null> {
+  const s = await seasonRowOf(db, ref);
   if (!s?.finalizedAt) return null;
   return { finalizedAt: s.finalizedAt.toISOString(), prizes: await finalPrizes(db, s) };
 }

@@ -11,7 +11,7 @@ const counts = microCache<Counts>("q:season-counts", { ttlMs: 500 });
  * Participants and tasks per season: counts over whole tables (a hundred thousand rows and more in a big
  * program), so shared for half a second like the rankings (lib/cache/micro-cache.ts).
  */
-function seasonCounts(db: Executor): Promise<Counts> {
+export function seasonCounts(db: Executor): Promise<Counts> {
   return counts(db, "all", async () => ({
     participants: await db.select({ seasonId: seasonTotals.seasonId, n: count() }).from(seasonTotals).groupBy(seasonTotals.seasonId),
     tasks: await db.select({ seasonId: tasks.seasonId, n: count() }).from(tasks).groupBy(tasks.seasonId),

@@ -20,12 +20,18 @@ export type SyncStatus = {
   schedule: { intervalSeconds: number; nextAt: string | null };
 };
 
+type Run = Awaited<ReturnType<typeof latestRuns>>[number];
+
 /** The season's latest sync run, for the live progress view (shown to the season's maintainers and admins). */
 export async function getSyncStatus(db: Db, slug: string, schedule: { intervalSeconds: number; now?: Date } = { intervalSeconds: 0 }): Promise<SyncStatus> {
-  const [run] = await latestRuns(db, slug, 1);
-  const [next] = await nextScheduledRuns(db, schedule.intervalSeconds, schedule.now ?? new Date(), slug);
+  const [[run], [next]] = await Promise.all([latestRuns(db, slug, 1), nextScheduledRuns(db, schedule.intervalSeconds, schedule.now ?? new Date(), slug)]);
+  return syncStatusOf(run, next?.at ?? null, schedule.intervalSeconds);
+}
+
+/** The status from the latest run (read by the caller, e.g. with the runs the page reads anyway) and the next slot. */
+export function syncStatusOf(run: Run | undefined, nextAt: string | null, intervalSeconds: number): SyncStatus {
   return {
-    schedule: { intervalSeconds: schedule.intervalSeconds, nextAt: next?.at ?? null },
+    schedule: { intervalSeconds, nextAt },
     running: run?.status === "running",
     last: run
       ? {

@@ -1,9 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { DifficultyTotals } from "@/db/schema";
-import { participants, scoreEntries, seasons, teamMembers, teams } from "@/db/schema";
+import { participants, scoreEntries, teamMembers, teams } from "@/db/schema";
 import { LEDGER_POINT } from "@/lib/scoring/refresh-totals";
 import { computeTotals } from "@/lib/scoring/totals";
+import { seasonRowOf, type SeasonRef } from "./season-context";
 
 export type TeamRow = {
   rank: number | null;
@@ -36,8 +37,8 @@ export function competitionRanks<T extends { score: number; unranked: boolean }>
  * points from their `joinedAt` until their `leftAt` — with the season's caps applied to the team as one scorer.
  * Within a tie, whoever reached the score first, then the name.
  */
-export async function getTeamRanking(db: Executor, slug: string): Promise<TeamRow[] | null> {
-  const [season] = await db.select().from(seasons).where(eq(seasons.slug, slug));
+export async function getTeamRanking(db: Executor, ref: SeasonRef): Promise<TeamRow[] | null> {
+  const season = await seasonRowOf(db, ref);
   if (!season) return null;
   const teamRows = await db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.seasonId, season.id));
   const members = await db

@@ -1,16 +1,39 @@
 import { CLIENT_HEADER } from "./forwarded-headers";
 
-/**
- * A per-client request limit over a sliding window (two fixed windows, weighted), in this process's memory.
- * Enough for one Podium instance; several instances behind a balancer each allow the limit.
- */
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-export type RateLimiter = { take(key: string): RateLimitResult; readonly limit: number };
+/** What the routes use: the shared limiter (lib/security/shared-rate-limit.ts) asks the database, hence a promise. */
+export type RateLimiter = { take(key: string): Promise<RateLimitResult>; readonly limit: number };
+
+/** The in-memory limiter: one process's counts (the shared limiter's fallback when the database fails). */
+export type MemoryRateLimiter = { take(key: string): RateLimitResult; readonly limit: number };
+
+/**
+ * The sliding count of two fixed windows: the previous window counts for the part of it still inside the
+ * sliding window (`elapsed` is the fraction of the current window gone).
+ */
+export function slidingCount(hits: number, previousHits: number, elapsed: number): number {
+  return previousHits * (1 - elapsed) + hits;
+}
+
+/**
+ * When a refused request would pass: once the previous window's share has shrunk enough, or, if this window
+ * alone is full, when it ends. `hits`/`previousHits` are the counts the refusal saw.
+ */
+export function retryAfterSeconds(o: { hits: number; previousHits: number; t: number; windowMs: number; limit: number }): number {
+  const { hits, previousHits, t, windowMs, limit } = o;
+  const elapsed = (t % windowMs) / windowMs;
+  const retryAfterMs = hits + 1 > limit ? windowMs - (t % windowMs) : (1 - (limit - hits - 1) / previousHits - elapsed) * windowMs;
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
+}
 
 type Counter = { window: number; current: number; previous: number };
 
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number; maxKeys?: number }): RateLimiter {
+/**
+ * A per-client request limit over a sliding window (two fixed windows, weighted), in this process's memory:
+ * several instances behind a balancer would each allow the limit, so the routes use the shared limiter.
+ */
+export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number; maxKeys?: number }): MemoryRateLimiter {
   const { limit, windowMs } = options;
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 10_000;
@@ -40,14 +63,8 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
         c.current = 0;
         c.window = window;
       }
-      // The previous window counts for the part of it still inside the sliding window.
-      const elapsed = (t % windowMs) / windowMs;
-      const used = c.previous * (1 - elapsed) + c.current;
-      if (used + 1 > limit) {
-        // Until the previous window's share has shrunk enough (or, if this window alone is full, until it ends).
-        const retryAfterMs = c.current + 1 > limit ? windowMs - (t % windowMs) : (1 - (limit - c.current - 1) / c.previous - elapsed) * windowMs;
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-      }
+      const used = slidingCount(c.current, c.previous, (t % windowMs) / windowMs);
+      if (used + 1 > limit) return { ok: false, retryAfterSeconds: retryAfterSeconds({ hits: c.current, previousHits: c.previous, t, windowMs, limit }) };
       c.current += 1;
       return { ok: true, remaining: Math.floor(limit - used - 1) };
     },

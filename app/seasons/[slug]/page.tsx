@@ -7,13 +7,9 @@ import { getDb } from "@/db";
 import { SeasonWindow } from "@/app/_components/season-window";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { getLeaderboard, getOwnStanding } from "@/lib/queries/leaderboard";
-import { getTeamRanking } from "@/lib/queries/teams";
 import { env } from "@/lib/env";
-import { getSyncStatus } from "@/lib/queries/sync-status";
-import { finalState } from "@/lib/queries/season-results";
+import { readRankingPage } from "@/lib/queries/ranking-page";
 import { FinalPrizes } from "./final-prizes";
-import { lastRefreshed } from "@/lib/sync/run-lock";
 import { IndividualRanking } from "./individual-ranking";
 import { SyncPanel } from "./sync-panel";
 import { TeamRanking } from "./team-ranking";
@@ -38,19 +34,17 @@ const ZSearch = z.object({
 export default async function SeasonPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { slug } = await params;
   const search = ZSearch.parse(await searchParams);
-  const db = await getDb();
   const [season, viewer] = await Promise.all([seasonContext(slug), currentViewer()]);
   if (!season) notFound();
-  const mayRunSync = can(viewer, "sync.run", { repos: season.repos });
-  // Independent reads, at once.
-  const [board, status, refreshed, teams, mine, final] = await Promise.all([
-    getLeaderboard(db, { slug, limit: PAGE, offset: (search.page - 1) * PAGE, repo: search.repo }),
-    mayRunSync ? getSyncStatus(db, slug, { intervalSeconds: env().syncIntervalSeconds }) : null,
-    lastRefreshed(db, slug),
-    search.view === "teams" ? getTeamRanking(db, slug) : null,
-    viewer && !search.repo && search.view === "individuals" ? getOwnStanding(db, slug, viewer.login) : null,
-    finalState(db, slug),
-  ]);
+  const { board, status, refreshed, teams, mine, final } = await readRankingPage(await getDb(), season, {
+    page: search.page,
+    pageSize: PAGE,
+    view: search.view,
+    repo: search.repo,
+    viewerLogin: viewer?.login ?? null,
+    mayRunSync: can(viewer, "sync.run", { repos: season.repos }),
+    intervalSeconds: env().syncIntervalSeconds,
+  });
   if (!board) notFound();
   const pages = Math.max(1, Math.ceil(board.total / PAGE));
   const mineOnPage = mine !== null && mine.position >= (search.page - 1) * PAGE && mine.position < search.page * PAGE;

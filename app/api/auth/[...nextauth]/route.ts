@@ -6,9 +6,9 @@ import { signInLimiter } from "@/lib/security/limiters";
 import { clientKey, tooManyRequests } from "@/lib/security/rate-limit";
 
 /** Starting a sign-in and OAuth callbacks are rate-limited per client; the rest of Auth.js's routes are not. */
-const limited = (request: NextRequest): Response | null => {
+const limited = async (request: NextRequest): Promise<Response | null> => {
   if (!/\/api\/auth\/(signin|callback)(\/|$)/.test(request.nextUrl.pathname)) return null;
-  const r = signInLimiter().take(clientKey(request.headers));
+  const r = await signInLimiter().take(clientKey(request.headers));
   return r.ok ? null : tooManyRequests(r.retryAfterSeconds, "sign-in");
 };
 
@@ -29,9 +29,9 @@ const publicRequest = async (request: NextRequest): Promise<NextRequest> => {
 };
 
 export async function GET(request: NextRequest): Promise<Response> {
-  return limited(request) ?? handlers.GET(await publicRequest(request));
+  return (await limited(request)) ?? handlers.GET(await publicRequest(request));
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  return limited(request) ?? handlers.POST(await publicRequest(request));
+  return (await limited(request)) ?? handlers.POST(await publicRequest(request));
 }

@@ -24,7 +24,7 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 export async function POST(request: Request) {
   const secret = env().GITHUB_WEBHOOK_SECRET;
   if (!secret) return json(403, { error: "webhooks are not configured (GITHUB_WEBHOOK_SECRET is unset)" });
-  const limited = webhookLimiter().take(clientKey(request.headers));
+  const limited = await webhookLimiter().take(clientKey(request.headers));
   if (!limited.ok) return tooManyRequests(limited.retryAfterSeconds, "webhook");
   const read = await readBodyText(request, WEBHOOK_MAX_BODY);
   if (!read.ok) return read.response;
