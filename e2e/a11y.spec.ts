@@ -56,12 +56,19 @@ async function setTheme(context: BrowserContext, theme: "light" | "dark", baseUR
 
 test("the check can fail: a low-contrast, unlabelled control on a page is reported", async ({ page }) => {
   await page.goto("/");
+  // After hydration, and outside React's tree (hydration may drop nodes added inside it): body's own child, which
+  // React leaves alone.
+  await page.waitForLoadState("networkidle");
   await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.style.cssText = "background:#ffffff;padding:8px";
     const p = document.createElement("p");
     p.textContent = "barely visible";
     p.style.cssText = "color:#eeeeee;background:#ffffff";
-    document.querySelector("main")!.append(p, Object.assign(document.createElement("input"), { type: "text" }));
+    box.append(p, Object.assign(document.createElement("input"), { type: "text" }));
+    document.body.append(box);
   });
+  await expect(page.getByText("barely visible")).toBeVisible();
   const found = await violations(page);
   expect(found.some((v) => v.includes("color-contrast"))).toBe(true);
   expect(found.some((v) => v.includes("label"))).toBe(true);
