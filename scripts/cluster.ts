@@ -11,15 +11,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { EnvError, parseEnv } from "../lib/env";
+import { envOrExit, failWith } from "./exit";
 import { CLIENT_HEADER, PEER_HEADER, sanitizeForwardedHeaders } from "../lib/security/forwarded-headers";
 import { parseTrustedProxies } from "../lib/security/trusted-proxies";
 import { build, isBuilt } from "./build";
 
-function fail(message: string): never {
-  console.error(`podium cluster: ${message}`);
-  process.exit(1);
-}
+const fail = failWith("podium cluster");
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,13 +26,7 @@ function option(name: string, fallback: number): number {
   return n;
 }
 
-let env;
-try {
-  env = parseEnv();
-} catch (e) {
-  if (e instanceof EnvError) fail(e.message);
-  throw e;
-}
+const env = envOrExit(fail);
 if (!env.DATABASE_URL) fail("DATABASE_URL is required: the embedded database (PGlite) allows one process, several instances need PostgreSQL");
 if (!env.AUTH_SECRET) fail("AUTH_SECRET is required: every instance must sign and read the same session cookies");
 const instances = option("instances", 3);

@@ -6,21 +6,12 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv } from "../lib/env";
+import { envOrExit, failWith } from "./exit";
 import { build, isBuilt } from "./build";
 
-function fail(message: string): never {
-  console.error(`podium: ${message}`);
-  process.exit(1);
-}
+const fail = failWith("podium");
 
-let env;
-try {
-  env = parseEnv();
-} catch (e) {
-  if (e instanceof EnvError) fail(e.message);
-  throw e;
-}
+const env = envOrExit(fail);
 
 const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(env.PORT ?? 3000) };
 if (env.demo && !env.AUTH_SECRET) {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { botComments, participants, pullRequests, seasons } from "@/db/schema";
 import type { GitHubClient, RateLimit } from "@/lib/github/client";
@@ -62,9 +62,10 @@ export type PostResult = { key: string; state: "posted" | "skipped" | "found"; c
  * Posts one stored comment through GraphQL `addComment`. It first reads the issue's last comments: one carrying
  * this key's marker was posted by an attempt whose answer was lost, and is recorded instead of posted again.
  */
-export async function postBotComment(db: Executor, client: GitHubClient, key: string, options: { webBase: string; publicUrl: string }): Promise<PostResult> {
+export async function postBotComment(db: Executor, key: string, options: { client: (repo: string) => Promise<GitHubClient>; publicUrl: string }): Promise<PostResult> {
   const [row] = await db.select().from(botComments).where(eq(botComments.key, key));
   if (!row || row.state !== "pending") return { key, state: "skipped" };
+  const client = await options.client(row.repo);
   const body = row.body ?? (await outcomeBody(db, row, options.publicUrl));
   if (body === null) {
     await db.update(botComments).set({ state: "skipped" }).where(eq(botComments.key, key));
@@ -88,15 +89,15 @@ export async function postBotComment(db: Executor, client: GitHubClient, key: st
 async function outcomeBody(db: Executor, row: typeof botComments.$inferSelect, publicUrl: string): Promise<string | null> {
   if (row.pullRequestId === null || row.seasonId === null) return null;
   const [pr] = await db
-    .select({ authorId: pullRequests.authorId, login: participants.login, slug: seasons.slug })
+    .select({ authorId: pullRequests.authorId, login: participants.login })
     .from(pullRequests)
     .innerJoin(participants, eq(participants.id, pullRequests.authorId))
-    .innerJoin(seasons, eq(seasons.id, sql`${row.seasonId}`))
     .where(eq(pullRequests.id, row.pullRequestId));
-  if (!pr?.authorId) return null;
-  const outcomes = await pullOutcomes(db, pr.slug, { participantId: pr.authorId });
+  const [season] = await db.select({ slug: seasons.slug }).from(seasons).where(eq(seasons.id, row.seasonId));
+  if (!pr?.authorId || !season) return null;
+  const outcomes = await pullOutcomes(db, season.slug, { participantId: pr.authorId });
   const mine = outcomes?.find((o) => o.pullRequestId === row.pullRequestId);
   if (!mine) return null;
-  const profile = `${publicUrl.replace(/\/$/, "")}/u/${encodeURIComponent(pr.login)}?season=${encodeURIComponent(pr.slug)}`;
+  const profile = `${publicUrl.replace(/\/$/, "")}/u/${encodeURIComponent(pr.login)}?season=${encodeURIComponent(season.slug)}`;
   return outcomeReply(row.key, pr.login, mine.detail, profile);
 }

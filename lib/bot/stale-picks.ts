@@ -4,7 +4,7 @@ import { transaction } from "@/db/transaction";
 import { participants, pullRequests, pullRequestTasks, repositories, seasons, tasks } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { releaseStalePick } from "@/lib/commands/release-stale-pick";
-import { stalePicks, type OpenPick } from "@/lib/scoring/picks";
+import { stalePicks } from "@/lib/scoring/picks";
 import { queueBotComment, type BotCommentsMode } from "./post";
 import { reminderReply, staleReleasedReply } from "./replies";
 
@@ -38,15 +38,12 @@ export async function sweepStalePicks(db: Executor, slug: string, options: { now
     .where(and(eq(tasks.seasonId, season.id), eq(tasks.state, "picked"), eq(tasks.perPr, false), eq(tasks.active, true), isNotNull(tasks.pickedUpAt)));
   const picks = held.map((h) => ({ ...h, holderId: h.holderId!, pickedAt: h.pickedAt!, hasOpenPullRequest: Boolean(h.hasOpenPullRequest) }));
   const due = stalePicks(options.now, picks, season.rules);
-  const about = (p: OpenPick) => picks.find((h) => h.taskId === p.taskId)!;
-  for (const p of due.remind) {
-    const h = about(p);
+  for (const h of due.remind) {
     const key = `remind:${h.taskId}:${h.pickedAt.toISOString()}`;
     const body = reminderReply(key, h.login, new Date(h.pickedAt.getTime() + days * DAY_MS));
     if (await queueBotComment(db, options.mode, { key, kind: "reminder", seasonId: season.id, repo: h.repo, number: h.number, body })) result.reminded.push(`${h.repo}#${h.number}`);
   }
-  for (const p of due.release) {
-    const h = about(p);
+  for (const h of due.release) {
     const released = await transaction(db, async (tx) => {
       const r = await runCommand(tx, releaseStalePick, "system", { taskId: h.taskId, holderId: h.holderId, pickedAt: h.pickedAt, holder: h.login, days });
       if (!r.released) return false;

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { BOT_COMMENT_JOB, postBotComment } from "@/lib/bot/post";
-import { botComments } from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { defineJob } from "./define";
 
@@ -16,9 +14,6 @@ export const botComment = defineJob({
   key: (input) => input.key,
   queue: { policy: "standard", retryLimit: 6, retryDelaySeconds: 15, retryBackoff: true, expireInSeconds: 5 * 60 },
   async run(ctx, input) {
-    const [row] = await ctx.db.select({ repo: botComments.repo }).from(botComments).where(eq(botComments.key, input.key));
-    if (!row) return { key: input.key, state: "skipped" };
-    const { client, webBase } = await ctx.github([row.repo]);
-    return postBotComment(ctx.db, client, input.key, { webBase, publicUrl: env().publicUrl });
+    return postBotComment(ctx.db, input.key, { client: async (repo) => (await ctx.github([repo])).client, publicUrl: env().publicUrl });
   },
 });

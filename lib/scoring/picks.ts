@@ -41,11 +41,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Picks to release now (held `releaseAfterDays` or longer with no linked open PR) and to remind (within the last day
  * before release). Without `releaseAfterDays` nothing is stale.
  */
-export function stalePicks(now: Date, picks: readonly OpenPick[], rules: SeasonRules): { release: OpenPick[]; remind: OpenPick[] } {
+export function stalePicks<P extends OpenPick>(now: Date, picks: readonly P[], rules: SeasonRules): { release: P[]; remind: P[] } {
   const days = rules.picks?.releaseAfterDays;
   if (days === undefined) return { release: [], remind: [] };
-  const release: OpenPick[] = [];
-  const remind: OpenPick[] = [];
+  const release: P[] = [];
+  const remind: P[] = [];
   for (const p of picks) {
     if (p.hasOpenPullRequest) continue;
     const due = p.pickedAt.getTime() + days * DAY_MS;

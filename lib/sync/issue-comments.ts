@@ -5,14 +5,12 @@ import { COMMAND_MAX_AGE_MS, runCommentCommands, type CommandResult, type IssueC
 import type { BotCommentsMode } from "@/lib/bot/post";
 import type { GitHubClient, RateLimit } from "@/lib/github/client";
 import { toComments } from "./fetch";
-import type { CommentPage } from "./queries";
+import { COMMENT_FIELDS, type CommentPage } from "./queries";
 
 /** Issues a query reads the last comments of: 100 (one request each, 1 point in all). */
 export const COMMENT_ISSUES_BATCH = 100;
 /** The last comments read per issue: a command older than the newest 30 is past its age anyway, or was read before. */
 const LAST_COMMENTS = 30;
-
-const ACTOR = `__typename login ... on User { databaseId name avatarUrl } ... on Bot { databaseId avatarUrl }`;
 
 export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
   query PodiumIssueComments($ids: [ID!]!) {
@@ -20,7 +18,7 @@ export const ISSUE_COMMENTS_QUERY = /* GraphQL */ `
     nodes(ids: $ids) {
       ... on Issue {
         id number repository { nameWithOwner }
-        comments(last: ${LAST_COMMENTS}) { pageInfo { hasPreviousPage startCursor } nodes { id body createdAt author { ${ACTOR} } } }
+        comments(last: ${LAST_COMMENTS}) { ${COMMENT_FIELDS} }
       }
     }
   }

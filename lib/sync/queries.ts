@@ -14,7 +14,7 @@ const PULL_FIELDS = `
 /** Comments a page: GitHub's maximum. */
 export const COMMENTS_PAGE = 100;
 
-const COMMENT_FIELDS = `pageInfo { hasPreviousPage startCursor } nodes { id body createdAt author { ${ACTOR} } }`;
+export const COMMENT_FIELDS = `pageInfo { hasPreviousPage startCursor } nodes { id body createdAt author { ${ACTOR} } }`;
 
 const REWARD_FIELDS = `
   id
