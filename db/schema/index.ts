@@ -13,3 +13,4 @@ export * from "./results";
 export * from "./shop";
 export * from "./bot";
 export * from "./security";
+export * from "./registration";

@@ -36,6 +36,8 @@ export const teams = pgTable(
     name: text("name").notNull(),
     /** The only difficulties the team may pick up and earn from; null: all. */
     difficulties: jsonb("difficulties").$type<string[]>(),
+    /** `file` (the season file's `teams`) or `registration` (made from sign-up issues): each applies only its own. */
+    source: text("source").$type<"file" | "registration">().notNull().default("file"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("teams_season_name_key").on(t.seasonId, t.name)],

@@ -29,27 +29,42 @@ export class WebhookSender {
     return { login, id: known?.databaseId ?? hashId(`user:${login.toLowerCase()}`), node_id: `U_${login}`, type: bot ? "Bot" : "User", avatar_url: known?.avatarUrl ?? null };
   }
 
-  /** `issue_comment` `created`, as GitHub sends it for a comment on an issue or a pull request. */
-  commentPayload(item: FixtureIssue | FixturePullRequest, comment: FixtureComment, webUrl: string) {
+  /** An issue or pull request as a webhook payload's `issue` describes it. */
+  private issueObject(item: FixtureIssue | FixturePullRequest, webUrl: string) {
     const pr = "mergedAt" in item ? item : null;
     const kind = pr ? "pull" : "issues";
     return {
+      number: item.number,
+      node_id: nodeId({ kind: pr ? "PullRequest" : "Issue", repo: item.repo, number: item.number }),
+      html_url: `${webUrl}/${item.repo}/${kind}/${item.number}`,
+      title: item.title,
+      body: item.body,
+      state: item.state === "OPEN" ? "open" : "closed",
+      user: this.user(item.author),
+      labels: item.labels.map((name) => ({ name })),
+      created_at: item.createdAt,
+      updated_at: item.updatedAt,
+      closed_at: pr ? (pr.mergedAt ?? null) : ((item as FixtureIssue).closedAt ?? null),
+      ...(pr ? { pull_request: { merged_at: pr.mergedAt, html_url: `${webUrl}/${item.repo}/pull/${item.number}` } } : {}),
+    };
+  }
+
+  private repository(repo: string) {
+    return { full_name: repo, name: repo.split("/")[1], owner: { login: repo.split("/")[0] } };
+  }
+
+  /** `issues` (`opened`, `edited`, `closed`…), as GitHub sends it for a change to an issue. */
+  issuePayload(item: FixtureIssue, action: string, webUrl: string) {
+    return { action, repository: this.repository(item.repo), issue: this.issueObject(item, webUrl), sender: this.user(item.author) };
+  }
+
+  /** `issue_comment` `created`, as GitHub sends it for a comment on an issue or a pull request. */
+  commentPayload(item: FixtureIssue | FixturePullRequest, comment: FixtureComment, webUrl: string) {
+    const kind = "mergedAt" in item ? "pull" : "issues";
+    return {
       action: "created",
-      repository: { full_name: item.repo, name: item.repo.split("/")[1], owner: { login: item.repo.split("/")[0] } },
-      issue: {
-        number: item.number,
-        node_id: nodeId({ kind: pr ? "PullRequest" : "Issue", repo: item.repo, number: item.number }),
-        html_url: `${webUrl}/${item.repo}/${kind}/${item.number}`,
-        title: item.title,
-        body: item.body,
-        state: item.state === "OPEN" ? "open" : "closed",
-        user: this.user(item.author),
-        labels: item.labels.map((name) => ({ name })),
-        created_at: item.createdAt,
-        updated_at: item.updatedAt,
-        closed_at: pr ? (pr.mergedAt ?? null) : ((item as FixtureIssue).closedAt ?? null),
-        ...(pr ? { pull_request: { merged_at: pr.mergedAt, html_url: `${webUrl}/${item.repo}/pull/${item.number}` } } : {}),
-      },
+      repository: this.repository(item.repo),
+      issue: this.issueObject(item, webUrl),
       comment: {
         id: hashId(`comment:${comment.id}`),
         node_id: comment.id,

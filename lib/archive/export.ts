@@ -13,7 +13,7 @@ const DAY = 86_400_000;
  * name, the maintainer roles on its repositories, and its results.
  */
 export async function exportSeason(db: Executor, slug: string, now = new Date()): Promise<SeasonArchive | null> {
-  const file = await seasonAsFile(db, slug);
+  const file = await seasonAsFile(db, slug, { registeredTeams: true });
   const [season] = await db.select().from(seasons).where(eq(seasons.slug, slug));
   if (!file || !season) return null;
   const repoRows = await db.select({ id: repositories.id, name: repositories.fullName }).from(repositories);

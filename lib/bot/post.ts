@@ -10,7 +10,7 @@ import { marker, outcomeReply } from "./replies";
 /** `PODIUM_BOT_COMMENTS`: nothing, answers to comment commands (and pick reminders), or also each merged PR's outcome. */
 export type BotCommentsMode = "off" | "commands" | "all";
 
-export type BotCommentKind = "reply" | "reminder" | "release" | "outcome";
+export type BotCommentKind = "reply" | "reminder" | "release" | "outcome" | "registration";
 
 export type BotCommentRow = { key: string; kind: BotCommentKind; seasonId: number | null; repo: string; number: number; body: string | null; pullRequestId?: number | null };
 

@@ -15,9 +15,10 @@ export function isoInOffset(at: Date, offset: string): string {
 
 /**
  * A stored season written back as a season file (`seasons show`): applying it changes nothing. A zone taken from
- * `startsAt`'s offset is given back through the dates' offsets; a named zone as `timeZone`.
+ * `startsAt`'s offset is given back through the dates' offsets; a named zone as `timeZone`. Teams made from sign-up
+ * issues are not the file's (`registration` makes them again), except for an archive, which keeps every team.
  */
-export async function seasonAsFile(db: Executor, slug: string): Promise<SeasonFile | null> {
+export async function seasonAsFile(db: Executor, slug: string, options: { registeredTeams?: boolean } = {}): Promise<SeasonFile | null> {
   const [season] = await db.select().from(seasons).where(eq(seasons.slug, slug));
   if (!season) return null;
   const offset = /^[+-]\d{2}:\d{2}$/.test(season.timeZone) ? season.timeZone : "Z";
@@ -45,19 +46,19 @@ export async function seasonAsFile(db: Executor, slug: string): Promise<SeasonFi
     rules: season.rules,
     graceDays: season.graceDays,
     maintainers,
-    teams: await teamsOf(db, season.id, iso),
+    teams: await teamsOf(db, season.id, iso, options.registeredTeams ?? false),
     unranked: season.unranked,
     ...season.options,
   };
 }
 
-async function teamsOf(db: Executor, seasonId: number, iso: (d: Date) => string): Promise<SeasonFile["teams"]> {
+async function teamsOf(db: Executor, seasonId: number, iso: (d: Date) => string, registered: boolean): Promise<SeasonFile["teams"]> {
   const rows = await db
     .select({ team: teams.name, teamId: teams.id, difficulties: teams.difficulties, login: participants.login, joinedAt: teamMembers.joinedAt, leftAt: teamMembers.leftAt })
     .from(teams)
     .innerJoin(teamMembers, eq(teamMembers.teamId, teams.id))
     .innerJoin(participants, eq(participants.id, teamMembers.participantId))
-    .where(eq(teams.seasonId, seasonId))
+    .where(and(eq(teams.seasonId, seasonId), registered ? undefined : eq(teams.source, "file")))
     .orderBy(asc(teams.id), asc(participants.login));
   const out = new Map<number, SeasonFile["teams"][number]>();
   for (const r of rows) {

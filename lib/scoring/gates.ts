@@ -45,9 +45,9 @@ export function checkGates(task: GateTask, rules: SeasonRules, standing: GateSta
   const repo = task.repo.trim().toLowerCase();
   const difficulty = task.difficulty?.trim().toLowerCase() ?? null;
   const shortfalls: Shortfall[] = [];
-  const consider = (required: number, have: number, reason: (needed: number) => string) => {
+  const consider = (required: number, have: number, reason: (needed: number, have: number) => string) => {
     const needed = Math.ceil(required - have);
-    if (needed > 0) shortfalls.push({ needed, reason: reason(needed) });
+    if (needed > 0) shortfalls.push({ needed, reason: reason(needed, have) });
   };
 
   if (difficulty !== null) {
@@ -59,17 +59,17 @@ export function checkGates(task: GateTask, rules: SeasonRules, standing: GateSta
         : from !== undefined
           ? scoreOf(standing.byDifficulty, from)
           : standing.points;
-      consider(gate.minPoints, have, (needed) => {
+      consider(gate.minPoints, have, (needed, had) => {
         const source = from !== undefined ? ` from ${from} tasks` : "";
         const where = gate.perRepo ? ` in ${repo}` : "";
-        return `You need ${plural(needed)}${source}${where} before picking up ${article(difficulty)} task.`;
+        return `You need ${plural(needed)}${source}${where} before picking up ${article(difficulty)} task (you have ${had}).`;
       });
     }
   }
 
   const own = task.minScoreRequired;
   if (own !== null && Number.isFinite(own)) {
-    consider(own, standing.points, (needed) => `This task requires ${own} points; you need ${plural(needed)} before picking it up.`);
+    consider(own, standing.points, (needed, had) => `This task requires ${own} points; you need ${plural(needed)} before picking it up (you have ${had}).`);
   }
 
   // Several unmet gates: the largest shortfall is the one to report (the first of equal ones).

@@ -17,52 +17,80 @@ export async function participantIds(tx: Executor, logins: string[]): Promise<Ma
 type Member = { teamId: number; participantId: number; joinedAt: Date; leftAt: Date | null };
 const keyOf = (m: { teamId: number; participantId: number }) => `${m.teamId}:${m.participantId}`;
 
-/** Creates the file's new teams and removes the teams it no longer lists; the season's team ids by name. */
-async function syncTeamRows(tx: Executor, file: SeasonFile, seasonId: number, report: boolean, changes: string[]) {
-  const existing = await tx.select({ id: teams.id, name: teams.name, difficulties: teams.difficulties }).from(teams).where(eq(teams.seasonId, seasonId));
-  const keep = new Set(file.teams.map((t) => t.name));
+/** A team as one source wants it: the season file's `teams`, or the registration from sign-up issues. */
+export type TeamSpec = { name: string; difficulties: string[] | null; members: { login: string; joinedAt: Date; leftAt: Date | null }[] };
+export type TeamSource = "file" | "registration";
+type Options = { report: boolean; source: TeamSource };
+
+/** The season file's teams as specs: members from the team's `joinedAt` (else the season's start) to their `leftAt`. */
+export function fileTeamSpecs(file: SeasonFile): TeamSpec[] {
+  return file.teams.map((t) => ({
+    name: t.name,
+    difficulties: t.difficulties ?? null,
+    members: t.members.map((m) => ({ login: m, joinedAt: new Date(t.joinedAt ?? file.startsAt), leftAt: leftAtOf(t, m) })),
+  }));
+}
+
+/**
+ * Creates the source's new teams and removes those of its teams it no longer lists; the season's team ids by
+ * name. The other source's teams are left alone, except that the file takes over a registered team of its name.
+ */
+async function syncTeamRows(tx: Executor, specs: TeamSpec[], seasonId: number, { report, source }: Options, changes: string[]) {
+  const all = await tx.select({ id: teams.id, name: teams.name, difficulties: teams.difficulties, source: teams.source }).from(teams).where(eq(teams.seasonId, seasonId));
+  const theirs = new Set(all.filter((t) => t.source !== source).map((t) => t.name));
+  if (source === "registration") specs = specs.filter((t) => !theirs.has(t.name));
+  const taken = all.filter((t) => t.source !== source && specs.some((s) => s.name === t.name));
+  for (const t of taken) await tx.update(teams).set({ source }).where(eq(teams.id, t.id));
+  if (taken.length > 0 && report) changes.push(`teams now from the season file: ${taken.map((t) => t.name).join(", ")}`);
+  const existing = all.filter((t) => t.source === source || taken.includes(t));
+  const keep = new Set(specs.map((t) => t.name));
   const gone = existing.filter((t) => !keep.has(t.name));
   for (const part of chunks(gone.map((t) => t.id))) await tx.delete(teams).where(inArray(teams.id, part));
   if (gone.length > 0 && report) changes.push(`teams removed: ${gone.map((t) => t.name).join(", ")}`);
   const ids = new Map(existing.map((t) => [t.name, t.id]));
   const known = new Set(existing.filter((t) => keep.has(t.name)).map((t) => t.id));
-  const fresh = file.teams.filter((t) => !ids.has(t.name)).map((t) => ({ seasonId, name: t.name, difficulties: t.difficulties ?? null }));
+  const fresh = specs.filter((t) => !ids.has(t.name)).map((t) => ({ seasonId, name: t.name, difficulties: t.difficulties, source }));
   for (const part of chunks(fresh)) {
     for (const row of await tx.insert(teams).values(part).returning({ id: teams.id, name: teams.name })) ids.set(row.name, row.id);
   }
   if (report) for (const t of fresh) changes.push(`team added: ${t.name}`);
-  for (const t of file.teams) {
+  for (const t of specs) {
     const row = existing.find((e) => e.name === t.name);
-    const want = t.difficulties ?? null;
-    if (!row || JSON.stringify(row.difficulties) === JSON.stringify(want)) continue;
-    await tx.update(teams).set({ difficulties: want }).where(eq(teams.id, row.id));
-    if (report) changes.push(`team ${t.name}: difficulties ${JSON.stringify(row.difficulties)} → ${JSON.stringify(want)}`);
+    if (!row || JSON.stringify(row.difficulties) === JSON.stringify(t.difficulties)) continue;
+    await tx.update(teams).set({ difficulties: t.difficulties }).where(eq(teams.id, row.id));
+    if (report) changes.push(`team ${t.name}: difficulties ${JSON.stringify(row.difficulties)} → ${JSON.stringify(t.difficulties)}`);
   }
-  return { ids, known };
+  return { ids, known, specs };
+}
+
+/** The season file's teams and their members (`applyTeamSpecs`); registered teams are left alone. */
+export async function applyTeams(tx: Executor, file: SeasonFile, seasonId: number, report: boolean): Promise<string[]> {
+  return applyTeamSpecs(tx, fileTeamSpecs(file), seasonId, { report, source: "file" });
 }
 
 /**
- * The file's teams and their members, in bulk: one read of the season's memberships, then only the
+ * One source's teams and their members, in bulk: one read of the season's memberships, then only the
  * differences written, a bounded statement at a time (a 1000-team season is a few dozen statements,
  * not one per member — the whole apply is one transaction, and on PGlite nothing else runs meanwhile).
  */
-export async function applyTeams(tx: Executor, file: SeasonFile, seasonId: number, report: boolean): Promise<string[]> {
+export async function applyTeamSpecs(tx: Executor, wanted: TeamSpec[], seasonId: number, options: Options): Promise<string[]> {
+  const { report } = options;
   const changes: string[] = [];
-  const { ids, known } = await syncTeamRows(tx, file, seasonId, report, changes);
-  const people = await participantIds(tx, file.teams.flatMap((t) => t.members));
-  const desired: (Member & { team: string })[] = file.teams.flatMap((t) =>
-    t.members.map((m) => ({ team: t.name, teamId: ids.get(t.name)!, participantId: people.get(m.toLowerCase())!, joinedAt: new Date(t.joinedAt ?? file.startsAt), leftAt: leftAtOf(t, m) })),
+  const { ids, known, specs } = await syncTeamRows(tx, wanted, seasonId, options, changes);
+  const people = await participantIds(tx, specs.flatMap((t) => t.members.map((m) => m.login)));
+  const desired: (Member & { team: string })[] = specs.flatMap((t) =>
+    t.members.map((m) => ({ team: t.name, teamId: ids.get(t.name)!, participantId: people.get(m.login.toLowerCase())!, joinedAt: m.joinedAt, leftAt: m.leftAt })),
   );
   const current = await tx
     .select({ teamId: teamMembers.teamId, participantId: teamMembers.participantId, joinedAt: teamMembers.joinedAt, leftAt: teamMembers.leftAt })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(eq(teams.seasonId, seasonId));
+    .where(and(eq(teams.seasonId, seasonId), eq(teams.source, options.source)));
   const now = new Map(current.map((c) => [keyOf(c), c]));
-  const wanted = new Set(desired.map(keyOf));
-  for (const team of file.teams) {
+  const wantedKeys = new Set(desired.map(keyOf));
+  for (const team of specs) {
     const teamId = ids.get(team.name)!;
-    const leaving = current.filter((c) => c.teamId === teamId && !wanted.has(keyOf(c))).map((c) => c.participantId);
+    const leaving = current.filter((c) => c.teamId === teamId && !wantedKeys.has(keyOf(c))).map((c) => c.participantId);
     if (leaving.length === 0) continue;
     for (const part of chunks(leaving)) await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), inArray(teamMembers.participantId, part)));
     if (report) changes.push(`team ${team.name}: ${leaving.length} member(s) removed`);

@@ -205,6 +205,12 @@ export async function fetchIssues(client: GitHubClient, f: RepoFetch, onPage: (i
   }
 }
 
+/** A registration's sign-up issues (title starting with the prefix) that changed since `since`, page by page. */
+export async function fetchSignUps(client: GitHubClient, f: { repo: string; titlePrefix: string; since: Date | null }, onPage: (issues: GhIssue[]) => Promise<void>): Promise<void> {
+  const since = f.since ? ` updated:>=${iso(f.since)}` : "";
+  await searchAll<IssueNode>(client, () => ISSUES_QUERY, `repo:${f.repo} is:issue in:title ${quote(f.titlePrefix)}${since}`, () => ({}), (nodes) => onPage(nodes.map(toIssue)));
+}
+
 /**
  * Pull requests merged in the window, with every comment of those carrying a `/reward` (their first and last 100
  * in the search, any between paged by `fetchEarlierComments`), page by page.

@@ -1,6 +1,6 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { syncCursors, tasks } from "@/db/schema";
+import { tasks } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { GitHubError } from "@/lib/github/client";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
@@ -13,12 +13,11 @@ import { prefetchInOrder, type FetchJob, type PageQueue } from "./prefetch";
 import type { Run, SeasonRow, Target } from "./run-sync";
 import type { GhIssue, GhPullRequest, IngestBatch } from "./types";
 import { markedIssues } from "./umbrellas";
+import { readRegistration } from "./registration";
+import { moveWatermark } from "./watermark";
 
 /** How many repositories' searches run at once by default: a few, well under GitHub's secondary limits. */
 export const SYNC_CONCURRENCY = 4;
-
-/** How far behind real time GitHub's search index may be: the watermark stays this much behind the run's start. */
-const INDEX_LAG_MS = 10 * 60_000;
 
 type Page = { issues?: GhIssue[]; missing?: IssueRef[]; pullRequests?: GhPullRequest[] };
 
@@ -102,6 +101,8 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[], queues:
   };
   const store = (batch: IngestBatch) =>
     ingest(db, batch, { seasonSlugs: [season.slug], webBase: options.webBase, botComments: options.botComments ?? env().botComments, now: options.now?.() });
+  // Teams first: the awards of the tasks and pull requests below see who is in which team.
+  await readRegistration(run, season);
   for (const t of mine) {
     run.progress.step += 1;
     if (t.companion) continue;
@@ -142,7 +143,7 @@ async function importSeason(run: Run, season: SeasonRow, mine: Target[], queues:
     run.progress.step += 1;
     if (!ok) continue;
     counts.repos += 1;
-    await moveWatermark(db, season.id, t, highWater.get(t), run.started);
+    await moveWatermark(db, { seasonId: season.id, repositoryId: t.repositoryId, kind: "all" }, highWater.get(t), run.started);
   }
   await readCommands(run, season, mine);
 }
@@ -160,22 +161,6 @@ async function readCommands(run: Run, season: SeasonRow, mine: Target[]): Promis
     now: run.options.now?.() ?? new Date(),
     mode: run.options.botComments ?? env().botComments,
   });
-}
-
-/**
- * The repository is fully imported: only now may its watermark move. It moves to what was seen, and at least
- * to shortly before this run started (GitHub's search index lags by a little); never backwards.
- */
-async function moveWatermark(db: Db, seasonId: number, t: Target, seenUpTo: string | undefined, started: number): Promise<void> {
-  const floor = new Date(started - INDEX_LAG_MS);
-  const watermark = seenUpTo && new Date(seenUpTo) > floor ? new Date(seenUpTo) : floor;
-  await db
-    .insert(syncCursors)
-    .values({ seasonId, repositoryId: t.repositoryId, kind: "all", watermark })
-    .onConflictDoUpdate({
-      target: [syncCursors.seasonId, syncCursors.repositoryId, syncCursors.kind],
-      set: { watermark: sql`greatest(${syncCursors.watermark}, excluded.watermark)`, updatedAt: new Date() },
-    });
 }
 
 /** After a full import: tasks GitHub no longer marks (label removed), unless a maintainer marked them, lose their awards. */

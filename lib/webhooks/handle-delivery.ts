@@ -10,6 +10,7 @@ import { staleness } from "./event-time";
 import { commandsFromComment, issueFromEvent, pullFromComment, pullFromEvent, ZIssueCommentEvent, ZIssuesEvent, ZPullRequestEvent } from "./payloads";
 import { runCommentCommands, type IssueComments } from "@/lib/bot/comment-commands";
 import type { BotCommentsMode } from "@/lib/bot/post";
+import { registrationFromIssues } from "@/lib/registration/apply";
 
 export type DeliveryResult =
   | { status: 200; body: { ok: true; event: string; duplicate?: true; ignored?: true; tasks?: number; pullRequests?: number; entries?: number } }
@@ -82,6 +83,8 @@ export async function handleDelivery(
       }
       const counts = await ingest(tx, parsed.batch, { webBase: input.webBase, botComments: input.botComments, now: new Date(input.now ?? Date.now()) });
       // A comment command commits with the claim: a redelivery finds both and does nothing.
+      // A sign-up issue of a season's registration (`lib/registration`): its teams, with the claim too.
+      if (input.event === "issues") await registrationFromIssues(tx, parsed.batch.issues, { mode: input.botComments ?? "off", now: new Date(input.now ?? Date.now()) });
       if (parsed.commands) await runCommentCommands(tx, [parsed.commands], { mode: input.botComments ?? "off", now: new Date(input.now ?? Date.now()) });
       await done("done");
       return { status: 200 as const, body: { ok: true as const, event: input.event, tasks: counts.tasks, pullRequests: counts.pullRequests, entries: counts.entries } };

@@ -115,7 +115,7 @@ describe.each(DRIVERS)("comment commands on %s", (kind) => {
     const first = (n: number) => botReplies(n).map((r) => r.body.split("\n")[0]);
     expect(first(1)[1]).toBe("@bob could not pick up this task: Someone else is working on this task. Pick another, or ask a maintainer if the claim looks stale.");
     expect(first(3)).toEqual(["@ann could not pick up this task: You already hold a task; a participant holds at most one task at once. Finish or give one up first."]);
-    expect(first(2)).toEqual(["@cat could not pick up this task: You need 150 more points from easy tasks before picking up a medium task."]);
+    expect(first(2)).toEqual(["@cat could not pick up this task: You need 150 more points from easy tasks before picking up a medium task (you have 0)."]);
   });
 
   it("answers a typo or a missing slash with what it understood, and does nothing else", async () => {

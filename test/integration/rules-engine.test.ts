@@ -229,7 +229,7 @@ describe.each(DRIVERS)("every rule of the second round, worked out by hand, on %
   });
 
   it("the task page's waiver data: who a gate keeps from a task, and the waivers given", async () => {
-    expect(await belowGate(h.db, await taskId(REPO, 7))).toEqual([{ login: "bob", line: "You need 200 more points from easy tasks before picking up a medium task." }]);
+    expect(await belowGate(h.db, await taskId(REPO, 7))).toEqual([{ login: "bob", line: "You need 200 more points from easy tasks before picking up a medium task (you have 0)." }]);
     expect(await belowGate(h.db, await taskId(REPO, 8))).toEqual([]);
     expect((await taskWaivers(h.db, await taskId(REPO, 8))).map((w) => [w.login, w.reason, w.actor])).toEqual([["bob", "knows the planner well", null]]);
   });
@@ -250,7 +250,7 @@ describe.each(DRIVERS)("every rule of the second round, worked out by hand, on %
       }
     };
     expect(await pick("ann", 30)).toBe("stopped: Easy tasks stop earning once you have 300 points from easy tasks in acme/app (you have 300).");
-    expect(await pick("cat", 33)).toBe("gate: You need 200 more points from easy tasks before picking up a medium task.");
+    expect(await pick("cat", 33)).toBe("gate: You need 200 more points from easy tasks before picking up a medium task (you have 0).");
     expect(await pick("sam", 31)).toBe("team-difficulty: Your team may take only hard tasks.");
     expect(await pick("bob", 31)).toBe("ok");
     expect(await pick("bob", 32)).toMatch(/^pick-limit: You already hold a task/);
