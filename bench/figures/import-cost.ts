@@ -10,18 +10,21 @@ import { result, type BenchResult } from "../report";
 
 type Spend = { queries: number; cost: number };
 
-/** The client, counting the points each kind of query (by GraphQL operation name) spent. */
+/**
+ * The client, counting the points each kind of query (by GraphQL operation name) spent: each answer's own
+ * `rateLimit.cost`, not the client's running total, which other queries in flight move too (the import fetches
+ * several repositories at once).
+ */
 export function countingClient(client: GitHubClient): { client: GitHubClient; spend: Map<string, Spend> } {
   const spend = new Map<string, Spend>();
   const wrapped: GitHubClient = {
     stats: client.stats,
     async query<T extends { rateLimit?: RateLimit | null }>(text: string, variables: Record<string, unknown> = {}): Promise<T> {
-      const before = client.stats.cost;
       const data = await client.query<T>(text, variables);
       const op = /^\s*query\s+(\w+)/.exec(text)?.[1] ?? "anonymous";
       const s = spend.get(op) ?? { queries: 0, cost: 0 };
       s.queries += 1;
-      s.cost += client.stats.cost - before;
+      s.cost += data.rateLimit?.cost ?? 0;
       spend.set(op, s);
       return data;
     },
