@@ -89,5 +89,25 @@ export const ZLeaderboardQuery = z.strictObject({
   view: z.enum(["individuals", "teams"], { error: "view: expected individuals or teams" }).optional(),
 });
 
+/** `GET /api/seasons/{slug}/tasks`'s query: a state and a repository, both optional. */
+export const ZTasksQuery = z.strictObject({
+  state: z.enum(["open", "picked", "completed"], { error: "state: expected open, picked or completed" }).optional(),
+  repo: z.string().regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, { error: "repo: expected owner/name" }).optional(),
+});
+
+/** One task of `GET /api/seasons/{slug}/tasks`. */
+export const ZTaskEntry = z.object({
+  repo: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  difficulty: z.string().nullable(),
+  score: z.number().int().nullable(),
+  /** `closed`: the issue was closed without a merged PR completing it. */
+  state: z.enum(["open", "picked", "completed", "closed"]),
+  holder: z.string().nullable(),
+  pickedAt: z.string().nullable(),
+  umbrella: z.boolean(),
+});
+
 /** Public, briefly cacheable by a CDN: fresh within a second or two of a change, served stale while revalidating. */
 export const PUBLIC_CACHE = "public, max-age=0, s-maxage=1, stale-while-revalidate=59";
