@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, seasonResults, seasons } from "@/db/schema";
 import type { SeasonSummary } from "@/lib/api/schemas";
@@ -8,7 +8,8 @@ import { seasonRowOf, type SeasonRef } from "./season-context";
 import { listSeasons } from "./seasons";
 import type { CertificateInput } from "@/lib/report/certificate";
 
-export type PrizeWinner = { login: string; rank: number | null; score: number } | { team: string; rank: number | null; score: number };
+/** `login` is null for a participant who hid themselves (#19): their prize, rank and score are kept, their name is not. */
+export type PrizeWinner = { login: string | null; rank: number | null; score: number } | { team: string; rank: number | null; score: number };
 export type FinalPrize = { name: string; winners: PrizeWinner[]; tiedAtBoundary: Ranking[] };
 
 /** A final season's prizes from its frozen results, in the season file's order (empty while the season is live). */
@@ -19,6 +20,12 @@ export async function finalPrizes(db: Executor, season: { id: number; options: {
     .where(and(eq(seasonResults.seasonId, season.id), sql`jsonb_array_length(${seasonResults.prizes}) > 0`))
     .orderBy(asc(seasonResults.ranking), asc(seasonResults.position));
   const prizes = season.options.prizes ?? [];
+  const keys = rows.filter((r) => r.ranking === "individuals").map((r) => r.name.toLowerCase());
+  const hidden = new Set(
+    keys.length === 0
+      ? []
+      : (await db.select({ login: participants.login }).from(participants).where(and(eq(participants.hidden, true), inArray(sql`lower(${participants.login})`, keys)))).map((p) => p.login.toLowerCase()),
+  );
   // Which rankings had a tie at a prize's last rank: worked out again from the frozen winners (awardPrizes is pure).
   const ties = new Map(awardPrizes(prizes, rows).map((o) => [o.name, o.tiedAtBoundary]));
   return prizes.map((p) => ({
@@ -26,7 +33,7 @@ export async function finalPrizes(db: Executor, season: { id: number; options: {
     tiedAtBoundary: ties.get(p.name) ?? [],
     winners: rows
       .filter((r) => r.prizes.includes(p.name))
-      .map((r) => (r.ranking === "teams" ? { team: r.name, rank: r.rank, score: r.score } : { login: r.name, rank: r.rank, score: r.score })),
+      .map((r) => (r.ranking === "teams" ? { team: r.name, rank: r.rank, score: r.score } : { login: hidden.has(r.name.toLowerCase()) ? null : r.name, rank: r.rank, score: r.score })),
   }));
 }
 

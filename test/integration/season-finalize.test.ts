@@ -131,6 +131,17 @@ describe.each(DRIVERS)("finalizing and reopening a season on %s", (kind) => {
     ]);
   });
 
+  it("a prize winner who hid themselves is not named in the API's prizes (their prize and rank are kept); the admins' list still names them", async () => {
+    await h.db.update(participants).set({ hidden: true }).where(eq(participants.login, "bob"));
+    try {
+      const second = (await getSeasonDetail(h.db, "fin"))!.prizes!.find((p) => p.name === "Second");
+      expect(second!.winners).toEqual([{ login: null, rank: 2, score: 100 }, { login: "cat", rank: 2, score: 100 }]);
+      expect((await winnersWithEmails(h.db, "fin"))!.filter((w) => w.prize === "Second").map((w) => w.name)).toEqual(["bob", "cat"]);
+    } finally {
+      await h.db.update(participants).set({ hidden: false }).where(eq(participants.login, "bob"));
+    }
+  });
+
   it("the season report: counts, tasks by difficulty, repository and week, the top ten's timelines, the prizes", async () => {
     const r = (await getSeasonReport(h.db, "fin"))!;
     expect(r.season).toMatchObject({ slug: "fin", final: true });

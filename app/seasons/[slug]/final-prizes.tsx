@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import type { FinalPrize } from "@/lib/queries/season-results";
 
 /** A final season's banner and its prizes with their winners (ties at a prize's last rank said aloud). */
@@ -17,9 +18,9 @@ export function FinalPrizes({ slug, finalizedAt, prizes }: { slug: string; final
               {p.winners.length === 0
                 ? "no winner"
                 : p.winners.map((w, i) => (
-                    <span key={"login" in w ? `u:${w.login}` : `t:${w.team}`}>
+                    <span key={"login" in w ? `u:${w.login ?? `hidden-${i}`}` : `t:${w.team}`}>
                       {i > 0 && ", "}
-                      {"login" in w ? <Link href={`/u/${w.login}`}>{w.login}</Link> : <>team {w.team}</>} <span className="muted">({w.score})</span>
+                      {"login" in w ? w.login === null ? ANONYMOUS_LABEL : <Link href={`/u/${w.login}`}>{w.login}</Link> : <>team {w.team}</>} <span className="muted">({w.score})</span>
                     </span>
                   ))}
               {p.tiedAtBoundary.length > 0 && (
