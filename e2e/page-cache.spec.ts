@@ -1,41 +1,15 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { eq, sql as q } from "drizzle-orm";
 import { seasons } from "@/db/schema";
-import { E2E_PG_URL } from "../playwright.config";
 import { createLedgerEntries, createParticipant, createSeason, createTask, type LedgerEntryInput } from "../test/factories/db";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
+import { applyFromAnotherProcess, expectServedFromCache, readsUntil } from "./page-cache-helpers";
 
 /**
  * The public pages read their data from Next's cache (lib/queries/cached), expired on commit by a PostgreSQL
  * notification wherever the write happened. No timed assertion: polls with a generous deadline, and counts them.
  */
-
-/** `podium seasons apply` in a process of its own, on the same PostgreSQL as the running server. */
-function applyFromAnotherProcess(season: Record<string, unknown>): void {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "podium-e2e-cache-")), "season.json");
-  fs.writeFileSync(file, JSON.stringify(season));
-  const run = spawnSync(process.execPath, ["--import", "tsx", "cli/podium.ts", "seasons", "apply", file], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: E2E_PG_URL, PGLITE_DIR: "" },
-  });
-  expect(run.stderr).not.toContain("running inside"); // its own process, not the server's CLI bridge
-  expect(run.status, run.stderr).toBe(0);
-}
-
-/** Reloads `url` until its HTML contains `text` (at most 30 s); the number of reads it took. */
-async function readsUntil(request: APIRequestContext, url: string, text: string): Promise<number> {
-  const deadline = Date.now() + 30_000;
-  for (let reads = 1; ; reads += 1) {
-    const html = await (await request.get(url)).text();
-    if (html.includes(text)) return reads;
-    if (Date.now() > deadline) throw new Error(`${url} did not show "${text}" after ${reads} reads`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test("a season applied by the CLI in another process shows on the cached pages; a write behind Podium's back does not", async ({ request }) => {
   const base = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
@@ -45,15 +19,7 @@ test("a season applied by the CLI in another process shows on the cached pages; 
   expect(await readsUntil(request, "/seasons/2022-cache", "Cached Season")).toBeGreaterThanOrEqual(1);
 
   // The page is served from the cache: a change made with plain SQL (no command, so no notification) is not seen…
-  const sql = e2eDb();
-  try {
-    await sql`update seasons set name = 'Renamed Behind Its Back' where slug = '2022-cache'`;
-  } finally {
-    await sql.end();
-  }
-  const cached = await (await request.get("/seasons/2022-cache")).text();
-  expect(cached).toContain("Cached Season");
-  expect(cached).not.toContain("Renamed Behind Its Back");
+  await expectServedFromCache(request, ["/seasons/2022-cache"], "2022-cache", "Cached Season");
 
   // …and a change through Podium in another process is, once it commits.
   applyFromAnotherProcess({ ...season, name: "Cached Season Renamed" });
