@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { URL } from "node:url";
+import { URL, fileURLToPath } from "node:url";
 
 /** Shared with proxy.ts, so its Origin check and Next's agree. */
 const serverActions = JSON.parse(fs.readFileSync(new URL("./lib/http/server-actions.json", import.meta.url), "utf8"));
@@ -10,7 +10,12 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "graphql", "@octokit/graphql-schema"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Public pages read their data through "use cache" functions (lib/queries/cached), not whole cached pages:
+  // `cacheComponents` would make every page that reads the session a Suspense boundary. The handler is Next's
+  // own in-memory one, whose tags PostgreSQL notifications from other processes also expire (lib/cache/listener.ts).
+  cacheHandlers: { default: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)) },
   experimental: {
+    useCache: true,
     serverActions: { bodySizeLimit: serverActions.bodySizeLimit, allowedOrigins: serverActions.allowedOrigins },
     // The proxy sees server-action bodies (see proxy.ts): Next buffers up to this much of one for it and
     // silently cuts the rest, so this is kept above the action limit, and a cut body is still refused by it.

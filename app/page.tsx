@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db";
-import { currentSeason, listSeasons } from "@/lib/queries/seasons";
+import { currentSeason } from "@/lib/queries/seasons";
+import { listSeasons } from "@/lib/queries/cached/public";
 import { SeasonWindow } from "./_components/season-window";
 
 export const dynamic = "force-dynamic";

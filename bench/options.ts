@@ -2,7 +2,7 @@ import type { ScaleName } from "./generate";
 
 export type BenchScale = Exclude<ScaleName, "tiny">;
 export type DbChoice = "postgres" | "pglite" | "both";
-export const FIGURES = ["import", "import-wall", "ingest", "read", "http", "load", "js", "cold-start"] as const;
+export const FIGURES = ["import", "import-wall", "ingest", "read", "http", "load", "page-cache", "js", "cold-start"] as const;
 export type FigureGroup = (typeof FIGURES)[number];
 
 export type BenchOptions = {

@@ -15,6 +15,7 @@ import { importCost } from "./figures/import-cost";
 import { importWallTime } from "./figures/import-wall";
 import { ingestThroughput } from "./figures/ingest";
 import { pageLoad } from "./figures/load";
+import { pageCacheLoad } from "./figures/page-cache";
 import { readDatabase, readLatency } from "./figures/reads";
 import { Lab } from "./lab";
 import { log } from "./log";
@@ -53,7 +54,7 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
       }
     }
   }
-  if (want("read") || want("http") || want("load")) {
+  if (want("read") || want("http") || want("load") || want("page-cache")) {
     for (const kind of kinds) {
       let read: Awaited<ReturnType<typeof readDatabase>> | null = null;
       try {
@@ -68,6 +69,10 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
             html.ranking ??= outcome.rankingHtml;
             return outcome.results;
           });
+        }
+        if (want("page-cache") && kind === "postgres" && db.db.url) {
+          const url = db.db.url;
+          await attempt(`page-cache/${scale}`, () => pageCacheLoad(lab, scale, url, db.slug, { seconds: loadSecondsFor(options, scale), connections: options.loadConnections, port: options.port }));
         }
         if (want("load") && kind === "postgres" && db.db.url) {
           const url = db.db.url;

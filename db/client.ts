@@ -17,6 +17,8 @@ export type DbHandle = {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /** LISTEN on `channel` (a connection of its own on PostgreSQL, re-listened after a reconnect: `onListen` runs each time). */
+  listen?: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
 };
 
 export type OpenOptions = {
@@ -125,7 +127,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<DbHandle
   }
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzle({ client, schema, ...loggerOf(options) }) as unknown as Db;
-  return { db, kind: "postgres", close: () => client.end() };
+  const listen = async (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => {
+    const { unlisten } = await client.listen(channel, onNotify, onListen);
+    return unlisten;
+  };
+  return { db, kind: "postgres", close: () => client.end(), listen };
 }
 
 async function openPglite(options: OpenOptions): Promise<DbHandle> {
@@ -154,6 +160,11 @@ async function openPglite(options: OpenOptions): Promise<DbHandle> {
     return {
       db,
       kind: "pglite",
+      listen: async (channel, onNotify, onListen) => {
+        const unlisten = await client.listen(channel, onNotify);
+        onListen?.();
+        return unlisten;
+      },
       close: async () => {
         await client.close();
         release();

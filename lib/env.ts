@@ -59,6 +59,7 @@ export const ZEnv = z
     GITHUB_APP_PRIVATE_KEY_FILE: optionalString,
     GITHUB_APP_INSTALLATION_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*[1-9][0-9]{0,15}\s*$/, { error: "expected a numeric installation id" }).optional()),
     PODIUM_BOT_COMMENTS: z.preprocess(emptyAsUndefined, z.enum(["off", "commands", "all"], { error: "expected off, commands or all" }).optional()),
+    PODIUM_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { error: "expected on or off" }).optional()),
     PODIUM_RATE_LIMIT_SIGNIN: perMinute,
     PODIUM_RATE_LIMIT_WEBHOOK: perMinute,
     PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
@@ -156,6 +157,8 @@ export type Env = RawEnv & {
   botComments: "off" | "commands" | "all";
   /** The base of links the bot writes (profiles): `AUTH_URL`, else this server's local address. */
   publicUrl: string;
+  /** Public pages read their data through Next's cache (`lib/queries/cached`); `PODIUM_PAGE_CACHE=off` reads it every request. */
+  pageCache: boolean;
 };
 
 export class EnvError extends Error {
@@ -177,6 +180,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     demo,
     syncIntervalSeconds: env.PODIUM_SYNC_INTERVAL_SECONDS ?? (demo ? 0 : 900),
     botComments: env.PODIUM_BOT_COMMENTS ?? (demo || env.GITHUB_TOKEN || env.GITHUB_APP_ID ? "commands" : "off"),
+    pageCache: env.PODIUM_PAGE_CACHE !== "off",
     publicUrl: (env.AUTH_URL ?? `http://localhost:${source.PORT ?? "3000"}`).replace(/\/$/, ""),
     githubApp: env.GITHUB_APP_ID && key
       ? { appId: Number(env.GITHUB_APP_ID), privateKey: key, installationId: env.GITHUB_APP_INSTALLATION_ID ? Number(env.GITHUB_APP_INSTALLATION_ID) : null }

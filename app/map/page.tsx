@@ -3,10 +3,11 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { MapLink } from "@/db/schema";
-import { listSigs } from "@/lib/queries/community";
-import { filterBySkill, getContributorMap, type MapModuleView, type MapProjectView } from "@/lib/queries/map";
+import { listSigs } from "@/lib/queries/cached/public";
+import { filterBySkill, type MapModuleView, type MapProjectView } from "@/lib/queries/map";
+import { getContributorMap, listSeasons } from "@/lib/queries/cached/public";
 import { COMMUNITY_ROLE_LABEL, sigsOwningModule, type SigView } from "@/lib/rules/community";
-import { currentSeason, listSeasons } from "@/lib/queries/seasons";
+import { currentSeason } from "@/lib/queries/seasons";
 import "./map.css";
 import { TableHead } from "@/app/_components/table-head";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RankingTable } from "@/app/_components/ranking-table";
 import { getDb } from "@/db";
-import { getAllTimeRanking } from "@/lib/queries/all-time";
+import { getAllTimeRanking } from "@/lib/queries/cached/public";
 import { currentViewer } from "@/lib/auth";
 import { anonymized } from "@/lib/participants/privacy";
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { refresh } from "next/cache";
+import { refresh, updateTag } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
+import { collectChanges } from "@/lib/cache/changes";
 import { runCommand, type Command } from "@/lib/commands/command";
 import { toActionError, type ActionState } from "./action-result";
 
@@ -22,17 +23,23 @@ export async function runAction<S extends z.ZodType, R>(
   try {
     const viewer = await requireViewer();
     const fields: Record<string, unknown> = Object.fromEntries(formData);
-    const data = await runCommand(await getDb(), command, viewer, enrich ? await enrich(viewer, fields) : fields);
-    refreshPage();
+    const input = enrich ? await enrich(viewer, fields) : fields;
+    const db = await getDb();
+    const { value: data, tags } = await collectChanges(() => runCommand(db, command, viewer, input));
+    refreshPage(tags);
     return { ok: true, data, message };
   } catch (error) {
     return toActionError(error);
   }
 }
 
-/** Read-your-writes: the page the action came from is rendered again with the committed state. */
-function refreshPage(): void {
+/**
+ * Read-your-writes: the cached data the write changed is expired for this very response (`updateTag`: the next read
+ * waits for fresh data instead of serving the old entry), and the page the action came from is rendered again.
+ */
+function refreshPage(tags: string[]): void {
   try {
+    for (const tag of tags) updateTag(tag);
     refresh();
   } catch {
     // Called outside a server action's request (a test calling the action directly): no page to refresh.

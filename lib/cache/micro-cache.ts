@@ -1,9 +1,10 @@
 /**
  * A short-lived in-process cache for public reads (nginx's "microcaching"): under load, identical requests
  * within `ttlMs` share one database read (also while it is in flight), so a busy ranking costs a query or
- * two a second instead of one per request. Freshness: a write in this process (any change of totals)
- * empties it at once; a write by another process (the CLI, another instance) shows within `ttlMs` plus
- * one read. The public API already tells CDNs that a second's staleness is fine (`s-maxage=1`).
+ * two a second instead of one per request. Freshness: a commit in this process empties it after the commit
+ * (lib/cache/changes.ts), and so does the notification of a commit in another process (the CLI, another instance:
+ * lib/cache/listener.ts); a notification lost in a reconnect still shows within `ttlMs`. The public API already
+ * tells CDNs that a second's staleness is fine (`s-maxage=1`).
  */
 type Entry = { at: number; generation: number; value: Promise<unknown> };
 type Shared = { generation: number; caches: Map<string, WeakMap<object, Map<string, Entry>>> };

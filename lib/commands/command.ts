@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { transaction } from "@/db/transaction";
+import { publishChange } from "@/lib/cache/changes";
 import { can, type Permission, type Viewer } from "@/lib/auth/permissions";
 import { ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/util/zod-errors";
@@ -63,8 +64,8 @@ export function authorize(actor: Actor, permission: Permission, scope: { repo?: 
 export async function runCommand<S extends z.ZodType, R>(db: Db, command: Command<S, R>, actor: Actor, raw: unknown): Promise<R> {
   const parsed = command.input.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError("Some fields are not valid.", fieldErrors(parsed.error));
-  return transaction(db, (tx) =>
-    command.run(
+  return transaction(db, async (tx) => {
+    const result = await command.run(
       {
         tx,
         actor,
@@ -72,6 +73,9 @@ export async function runCommand<S extends z.ZodType, R>(db: Db, command: Comman
         authorize: (permission, scope) => authorize(actor, permission, scope),
       },
       parsed.data,
-    ),
-  );
+    );
+    // Every committed command expires the public pages' cached data, here and in every other process (on commit).
+    await publishChange(tx);
+    return result;
+  });
 }

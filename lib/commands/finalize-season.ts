@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { afterCommit } from "@/db/transaction";
 import { participants, seasonResults, seasons, seasonTotals, type NewSeasonResult } from "@/db/schema";
-import { invalidateReads } from "@/lib/cache/micro-cache";
+import { publishChange } from "@/lib/cache/changes";
 import { NotFoundError, RuleError } from "@/lib/errors";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
@@ -74,7 +73,7 @@ export const finalizeSeason = defineCommand({
     const [done] = await tx.update(seasons).set({ finalizedAt: new Date(), updatedAt: new Date() }).where(eq(seasons.id, season.id)).returning({ at: seasons.finalizedAt });
     const summary = { entries: rows.length, prizes: outcomes.map((o) => ({ name: o.name, winners: o.winners.length })) };
     await audit(tx, { seasonId: season.id, actorId, action: "season.finalize", before: { finalizedAt: null }, after: { finalizedAt: done!.at!.toISOString(), ...summary } });
-    afterCommit(tx, invalidateReads);
+    await publishChange(tx);
     return { slug: season.slug, finalizedAt: done!.at!, ...summary };
   },
 });

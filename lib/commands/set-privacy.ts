@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { participants } from "@/db/schema";
-import { afterCommit } from "@/db/transaction";
-import { invalidateReads } from "@/lib/cache/micro-cache";
+import { publishChange } from "@/lib/cache/changes";
 import { NotFoundError } from "@/lib/errors";
 import { ZLogin } from "@/lib/seasons/season-file";
 import { ZFormBoolean } from "@/lib/util/form-boolean";
@@ -35,7 +34,7 @@ export const setPrivacy = defineCommand({
     if (!who) throw new NotFoundError(`participant ${input.login}`);
     await tx.update(participants).set({ hidden: input.hidden, updatedAt: new Date() }).where(eq(participants.id, who.id));
     await audit(tx, { seasonId: null, actorId, action: "participant.privacy", before: { hidden: who.hidden }, after: { participant: who.login, hidden: input.hidden } });
-    afterCommit(tx, invalidateReads);
+    await publishChange(tx);
     return { login: who.login, hidden: input.hidden };
   },
 });

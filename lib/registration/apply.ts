@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { participants, seasons, signUpIssues, teamMembers, teams } from "@/db/schema";
+import { publishChange } from "@/lib/cache/changes";
 import { COMMAND_MAX_AGE_MS } from "@/lib/bot/comment-commands";
 import { queueBotComment, type BotCommentsMode } from "@/lib/bot/post";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
@@ -74,7 +75,11 @@ export async function applyRegistration(tx: Executor, season: Season, options: R
   );
   const specs = derived.teams.map((t) => ({ name: t.name, difficulties: null, members: t.members }));
   const changes = await applyTeamSpecs(tx, specs, season.id, { report: true, source: "registration" });
-  if (changes.length > 0) await awardSeason(tx, await seasonForAwards(tx, season.id), "all");
+  if (changes.length > 0) {
+    await awardSeason(tx, await seasonForAwards(tx, season.id), "all");
+    // The teams' pages and rankings, in every process, once this commits.
+    await publishChange(tx);
+  }
   // Answered once per outcome: an edit that changes what was read is answered again. Old sign-ups (a first import
   // of a registration repository's history) are not answered.
   const recent = new Set(issues.filter((i) => options.now.getTime() - i.updatedAt.getTime() <= COMMAND_MAX_AGE_MS).map((i) => i.number));

@@ -1,9 +1,8 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { columnList, jsonRows } from "@/db/json-rows";
 import type { Executor } from "@/db/client";
-import { afterCommit } from "@/db/transaction";
 import { participants, scoreEntries, seasonRepoTotals, seasons, seasonTotals } from "@/db/schema";
-import { invalidateReads } from "@/lib/cache/micro-cache";
+import { publishChange } from "@/lib/cache/changes";
 import { computeTotals } from "./totals";
 import { eachChunk, inChunks } from "@/lib/util/chunks";
 
@@ -37,7 +36,7 @@ const REPO_TOTALS = { ...TOTALS, repository_id: "integer" };
  */
 export async function refreshTotals(tx: Executor, seasonId: number, only?: number[]): Promise<void> {
   // Cached reads are dropped once this commits: a read in between cannot re-cache the old totals.
-  afterCommit(tx, invalidateReads);
+  await publishChange(tx);
   const [season] = await tx.select({ rules: seasons.rules, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw new Error(`unknown season id ${seasonId}`);
   if (season.finalizedAt) return; // a final season's totals are frozen (#18)

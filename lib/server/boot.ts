@@ -3,6 +3,7 @@ import { updatePgliteLock } from "@/db/client";
 import { getDatabase } from "@/db";
 import { env } from "@/lib/env";
 import type { JobQueue } from "@/lib/jobs/queue";
+import { startCacheListener as listenForChanges } from "@/lib/cache/listener";
 import { startupFailureMessage } from "./startup-error";
 
 const g = globalThis as unknown as { __podiumCliToken?: string; __podiumJobs?: JobQueue };
@@ -66,7 +67,16 @@ async function start(): Promise<void> {
     }
   }
   console.log(`podium: database ready (${handle.kind}) in ${Date.now() - started} ms`);
+  await startCacheListener(handle);
   await startJobs(handle, config.syncIntervalSeconds);
+}
+
+/** Writes of other processes expire this one's cached pages (PostgreSQL LISTEN, lib/cache/listener.ts); once a process. */
+async function startCacheListener(handle: Awaited<ReturnType<typeof getDatabase>>): Promise<void> {
+  const flag = globalThis as unknown as { __podiumCacheListener?: true };
+  if (flag.__podiumCacheListener) return;
+  flag.__podiumCacheListener = true;
+  await listenForChanges(handle);
 }
 
 /** The job queue of this server: workers for every kind, and the scheduled imports (`PODIUM_SYNC_INTERVAL_SECONDS`). */

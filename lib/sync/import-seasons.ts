@@ -1,5 +1,6 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { publishChange } from "@/lib/cache/changes";
 import { tasks } from "@/db/schema";
 import { transaction } from "@/db/transaction";
 import { GitHubError } from "@/lib/github/client";
@@ -180,6 +181,7 @@ async function deactivateMissing(db: Db, seasonId: number, repositoryId: number,
       )
       .returning({ id: tasks.id });
     if (gone.length === 0) return;
+    await publishChange(tx);
     const r = await awardSeason(tx, await seasonForAwards(tx, seasonId), { taskIds: gone.map((g) => g.id), pullRequestIds: [] });
     counts.entries += r.entries;
     counts.pointsAwarded += r.points;

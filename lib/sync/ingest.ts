@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { afterCommit, transaction } from "@/db/transaction";
+import { transaction } from "@/db/transaction";
 import { repositories, seasonRepositories, seasons } from "@/db/schema";
-import { invalidateReads } from "@/lib/cache/micro-cache";
+import { publishChange } from "@/lib/cache/changes";
 import { ensureRepositories } from "@/lib/seasons/apply-seasons";
 import { awardSeason, type SeasonForAwards } from "@/lib/scoring/award-season";
 import { linkNewTasks, linkPullRequests } from "./link-pulls";
@@ -67,8 +67,8 @@ export async function ingest(db: Executor, given: IngestBatch, options: IngestOp
       pointsAwarded += result.points;
     }
     if (options.botComments === "all") await queueOutcomes(tx, batch.pullRequests, links, prId, options.now ?? new Date());
-    // New or changed tasks change the seasons' task counts (points changes invalidate through refreshTotals).
-    if (taskCount > 0) afterCommit(tx, invalidateReads);
+    // Stored issues and PRs show on public pages (tasks, pulls, counts): expired on commit, in every process.
+    await publishChange(tx);
     return { tasks: taskCount, pullRequests: batch.pullRequests.length, entries, pointsAwarded };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { publishChange } from "@/lib/cache/changes";
 import { seasons, syncRuns, type SyncCounts, type SyncProgress } from "@/db/schema";
 import { PodiumError } from "@/lib/errors";
 import { redact } from "@/lib/security/redact";
@@ -123,6 +124,7 @@ export async function endRun(db: Db, runId: number, result: { counts: SyncCounts
     })
     // A run closed meanwhile as abandoned stays so: its outcome is not overwritten.
     .where(stillRunning(runId));
+  await publishChange(db); // "data imported at" on the season pages
 }
 
 /** The latest runs (for the season page and the CLI). */

@@ -9,6 +9,7 @@ import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { readRankingPage } from "@/lib/queries/ranking-page";
+import { cachedBoard } from "@/lib/queries/cached/ranking";
 import { FinalPrizes } from "./final-prizes";
 import { IndividualRanking } from "./individual-ranking";
 import { SyncPanel } from "./sync-panel";
@@ -44,6 +45,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
     viewerLogin: viewer?.login ?? null,
     mayRunSync: can(viewer, "sync.run", { repos: season.repos }),
     intervalSeconds: env().syncIntervalSeconds,
+    readBoard: cachedBoard(),
   });
   if (!board) notFound();
   const pages = Math.max(1, Math.ceil(board.total / PAGE));

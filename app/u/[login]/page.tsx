@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { listSeasons } from "@/lib/queries/seasons";
+import { listSeasons } from "@/lib/queries/cached/public";
 import { SeasonPulls } from "./season-pulls";
 import { githubEndpoints } from "@/lib/github/endpoints";
-import { communityStandingOf } from "@/lib/queries/community";
-import { getParticipantProfile } from "@/lib/queries/participant";
+import { communityStandingOf } from "@/lib/queries/cached/public";
+import { getParticipantProfile } from "@/lib/queries/cached/public";
 import { ProfileHeader, ProfileSeason } from "./profile-parts";
-import { finalStandings } from "@/lib/queries/season-results";
+import { finalStandings } from "@/lib/queries/cached/public";
 import { achievementsOf } from "@/lib/profile/achievements";
 import { OwnWallet } from "./wallet";
 import { ProfilePrivacy } from "./privacy";

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { seasonDifficulties } from "@/lib/queries/season-repos";
-import { listTasksWithModules } from "@/lib/queries/tasks-with-modules";
+import { listTasksWithModules } from "@/lib/queries/cached/public";
 import { MarkIssueForm } from "./mark-form";
 import { TaskFilters } from "./task-filters";
 import { TaskTable } from "./task-table";
