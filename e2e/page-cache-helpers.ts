@@ -7,6 +7,18 @@ import { E2E_PG_URL } from "../playwright.config";
 import { e2eDb } from "./fixtures";
 
 /** `podium seasons apply` in a process of its own, on the same PostgreSQL as the running server. */
+/**
+ * A season file of its own for these specs: the real season's rules, but a repository and label no other spec
+ * uses, so the issues and webhooks of other specs (pingcap/pd's, in 2020-s2) never become its tasks too.
+ */
+export function isolatedSeason(slug: string, name: string, year: number): Record<string, unknown> {
+  const base = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
+  return {
+    ...base, slug, name, startsAt: `${year}-03-01T00:00:00+08:00`, endsAt: `${year}-05-30T23:59:59+08:00`,
+    repos: [`e2e/${slug}`], taskLabels: [`e2e-${slug}`], taskTitlePrefixes: [], maintainers: {}, teams: [], unranked: [],
+  };
+}
+
 export function applyFromAnotherProcess(season: Record<string, unknown>): void {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "podium-e2e-cache-")), "season.json");
   fs.writeFileSync(file, JSON.stringify(season));

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E_PG_URL, PGLITE_PORT } from "../playwright.config";
-import { applyFromAnotherProcess, expectServedFromCache, readsUntil } from "./page-cache-helpers";
+import { applyFromAnotherProcess, expectServedFromCache, readsUntil, isolatedSeason } from "./page-cache-helpers";
 
 /**
  * Issue #17: three real instances (`next start` of the build) on the e2e PostgreSQL, each with its own Next cache.
@@ -45,8 +45,7 @@ test.afterAll(() => {
 
 test("a write in another process shows on all three instances' cached pages", async ({ request }) => {
   expect(fs.existsSync(".next/BUILD_ID")).toBe(true);
-  const base = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
-  const season = { ...base, slug: "2023-three", name: "Three Instances", startsAt: "2023-03-01T00:00:00+08:00", endsAt: "2023-05-30T23:59:59+08:00" };
+  const season = isolatedSeason("2023-three", "Three Instances", 2023);
   applyFromAnotherProcess(season);
   const page = (port: number) => `http://127.0.0.1:${port}/seasons/2023-three`;
   for (const port of PORTS) expect(await readsUntil(request, page(port), "Three Instances")).toBeGreaterThanOrEqual(1);

@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { eq, sql as q } from "drizzle-orm";
 import { seasons } from "@/db/schema";
 import { createLedgerEntries, createParticipant, createSeason, createTask, type LedgerEntryInput } from "../test/factories/db";
 import { e2eDb, e2eDrizzle, SESSION_COOKIE, sessionTokenFor } from "./fixtures";
-import { applyFromAnotherProcess, expectServedFromCache, readsUntil } from "./page-cache-helpers";
+import { applyFromAnotherProcess, expectServedFromCache, readsUntil, isolatedSeason } from "./page-cache-helpers";
 
 /**
  * The public pages read their data from Next's cache (lib/queries/cached), expired on commit by a PostgreSQL
@@ -12,8 +11,7 @@ import { applyFromAnotherProcess, expectServedFromCache, readsUntil } from "./pa
  */
 
 test("a season applied by the CLI in another process shows on the cached pages; a write behind Podium's back does not", async ({ request }) => {
-  const base = JSON.parse(fs.readFileSync("test/fixtures/season-2020-s2.json", "utf8")) as Record<string, unknown>;
-  const season = { ...base, slug: "2022-cache", name: "Cached Season", startsAt: "2022-03-01T00:00:00+08:00", endsAt: "2022-05-30T23:59:59+08:00" };
+  const season = isolatedSeason("2022-cache", "Cached Season", 2022);
   applyFromAnotherProcess(season);
   expect(await readsUntil(request, "/", "Cached Season")).toBeGreaterThanOrEqual(1);
   expect(await readsUntil(request, "/seasons/2022-cache", "Cached Season")).toBeGreaterThanOrEqual(1);
