@@ -41,6 +41,7 @@ export const MUTATING_ACTIONS = [
   "set-credit-shares",
   "waive-gate",
   "set-privacy",
+  "set-locale",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -88,6 +89,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "waive-gate": taskRule,
   // The participant's own setting (the form names the participant's own login); admins may change anyone's.
   "set-privacy": { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "FORBIDDEN", "maintainer of this repo": "FORBIDDEN", admin: "ok" },
+  // The header's language switcher: everyone may choose (a cookie); a signed-in user's choice is also stored on them.
+  "set-locale": { anonymous: "ok", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" },
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */
