@@ -21,7 +21,7 @@ export default async function HomePage() {
       {seasons.length === 0 ? (
         <div className="empty" data-testid="no-seasons">
           <h2>{t("noSeasons")}</h2>
-          <p>{t.rich("noSeasonsHint", { command: () => <code>npm run podium -- seasons apply season.json</code> })}</p>
+          <p>{t.rich("noSeasonsHint", { command: "npm run podium -- seasons apply season.json", code: (c) => <code>{c}</code> })}</p>
         </div>
       ) : (
         <ul className="grid" style={{ listStyle: "none", padding: 0 }} aria-label={t("seasonsLabel")}>

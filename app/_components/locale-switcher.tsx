@@ -2,10 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/_actions/set-locale";
 import { LOCALES } from "@/lib/i18n/locale";
 
-async function switchLocale(formData: FormData): Promise<void> {
-  "use server";
-  await setLocaleAction(null, formData);
-}
+/** The action as a plain form's action (no previous state; what it returns is not shown: the page is rendered again). */
+const switchLocale = setLocaleAction.bind(null, null) as unknown as (formData: FormData) => Promise<void>;
 
 /**
  * The header's language switch (#19): a plain form (no client code), so it works before the page's JavaScript

@@ -9,7 +9,7 @@ export function FinalPrizes({ slug, finalizedAt, prizes }: { slug: string; final
   return (
     <section className="notice final" data-testid="season-final">
       <p>
-        <strong className="final-mark">{t("final")}</strong> {t.rich("finalText", { date: () => <time dateTime={finalizedAt}>{finalizedAt.slice(0, 10)}</time> })}{" "}
+        <strong className="final-mark">{t("final")}</strong> {t.rich("finalText", { date: finalizedAt.slice(0, 10), time: (c) => <time dateTime={finalizedAt}>{c}</time> })}{" "}
         <Link href={`/seasons/${slug}/report`}>{t("seasonReport")}</Link>
       </p>
       {prizes.length > 0 && (

@@ -62,9 +62,8 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
       <p className="muted" data-testid="last-refreshed">
         {refreshed ? (
           t.rich("imported", {
-            when: () => (
-              <time dateTime={refreshed.toISOString()}>{format.dateTime(refreshed, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</time>
-            ),
+            when: format.dateTime(refreshed, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+            time: (c) => <time dateTime={refreshed.toISOString()}>{c}</time>,
           })
         ) : (
           t("notImported")
