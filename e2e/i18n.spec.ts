@@ -12,7 +12,7 @@ const catalogue = (locale: string): Catalogue => JSON.parse(fs.readFileSync(`mes
 const en = catalogue("en");
 const zhCN = catalogue("zh-CN");
 
-const PUBLIC_PAGES = ["/", "/seasons/2020-s2", "/seasons/2020-s2?view=teams", "/seasons/2020-s2/tasks", "/rankings", "/u/raftwalker", "/signin"];
+const PUBLIC_PAGES = ["/", "/map", "/seasons/2020-s2", "/seasons/2020-s2?view=teams", "/seasons/2020-s2/tasks", "/rankings", "/u/raftwalker", "/signin"];
 /** The switch names the other language in that language: "English" on a Chinese page is right. */
 const IGNORED_KEYS = new Set(["layout.switchTo", "layout.switchToLabel", "layout.languageName"]);
 

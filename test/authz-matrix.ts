@@ -48,6 +48,9 @@ export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 /** Actions that need a mutating action's rights but only say what would happen: an allowed call writes nothing either. */
 export const WHAT_IF_ACTIONS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["preview-season"]);
 
+/** Actions an anonymous caller may make that keep their choice in a cookie only: an allowed anonymous call writes nothing. */
+export const COOKIE_ONLY_WHEN_ANONYMOUS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["set-locale"]);
+
 /** Anyone signed in. */
 const signedIn: Record<Who, Outcome> = { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" };
 /** Maintainers of the object's repository, and admins. */
