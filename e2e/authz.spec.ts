@@ -166,7 +166,9 @@ function actionIds(): Map<string, { id: string; page: string }> {
   const ids = new Map<string, { id: string; page: string }>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const m = /^app\/_actions\/([\w-]+)\.ts$/.exec(entry.filename ?? "");
-    const page = Object.keys(entry.workers)[0];
+    // An action of the root layout (the header's language switch) is in every page's worker: not the 404 page's.
+    const workers = Object.keys(entry.workers);
+    const page = workers.find((w) => !w.startsWith("app/_not-found")) ?? workers[0];
     if (m?.[1] && page) ids.set(m[1], { id, page });
   }
   return ids;

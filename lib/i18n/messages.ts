@@ -1,5 +1,5 @@
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
+import en from "@/messages/en.json" with { type: "json" };
+import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locale";
 
 /** One catalogue per language (messages/*.json); test/unit/i18n-catalogues.test.ts keeps their keys equal. */
