@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { URL, fileURLToPath } from "node:url";
+import createNextIntlPlugin from "next-intl/plugin";
 
 /** Shared with proxy.ts, so its Origin check and Next's agree. */
 const serverActions = JSON.parse(fs.readFileSync(new URL("./lib/http/server-actions.json", import.meta.url), "utf8"));
@@ -23,4 +24,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl without i18n routing: i18n/request.ts picks each request's language (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

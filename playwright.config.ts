@@ -41,7 +41,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
-  use: chromium,
+  // Browsers send Accept-Language: en-US (Playwright's default, said here): the specs that read English get English.
+  use: { ...chromium, locale: "en-US" },
   projects: [
     { name: "pglite", testMatch: /(home|cli|startup)\.spec\.ts/, use: { baseURL: `http://localhost:${PGLITE_PORT}`, viewport: { width: 1280, height: 800 } } },
     {

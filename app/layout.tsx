@@ -1,31 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { LocaleSwitcher } from "./_components/locale-switcher";
 import { ThemeToggle } from "./_components/theme-toggle";
 import { UserMenu } from "./_components/user-menu";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Podium", template: "%s · Podium" },
-  description: "Seasons, scored tasks and rankings for open-source challenge programs.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("layout");
+  return { title: { default: "Podium", template: "%s · Podium" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const demo = env().demo;
   // The theme chosen with the toggle, set on <html> here so the first paint has it; none: the system's.
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // The request's language (i18n/request.ts): the user's choice, else Accept-Language, else the season's, else en.
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
   return (
-    <html lang="en" data-theme={theme ?? undefined}>
+    <html lang={locale} data-theme={theme ?? undefined}>
       <body>
         <a className="skip" href="#main">
-          Skip to content
+          {t("skip")}
         </a>
         {demo && (
           <div className="banner" role="status" data-testid="demo-banner">
-            Demo mode: a built-in fake GitHub serves a sample program. Configure GitHub credentials to run your own.
+            {t("demoBanner")}
           </div>
         )}
         <header className="header">
@@ -34,15 +38,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="brand-mark" aria-hidden="true" />
               Podium
             </Link>
-            <nav className="nav" aria-label="Main">
-              <Link href="/">Seasons</Link>
-              <Link href="/rankings">All-time</Link>
-              <Link href="/map">Contributor map</Link>
-              <Link href="/shop">Gift shop</Link>
-              <Link href="/admin">Admin</Link>
+            <nav className="nav" aria-label={t("navLabel")}>
+              <Link href="/">{t("navSeasons")}</Link>
+              <Link href="/rankings">{t("navAllTime")}</Link>
+              <Link href="/map">{t("navMap")}</Link>
+              <Link href="/shop">{t("navShop")}</Link>
+              <Link href="/admin">{t("navAdmin")}</Link>
             </nav>
             <div className="header-end">
-              <ThemeToggle initial={theme} />
+              <LocaleSwitcher />
+              <ThemeToggle initial={theme} label={t("darkMode")} />
               <UserMenu />
             </div>
           </div>
@@ -50,7 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main">{children}</main>
         <footer className="footer">
           <div className="footer-inner">
-            Podium — open-source challenge programs. <a href="/api/seasons">API</a>
+            {t("footer")} <a href="/api/seasons">API</a>
           </div>
         </footer>
       </body>

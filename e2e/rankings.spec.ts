@@ -75,7 +75,7 @@ test("a large season pages, and a participant far down sees their own place", as
   await expect(page.getByTestId("ranking")).toContainText("large-050");
   await signInAs(context, "large-120");
   await page.goto("/seasons/e2e-large");
-  await expect(page.getByTestId("own-standing")).toContainText("You are #121 with 4000 points");
+  await expect(page.getByTestId("own-standing")).toContainText("You are #121 with 4,000 points");
   await page.getByRole("link", { name: "Show my row" }).click();
   await expect(page.getByText("Page 3 of 3")).toBeVisible();
   await expect(page.getByTestId("ranking").locator("tr.me")).toContainText("large-120");

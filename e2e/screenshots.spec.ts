@@ -1,6 +1,6 @@
 /**
  * Screenshots for review (#19): the ranking, tasks and profile pages, desktop and mobile (360 px), light and dark,
- * written to e2e/screenshots/ at test time (git-ignored: about 3 MB a run).
+ * English and Chinese (`Accept-Language: zh-CN`; files `…-zh-CN.png`), written to e2e/screenshots/ at test time (git-ignored: about 3 MB a run).
  */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
@@ -11,15 +11,18 @@ const SIZES = { desktop: { width: 1280, height: 800 }, mobile: { width: 360, hei
 
 test.beforeAll(() => fs.mkdirSync(SHOTS, { recursive: true }));
 
-for (const theme of ["light", "dark"] as const) {
-  test(`screenshots, ${theme}`, async ({ browser }) => {
+const LANGUAGES = { en: { locale: "en-US", suffix: "" }, "zh-CN": { locale: "zh-CN", suffix: "-zh-CN" } };
+
+for (const theme of ["light", "dark"] as const) for (const [language, { locale, suffix }] of Object.entries(LANGUAGES)) {
+  test(`screenshots, ${theme}, ${language}`, async ({ browser }) => {
     test.setTimeout(90_000);
     for (const [size, viewport] of Object.entries(SIZES)) {
-      const context = await browser.newContext({ viewport, colorScheme: theme, isMobile: size === "mobile" });
+      const context = await browser.newContext({ viewport, colorScheme: theme, isMobile: size === "mobile", locale, extraHTTPHeaders: { "Accept-Language": locale } });
       const page = await context.newPage();
       for (const [name, path] of Object.entries(PAGES)) {
         await page.goto(path);
-        const file = `${SHOTS}/${name}-${size}-${theme}.png`;
+        await expect(page.locator("html")).toHaveAttribute("lang", language);
+        const file = `${SHOTS}/${name}-${size}-${theme}${suffix}.png`;
         await page.screenshot({ path: file, fullPage: true });
         expect(fs.statSync(file).size).toBeGreaterThan(1000);
       }

@@ -41,11 +41,15 @@ export const MUTATING_ACTIONS = [
   "set-credit-shares",
   "waive-gate",
   "set-privacy",
+  "set-locale",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
 /** Actions that need a mutating action's rights but only say what would happen: an allowed call writes nothing either. */
 export const WHAT_IF_ACTIONS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["preview-season"]);
+
+/** Actions an anonymous caller may make that keep their choice in a cookie only: an allowed anonymous call writes nothing. */
+export const COOKIE_ONLY_WHEN_ANONYMOUS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["set-locale"]);
 
 /** Anyone signed in. */
 const signedIn: Record<Who, Outcome> = { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" };
@@ -88,6 +92,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "waive-gate": taskRule,
   // The participant's own setting (the form names the participant's own login); admins may change anyone's.
   "set-privacy": { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "FORBIDDEN", "maintainer of this repo": "FORBIDDEN", admin: "ok" },
+  // The header's language switcher: everyone may choose (a cookie); a signed-in user's choice is also stored on them.
+  "set-locale": { anonymous: "ok", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" },
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

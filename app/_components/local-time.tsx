@@ -5,13 +5,13 @@ import { useSyncExternalStore } from "react";
 const subscribe = () => () => {};
 
 /**
- * A date shown in the viewer's own time zone (after hydration; the server renders the season's zone),
- * with the season's zone on hover.
+ * A date shown in the viewer's own time zone and the page's language (after hydration; the server renders the
+ * season's zone), with the season's zone on hover.
  */
-export function LocalDate({ iso, seasonZone, serverText }: { iso: string; seasonZone: string; serverText: string }) {
+export function LocalDate({ iso, seasonZone, serverText, locale }: { iso: string; seasonZone: string; serverText: string; locale: string }) {
   const local = useSyncExternalStore(
     subscribe,
-    () => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
     () => serverText,
   );
   return (

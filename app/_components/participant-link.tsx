@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
+import { useTranslations } from "next-intl";
 
 /** Avatar, name and @login, linking to the profile: one ranking row's participant cell. */
 export function ParticipantLink({ login, name, avatarUrl }: { login: string | null; name: string | null; avatarUrl: string | null }) {
+  const t = useTranslations("common");
   // A participant who hid themselves (#19): no name, no link.
   if (login === null)
     return (
       <span className="who muted" data-testid="anonymous">
-        {ANONYMOUS_LABEL}
+        {t("anonymous")}
       </span>
     );
   return (

@@ -7,7 +7,7 @@ import { themeCookie, type Theme } from "@/lib/theme";
  * The header's light/dark switch. The server already set `<html data-theme>` from the cookie; with no choice yet
  * the page follows `prefers-color-scheme`, and the button shows which one that is once the page runs.
  */
-export function ThemeToggle({ initial }: { initial: Theme | null }) {
+export function ThemeToggle({ initial, label }: { initial: Theme | null; label: string }) {
   const [theme, setTheme] = useState<Theme | null>(initial);
   useEffect(() => {
     if (initial) return;
@@ -26,7 +26,7 @@ export function ThemeToggle({ initial }: { initial: Theme | null }) {
   };
   return (
     <button type="button" className="button secondary theme-toggle" aria-pressed={dark} onClick={toggle} data-testid="theme-toggle">
-      <span aria-hidden="true">{dark ? "☾" : "☀"}</span> Dark mode
+      <span aria-hidden="true">{dark ? "☾" : "☀"}</span> {label}
     </button>
   );
 }

@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { signInAction } from "@/app/_actions/sign-in";
 import { signOutAction } from "@/app/_actions/sign-out";
+import { getTranslations } from "next-intl/server";
 import { auth } from "@/lib/auth";
 
 /** Sign in, or the signed-in user's avatar, profile link and sign out. */
 export async function UserMenu() {
-  const session = await auth();
+  const [session, t] = await Promise.all([auth(), getTranslations("userMenu")]);
   const user = session?.user;
   if (!user) {
     return (
       <form action={signInAction}>
         <button type="submit" className="button">
-          Sign in with GitHub
+          {t("signIn")}
         </button>
       </form>
     );
@@ -30,7 +31,7 @@ export async function UserMenu() {
       )}
       <form action={signOutAction}>
         <button type="submit" className="button secondary">
-          Sign out
+          {t("signOut")}
         </button>
       </form>
     </div>

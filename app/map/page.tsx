@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { MapLink } from "@/db/schema";
-import { listSigs } from "@/lib/queries/cached/public";
+import { getContributorMap, listSeasons, listSigs } from "@/lib/queries/cached/public";
 import { filterBySkill, type MapModuleView, type MapProjectView } from "@/lib/queries/map";
-import { getContributorMap, listSeasons } from "@/lib/queries/cached/public";
-import { COMMUNITY_ROLE_LABEL, sigsOwningModule, type SigView } from "@/lib/rules/community";
+import { sigsOwningModule, type SigView } from "@/lib/rules/community";
 import { currentSeason } from "@/lib/queries/seasons";
 import "./map.css";
 import { TableHead } from "@/app/_components/table-head";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Contributor map" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("map"))("metaTitle") };
+}
 
 const ZFilter = z.object({
   skill: z.string().trim().min(1).max(100).optional().catch(undefined),
@@ -31,12 +34,13 @@ function Links({ links, label }: { links: MapLink[]; label: string }) {
 
 /** A SIG's members as profile links, highest role first (the role in each link's title). */
 function SigMembers({ sig }: { sig: SigView }) {
+  const roles = useTranslations("profile");
   return (
     <>
       {sig.members.map((member, i) => (
         <span key={member.login}>
           {i > 0 && ", "}
-          <Link href={`/u/${member.login}`} title={COMMUNITY_ROLE_LABEL[member.role]}>
+          <Link href={`/u/${member.login}`} title={roles(member.role)}>
             @{member.login}
           </Link>
         </span>
@@ -47,9 +51,10 @@ function SigMembers({ sig }: { sig: SigView }) {
 
 function ModuleRow({ module: m, project, skill, sigs }: { module: MapModuleView; project: string; skill?: string; sigs: SigView[] }) {
   const owners = sigsOwningModule(m, sigs);
+  const t = useTranslations("map");
   return (
     <tr data-testid="map-module">
-      <th scope="row" data-label="Module">
+      <th scope="row" data-label={t("module")}>
         <span className="map-module-name">{m.name}</span>
         {m.description && <span className="map-module-description muted">{m.description}</span>}
         {owners.map((sig) => (
@@ -58,14 +63,14 @@ function ModuleRow({ module: m, project, skill, sigs }: { module: MapModuleView;
           </span>
         ))}
       </th>
-      <td data-label="Code">
-        <Links links={m.codeDirectories} label={`${project} ${m.name}: code directories`} />
+      <td data-label={t("code")}>
+        <Links links={m.codeDirectories} label={t("codeLabel", { project, module: m.name })} />
       </td>
-      <td data-label="Skills">
+      <td data-label={t("skills")}>
         {m.skills.length === 0 ? (
           <span className="muted">—</span>
         ) : (
-          <ul className="map-skills" aria-label={`${m.name}: required skills`}>
+          <ul className="map-skills" aria-label={t("skillsLabel", { module: m.name })}>
             {m.skills.map((s) => (
               <li key={s} className={`pill${skill && s.toLowerCase() === skill.toLowerCase() ? " map-match" : ""}`}>
                 {s}
@@ -74,11 +79,11 @@ function ModuleRow({ module: m, project, skill, sigs }: { module: MapModuleView;
           </ul>
         )}
       </td>
-      <td data-label="Learning materials">
-        <Links links={m.learningMaterials} label={`${m.name}: learning materials`} />
+      <td data-label={t("learning")}>
+        <Links links={m.learningMaterials} label={t("learningLabel", { module: m.name })} />
       </td>
-      <td data-label="Source reading">
-        <Links links={m.sourceReading} label={`${m.name}: source reading`} />
+      <td data-label={t("reading")}>
+        <Links links={m.sourceReading} label={t("readingLabel", { module: m.name })} />
       </td>
     </tr>
   );
@@ -86,6 +91,7 @@ function ModuleRow({ module: m, project, skill, sigs }: { module: MapModuleView;
 
 function ProjectCard({ project: p, season, skill, sigs }: { project: MapProjectView; season: { slug: string; name: string } | null; skill?: string; sigs: SigView[] }) {
   const headingId = `map-${p.slug}`;
+  const t = useTranslations("map");
   return (
     <section className="card map-project" aria-labelledby={headingId} data-testid="map-project">
       <div className="map-project-head">
@@ -94,10 +100,10 @@ function ProjectCard({ project: p, season, skill, sigs }: { project: MapProjectV
           <p className="map-tasks">
             {p.openTasks > 0 ? (
               <Link href={`/seasons/${season.slug}/tasks?repo=${p.repo.toLowerCase()}`}>
-                {p.openTasks} open task{p.openTasks === 1 ? "" : "s"} →
+                {t("openTasks", { count: p.openTasks })}
               </Link>
             ) : (
-              <span className="muted">No open tasks in {season.name}</span>
+              <span className="muted">{t("noOpenTasks", { season: season.name })}</span>
             )}
           </p>
         )}
@@ -105,17 +111,17 @@ function ProjectCard({ project: p, season, skill, sigs }: { project: MapProjectV
       {p.description && <p className="map-description">{p.description}</p>}
       {p.tutorials.length > 0 && (
         <div className="map-tutorials">
-          <h3>Contribution tutorials</h3>
-          <Links links={p.tutorials} label={`${p.name}: contribution tutorials`} />
+          <h3>{t("tutorials")}</h3>
+          <Links links={p.tutorials} label={t("tutorialsLabel", { project: p.name })} />
         </div>
       )}
       {p.modules.length === 0 ? (
-        <p className="muted">No modules listed.</p>
+        <p className="muted">{t("noModules")}</p>
       ) : (
         <div className="map-table-wrap">
           <table className="table map-modules">
-            <caption className="map-caption">Modules of {p.name}</caption>
-            <TableHead columns={["Module", "Code", "Skills", "Learning materials", "Source reading"]} />
+            <caption className="map-caption">{t("caption", { project: p.name })}</caption>
+            <TableHead columns={[t("module"), t("code"), t("skills"), t("learning"), t("reading")]} />
             <tbody>
               {p.modules.map((m) => (
                 <ModuleRow key={m.slug} module={m} project={p.name} skill={skill} sigs={sigs} />
@@ -134,6 +140,7 @@ export default async function ContributorMapPage({ searchParams }: { searchParam
   const season = currentSeason(await listSeasons(db));
   const map = await getContributorMap(db, { seasonSlug: season?.slug ?? null });
   const sigs = await listSigs(db);
+  const t = await getTranslations("map");
   // `?skill=rust` selects "Rust": the filter is case-insensitive, the select shows the stored spelling.
   const skill = filter.skill && (map.skills.find((s) => s.toLowerCase() === filter.skill?.toLowerCase()) ?? filter.skill);
   const shown = filterBySkill(map.projects, skill);
@@ -141,44 +148,44 @@ export default async function ContributorMapPage({ searchParams }: { searchParam
   return (
     <>
       <section className="hero">
-        <h1>Contributor map</h1>
-        <p className="muted">
-          What you can work on and how to get started: each project&apos;s modules, where their code lives, the skills they need and
-          what to read first.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("lead")}</p>
       </section>
       {map.projects.length === 0 ? (
         <div className="empty" data-testid="map-empty">
-          <h2>No contributor map yet</h2>
+          <h2>{t("empty")}</h2>
           <p>
-            An admin imports one from a Markdown map (a <code>## [Project](url) description</code> heading and a table of modules per
-            project): <code>npm run podium -- map import contributor-map.md</code>. Importing again updates it in place.
+            {t.rich("emptyHint", {
+              heading: "## [Project](url) description",
+              command: "npm run podium -- map import contributor-map.md",
+              code: (c) => <code>{c}</code>,
+            })}
           </p>
         </div>
       ) : (
         <>
-          <form className="filters" method="get" role="search" aria-label="Filter modules by skill">
+          <form className="filters" method="get" role="search" aria-label={t("filterLabel")}>
             <label>
-              Skill{" "}
+              {t("skill")}{" "}
               <select name="skill" defaultValue={skill ?? ""}>
-                <option value="">All skills</option>
+                <option value="">{t("allSkills")}</option>
                 {map.skills.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
             </label>
             <button type="submit" className="button secondary">
-              Filter
+              {t("filter")}
             </button>
-            {skill && <Link href="/map">Show all</Link>}
+            {skill && <Link href="/map">{t("showAll")}</Link>}
           </form>
           {skill && (
             <p className="muted" role="status">
-              {moduleCount} module{moduleCount === 1 ? "" : "s"} in {shown.length} project{shown.length === 1 ? "" : "s"} need {skill}.
+              {t("matches", { modules: moduleCount, projects: shown.length, skill })}
             </p>
           )}
           {shown.length === 0 ? (
-            <p className="empty">No module needs {skill}.</p>
+            <p className="empty">{t("noMatch", { skill: skill ?? "" })}</p>
           ) : (
             <div className="map-projects">
               {shown.map((p) => (
@@ -195,11 +202,12 @@ export default async function ContributorMapPage({ searchParams }: { searchParam
 
 /** Every SIG and its members (the map names no owners: a SIG is shown beside the modules its name names). */
 function SigList({ sigs }: { sigs: SigView[] }) {
+  const t = useTranslations("map");
   if (sigs.length === 0) return null;
   return (
     <section className="card map-sigs" aria-labelledby="map-sigs" data-testid="map-sigs">
-      <h2 id="map-sigs">Special Interest Groups</h2>
-      <p className="muted">Members of each SIG, highest community role first.</p>
+      <h2 id="map-sigs">{t("sigs")}</h2>
+      <p className="muted">{t("sigsLead")}</p>
       <ul>
         {sigs.map((sig) => (
           <li key={sig.name} id={`sig-${sig.name}`} data-testid="map-sig">

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { signInAction } from "@/app/_actions/sign-in";
 import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signin"))("title") };
+}
 
 // A parameter given twice arrives as an array: it is then ignored, like any other malformed value.
 const ZSearch = z.object({
@@ -16,24 +19,25 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, error, retryAfter } = ZSearch.parse(await searchParams);
   const wait = Number(retryAfter);
   const demo = env().demo;
+  const [t, menu] = await Promise.all([getTranslations("signin"), getTranslations("userMenu")]);
   return (
     <section className="narrow">
-      <h1>Sign in</h1>
-      <p className="muted">Podium signs you in with your GitHub account; it reads your public profile only.</p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("lead")}</p>
       {error && (
         <p role="alert" className="error">
           {error === "RateLimited"
-            ? `Too many sign-in attempts from your network. Please try again in ${Number.isInteger(wait) && wait > 0 && wait <= 3600 ? `${wait} s` : "a minute"}.`
-            : "Sign-in did not complete. Please try again."}
+            ? t("rateLimited", { seconds: Number.isInteger(wait) && wait > 0 && wait <= 3600 ? wait : 0 })
+            : t("failed")}
         </p>
       )}
       <form action={signInAction}>
         <input type="hidden" name="callbackUrl" value={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />
         <button type="submit" className="button">
-          Sign in with GitHub
+          {menu("signIn")}
         </button>
       </form>
-      {demo && <p className="muted">Demo mode: the next page lets you pick a demo identity — a participant, a maintainer or an admin.</p>}
+      {demo && <p className="muted">{t("demo")}</p>}
     </section>
   );
 }

@@ -11,6 +11,8 @@ export const users = pgTable("users", {
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
   image: text("image"),
   participantId: integer("participant_id").references(() => participants.id, { onDelete: "set null" }),
+  /** The language the user chose with the header's switcher (#19): `en` or `zh-CN`; null: not chosen. */
+  locale: text("locale"),
 });
 
 export const accounts = pgTable(

@@ -1,4 +1,4 @@
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { transaction } from "@/db/transaction";
 import { commentCommands, repositories, seasons, tasks } from "@/db/schema";
@@ -52,7 +52,7 @@ export async function runCommentCommands(db: Executor, items: readonly IssueComm
 /** The task a comment on this issue is about: the task of the season running when it was written (latest start). */
 async function taskFor(tx: Executor, repo: string, number: number, at: Date) {
   const [row] = await tx
-    .select({ id: tasks.id, seasonId: tasks.seasonId, difficulty: tasks.difficulty, score: tasks.score, rules: seasons.rules })
+    .select({ id: tasks.id, seasonId: tasks.seasonId, difficulty: tasks.difficulty, score: tasks.score, rules: seasons.rules, language: sql<string | null>`${seasons.options}->>'language'` })
     .from(tasks)
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
     .innerJoin(seasons, eq(seasons.id, tasks.seasonId))
@@ -86,7 +86,7 @@ async function oneCommand(tx: Executor, item: IssueComments, c: GhComment, parse
   const reply = (body: string) => queueBotComment(tx, mode, { key, kind: "reply", seasonId: task.seasonId, repo: item.repo, number: item.number, body });
   if (parsed.kind === "unclear") {
     await record("understood", `read as ${parsed.meant}`, participantId);
-    await reply(unclearReply(key, login, parsed));
+    await reply(unclearReply(key, login, parsed, task.language));
     return "understood";
   }
   const viewer: Viewer = { userId: `github:${login}`, participantId, login, isAdmin: false, maintainerOf: [] };
@@ -96,11 +96,11 @@ async function oneCommand(tx: Executor, item: IssueComments, c: GhComment, parse
   } catch (error) {
     if (!(error instanceof PodiumError)) throw error;
     await record("refused", error.message, participantId);
-    await reply(refusedReply(key, login, parsed.kind, error.message));
+    await reply(refusedReply(key, login, parsed.kind, error.message, task.language));
     return "refused";
   }
   const done = parsed.kind === "pick-up" ? "picked-up" : "released";
   await record(done, null, participantId);
-  await reply(parsed.kind === "pick-up" ? pickedUpReply(key, login, { difficulty: task.difficulty, score: task.score, releaseAfterDays: task.rules.picks?.releaseAfterDays ?? null }) : releasedReply(key, login));
+  await reply(parsed.kind === "pick-up" ? pickedUpReply(key, login, { difficulty: task.difficulty, score: task.score, releaseAfterDays: task.rules.picks?.releaseAfterDays ?? null }, task.language) : releasedReply(key, login, task.language));
   return done;
 }

@@ -19,7 +19,7 @@ export type SweepResult = { reminded: string[]; released: string[] };
  */
 export async function sweepStalePicks(db: Executor, slug: string, options: { now: Date; mode: BotCommentsMode }): Promise<SweepResult> {
   const result: SweepResult = { reminded: [], released: [] };
-  const [season] = await db.select({ id: seasons.id, rules: seasons.rules }).from(seasons).where(eq(seasons.slug, slug));
+  const [season] = await db.select({ id: seasons.id, rules: seasons.rules, language: sql<string | null>`${seasons.options}->>'language'` }).from(seasons).where(eq(seasons.slug, slug));
   const days = season?.rules.picks?.releaseAfterDays;
   if (!season || days === undefined) return result;
   const held = await db
@@ -40,7 +40,7 @@ export async function sweepStalePicks(db: Executor, slug: string, options: { now
   const due = stalePicks(options.now, picks, season.rules);
   for (const h of due.remind) {
     const key = `remind:${h.taskId}:${h.pickedAt.toISOString()}`;
-    const body = reminderReply(key, h.login, new Date(h.pickedAt.getTime() + days * DAY_MS));
+    const body = reminderReply(key, h.login, new Date(h.pickedAt.getTime() + days * DAY_MS), season.language);
     if (await queueBotComment(db, options.mode, { key, kind: "reminder", seasonId: season.id, repo: h.repo, number: h.number, body })) result.reminded.push(`${h.repo}#${h.number}`);
   }
   for (const h of due.release) {
@@ -48,7 +48,7 @@ export async function sweepStalePicks(db: Executor, slug: string, options: { now
       const r = await runCommand(tx, releaseStalePick, "system", { taskId: h.taskId, holderId: h.holderId, pickedAt: h.pickedAt, holder: h.login, days });
       if (!r.released) return false;
       const key = `release:${h.taskId}:${h.pickedAt.toISOString()}`;
-      await queueBotComment(tx, options.mode, { key, kind: "release", seasonId: season.id, repo: h.repo, number: h.number, body: staleReleasedReply(key, h.login, days) });
+      await queueBotComment(tx, options.mode, { key, kind: "release", seasonId: season.id, repo: h.repo, number: h.number, body: staleReleasedReply(key, h.login, days, season.language) });
       return true;
     });
     if (released) result.released.push(`${h.repo}#${h.number}`);

@@ -21,27 +21,27 @@ export function offsetMinutes(zone: string): number | null {
   return (m[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
 }
 
-function formatter(style: ZoneStyle, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat("en", style === "date" ? { dateStyle: "medium", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
+function formatter(style: ZoneStyle, timeZone: string, locale = "en"): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, style === "date" ? { dateStyle: "medium", timeZone } : { dateStyle: "medium", timeStyle: "short", timeZone });
 }
 
-function ianaFormatter(style: ZoneStyle, zone: string): Intl.DateTimeFormat | null {
+function ianaFormatter(style: ZoneStyle, zone: string, locale = "en"): Intl.DateTimeFormat | null {
   if (!/^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/.test(zone)) return null;
   try {
-    return formatter(style, zone);
+    return formatter(style, zone, locale);
   } catch {
     return null;
   }
 }
 
 /** `2020-03-02T00:00:00+05:30` in zone `+05:30` → `Mar 2, 2020, 12:00 AM` (dateTime) or `Mar 2, 2020` (date). */
-export function formatInZone(iso: string | Date, zone: string, style: ZoneStyle): string {
+export function formatInZone(iso: string | Date, zone: string, style: ZoneStyle, locale = "en"): string {
   const instant = typeof iso === "string" ? new Date(iso) : iso;
   if (Number.isNaN(instant.getTime())) return "—";
   const offset = offsetMinutes(zone);
-  if (offset !== null) return formatter(style, "UTC").format(new Date(instant.getTime() + offset * 60_000));
-  const iana = ianaFormatter(style, zone);
-  return (iana ?? formatter(style, "UTC")).format(instant);
+  if (offset !== null) return formatter(style, "UTC", locale).format(new Date(instant.getTime() + offset * 60_000));
+  const iana = ianaFormatter(style, zone, locale);
+  return (iana ?? formatter(style, "UTC", locale)).format(instant);
 }
 
 /** How the zone is named next to a date: `Asia/Shanghai`, `UTC+05:30`, `UTC`. */

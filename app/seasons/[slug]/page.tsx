@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { seasonContext } from "@/app/_lib/season-context";
 import { getDb } from "@/db";
@@ -19,7 +20,8 @@ export const dynamic = "force-dynamic";
 const PAGE = 50;
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  return { title: `Ranking — ${(await params).slug}` };
+  const t = await getTranslations("season");
+  return { title: t("metaTitle", { slug: (await params).slug }) };
 }
 
 const ZSearch = z.object({
@@ -35,7 +37,7 @@ const ZSearch = z.object({
 export default async function SeasonPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { slug } = await params;
   const search = ZSearch.parse(await searchParams);
-  const [season, viewer] = await Promise.all([seasonContext(slug), currentViewer()]);
+  const [season, viewer, t, format] = await Promise.all([seasonContext(slug), currentViewer(), getTranslations("season"), getFormatter()]);
   if (!season) notFound();
   const { board, status, refreshed, teams, mine, final } = await readRankingPage(await getDb(), season, {
     page: search.page,
@@ -56,32 +58,33 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
     <>
       <h1>{season.name}</h1>
       <p className="muted">
-        <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} precise /> · {season.participants} participants · {season.tasks} tasks ·{" "}
-        <Link href={`/seasons/${slug}/tasks`}>tasks</Link> · <Link href={`/seasons/${slug}/report`}>report</Link>
+        <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} precise /> · {t("summary", { participants: season.participants, tasks: season.tasks })} ·{" "}
+        <Link href={`/seasons/${slug}/tasks`}>{t("tasksLink")}</Link> · <Link href={`/seasons/${slug}/report`}>{t("reportLink")}</Link>
       </p>
       <p className="muted" data-testid="last-refreshed">
         {refreshed ? (
-          <>
-            Data imported from GitHub <time dateTime={refreshed.toISOString()}>{refreshed.toISOString().replace("T", " ").slice(0, 16)} UTC</time>.
-          </>
+          t.rich("imported", {
+            when: format.dateTime(refreshed, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+            time: (c) => <time dateTime={refreshed.toISOString()}>{c}</time>,
+          })
         ) : (
-          "Not imported from GitHub yet."
+          t("notImported")
         )}
       </p>
       {final && <FinalPrizes slug={slug} finalizedAt={final.finalizedAt} prizes={final.prizes} />}
       {status && <SyncPanel season={slug} initial={status} />}
-      <nav className="tabs" aria-label="Ranking of">
+      <nav className="tabs" aria-label={t("rankingOf")}>
         <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
-          Individuals
+          {t("individuals")}
         </Link>
         <Link href={`/seasons/${slug}?view=teams`} aria-current={search.view === "teams" ? "page" : undefined}>
-          Teams
+          {t("teams")}
         </Link>
       </nav>
       {mine && !mineOnPage && (
         <p className="notice" data-testid="own-standing">
-          You are {mine.rank ? <strong>#{mine.rank}</strong> : "not ranked"} with {mine.score} points.{" "}
-          <Link href={href(Math.floor(mine.position / PAGE) + 1)}>Show my row</Link>
+          {mine.rank ? t.rich("ownRank", { rank: mine.rank, score: mine.score, b: (c) => <strong>{c}</strong> }) : t("ownUnranked", { score: mine.score })}{" "}
+          <Link href={href(Math.floor(mine.position / PAGE) + 1)}>{t("showMyRow")}</Link>
         </p>
       )}
       {teams ? (

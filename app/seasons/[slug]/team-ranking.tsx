@@ -1,17 +1,20 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { TableScroll } from "@/app/_components/table-scroll";
 import type { getTeamRanking } from "@/lib/queries/teams";
 import { TableHead } from "@/app/_components/table-head";
-import { ANONYMOUS_LABEL, seesHidden } from "@/lib/participants/privacy";
+import { seesHidden } from "@/lib/participants/privacy";
 
 /** The teams of a season, ranked, with each member's share. */
 export function TeamRanking({ teams, viewer }: { teams: NonNullable<Awaited<ReturnType<typeof getTeamRanking>>>; viewer: { login: string; isAdmin: boolean } | null }) {
-  if (teams.length === 0) return <p className="empty">No teams in this season. Teams are declared in the season file (`teams`).</p>;
+  const t = useTranslations("season");
+  const c = useTranslations("common");
+  if (teams.length === 0) return <p className="empty">{t("noTeams")}</p>;
   return (
-    <TableScroll label="Teams ranked by points">
+    <TableScroll label={t("teamsCaption")}>
 <table className="table ranking" data-testid="team-ranking">
-      <caption className="sr-only">Teams ranked by points</caption>
-      <TableHead columns={[{ label: "Rank", num: true }, "Team", { label: "Points", num: true }, "Members"]} />
+      <caption className="sr-only">{t("teamsCaption")}</caption>
+      <TableHead columns={[{ label: c("rank"), num: true }, c("team"), { label: c("points"), num: true }, c("members")]} />
       <tbody>
         {teams.map((t) => (
           <tr key={t.name}>
@@ -25,7 +28,7 @@ export function TeamRanking({ teams, viewer }: { teams: NonNullable<Awaited<Retu
                 // Keys travel in the page's payload: a hidden member's login is not one of them.
                 <span key={m.hidden ? `hidden-${i}` : m.login}>
                   {i > 0 && ", "}
-                  {m.hidden && !seesHidden(viewer, m.login) ? ANONYMOUS_LABEL : <Link href={`/u/${m.login}`}>{m.login}</Link>} <span className="muted">({m.points})</span>
+                  {m.hidden && !seesHidden(viewer, m.login) ? c("anonymous") : <Link href={`/u/${m.login}`}>{m.login}</Link>} <span className="muted">({m.points})</span>
                 </span>
               ))}
             </td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listSeasons } from "@/lib/queries/cached/public";
 import { SeasonPulls } from "./season-pulls";
@@ -33,26 +34,28 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
   const community = await communityStandingOf(db, profile.login);
   const [gh, finals] = await Promise.all([githubEndpoints(), finalStandings(db, profile.login)]);
   const achievements = achievementsOf(profile);
+  const t = await getTranslations("profile");
+  const badge = await getTranslations("badges");
   // Seasons where the participant has pull requests but no points yet: "why didn't my PR score?" is asked there most.
   const otherSeasons = pullsView ? (await listSeasons(db)).filter((x) => !profile.seasons.some((s) => s.slug === x.slug)) : [];
   return (
     <>
       <ProfileHeader profile={profile} community={community} githubUrl={gh.webUrl} />
       {achievements.length > 0 && (
-        <ul className="achievements" aria-label="Badges" data-testid="achievements">
+        <ul className="achievements" aria-label={t("badges")} data-testid="achievements">
           {achievements.map((a) => (
-            <li key={a.id} title={a.description}>
-              {a.title}
+            <li key={a.id} title={badge.has(`${a.id}.description`) ? badge(`${a.id}.description`) : a.description}>
+              {badge.has(`${a.id}.title`) ? badge(`${a.id}.title`) : a.title}
             </li>
           ))}
         </ul>
       )}
       <ProfilePrivacy login={profile.login} hidden={profile.hidden} mayChange={seesHidden(viewer, profile.login)} self={viewer?.login.toLowerCase() === profile.login.toLowerCase()} />
       <OwnWallet login={profile.login} />
-      {profile.seasons.length === 0 && <p className="empty">No points yet. Pick a task in a season to get started.</p>}
+      {profile.seasons.length === 0 && <p className="empty">{t("noPoints")}</p>}
       {profile.seasons.length === 0 && !pullsView && (
         <p data-testid="pulls-link">
-          <a href={`/u/${profile.login}?pulls=all`}>Pull requests: why each scored or not</a>
+          <a href={`/u/${profile.login}?pulls=all`}>{t("pullsLink")}</a>
         </p>
       )}
       {profile.seasons.map((s) => (

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ActionForm } from "@/app/_components/action-form";
 import { setPrivacyAction } from "@/app/_actions/set-privacy";
 
@@ -6,23 +8,18 @@ import { setPrivacyAction } from "@/app/_actions/set-privacy";
  * them from public rankings and the public API.
  */
 export function ProfilePrivacy({ login, hidden, mayChange, self }: { login: string; hidden: boolean; mayChange: boolean; self: boolean }) {
+  const t = useTranslations("privacy");
+  const code = { code: (x: ReactNode) => <code>{x}</code> };
   return (
     <section className="privacy" data-testid="privacy" aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">What is public</h2>
+      <h2 id="privacy-heading">{t("heading")}</h2>
       {hidden ? (
-        <p data-testid="privacy-state">
-          Hidden: public rankings show {self ? "you" : "this participant"} as “a participant” with the points and rank; this profile and the
-          public API (<code>/api/participants/{login}</code>, its pull requests and badge) answer “not found”, and the leaderboard’s JSON and CSV
-          leave the login and name out. Admins {self ? "and you " : ""}still see everything.
-        </p>
+        <p data-testid="privacy-state">{t.rich(self ? "hiddenSelf" : "hiddenOther", { login, ...code })}</p>
       ) : (
-        <p data-testid="privacy-state">
-          Public: this profile, the login and name on every ranking, and the public API (<code>/api/participants/{login}</code>, the leaderboard’s
-          JSON and CSV, the badge).
-        </p>
+        <p data-testid="privacy-state">{t.rich("public", { login, ...code })}</p>
       )}
       {mayChange && (
-        <ActionForm action={setPrivacyAction} submit={hidden ? "Show me on public rankings" : "Hide me from public rankings"} testId="privacy-form" className="action-form inline">
+        <ActionForm action={setPrivacyAction} submit={hidden ? t("show") : t("hide")} testId="privacy-form" className="action-form inline">
           <input type="hidden" name="login" value={login} />
           <input type="hidden" name="hidden" value={hidden ? "false" : "true"} />
         </ActionForm>

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { TableScroll } from "@/app/_components/table-scroll";
 import type { ParticipantProfile } from "@/lib/queries/participant";
 import type { communityStandingOf } from "@/lib/queries/community";
 import type { FinalStanding } from "@/lib/queries/season-results";
-import { COMMUNITY_ROLE_LABEL } from "@/lib/rules/community";
 import { PointsChart } from "@/app/_components/points-chart";
 import { SeasonPulls } from "./season-pulls";
 
@@ -11,6 +11,7 @@ type Community = Awaited<ReturnType<typeof communityStandingOf>>;
 
 /** Who the participant is: avatar, name, GitHub link, community role and SIGs. */
 export function ProfileHeader({ profile, community, githubUrl }: { profile: ParticipantProfile; community: Community; githubUrl: string }) {
+  const t = useTranslations("profile");
   return (
     <header className="profile-head">
       {profile.avatarUrl && <img src={profile.avatarUrl} alt="" width={72} height={72} className="avatar" />}
@@ -18,16 +19,16 @@ export function ProfileHeader({ profile, community, githubUrl }: { profile: Part
         <h1 data-testid="profile-name">{profile.name ?? profile.login}</h1>
         <p className="muted">
           <a href={`${githubUrl}/${profile.login}`} rel="noopener noreferrer">
-            @{profile.login} on GitHub
+            {t("onGitHub", { login: profile.login })}
           </a>
         </p>
         {community && (
           <p className="profile-community" data-testid="community-role">
-            <span className="pill">{COMMUNITY_ROLE_LABEL[community.role]}</span>
+            <span className="pill">{t(community.role)}</span>
             {community.sigs.length > 0 && (
               <span className="muted">
                 {" "}
-                {community.sigs.length === 1 ? "SIG" : "SIGs"}:{" "}
+                {t("sigs", { count: community.sigs.length })}:{" "}
                 {community.sigs.map((sig, i) => (
                   <span key={sig}>
                     {i > 0 && ", "}
@@ -57,48 +58,52 @@ export function ProfileSeason({
   final: FinalStanding | undefined;
   pullsView: "all" | "unscored" | null;
 }) {
+  const t = useTranslations("profile");
+  const c = useTranslations("common");
+  const format = useFormatter();
   return (
     <section data-testid="profile-season">
       <h2>
         <Link href={`/seasons/${season.slug}`}>{season.name}</Link>
       </h2>
       <p>
-        <strong>{season.score}</strong> points{season.rank !== null ? ` · rank #${season.rank}` : " · not ranked"}
-        {season.rawScore > season.score ? <span className="muted"> ({season.rawScore - season.score} points over a cap, kept but not counted)</span> : null}
+        {t.rich("score", { score: season.score, b: (x) => <strong>{x}</strong> })}
+        {season.rank !== null ? t("rank", { rank: season.rank }) : t("unranked")}
+        {season.rawScore > season.score ? <span className="muted"> {t("overCap", { points: season.rawScore - season.score })}</span> : null}
       </p>
       <FinalLine standing={final} />
-      <PointsChart timeline={season.timeline} label={`Points in ${season.name}`} />
-      <TableScroll label={`Tasks completed in ${season.name}`}>
+      <PointsChart timeline={season.timeline} label={t("chart", { season: season.name })} />
+      <TableScroll label={t("completedCaption", { season: season.name })}>
 <table className="table">
-        <caption className="sr-only">{`Tasks completed in ${season.name}`}</caption>
+        <caption className="sr-only">{t("completedCaption", { season: season.name })}</caption>
         <thead>
           <tr>
-            <th scope="col">Task</th>
-            <th scope="col">Difficulty</th>
-            <th scope="col">Pull requests</th>
+            <th scope="col">{c("task")}</th>
+            <th scope="col">{c("difficulty")}</th>
+            <th scope="col">{t("pullRequests")}</th>
             <th scope="col" className="num">
-              Points
+              {c("points")}
             </th>
           </tr>
         </thead>
         <tbody>
-          {season.completed.map((c) => (
-            <tr key={`${c.repo}#${c.number}`}>
+          {season.completed.map((row) => (
+            <tr key={`${row.repo}#${row.number}`}>
               <td>
                 <span className="muted">
-                  {c.repo}#{c.number}
+                  {row.repo}#{row.number}
                 </span>{" "}
-                {c.title}
+                {row.title}
               </td>
-              <td>{c.difficulty ?? "—"}</td>
+              <td>{row.difficulty ? (["easy", "medium", "hard"].includes(row.difficulty) ? c(row.difficulty as "easy") : row.difficulty) : "—"}</td>
               <td>
-                {c.pullRequests.map((pr) => (
+                {row.pullRequests.map((pr) => (
                   <a key={`${pr.repo}#${pr.number}`} href={`${githubUrl}/${pr.repo}/pull/${pr.number}`} rel="noopener noreferrer">
                     #{pr.number}{" "}
                   </a>
                 ))}
               </td>
-              <td className="num">{c.points}</td>
+              <td className="num">{format.number(row.points)}</td>
             </tr>
           ))}
         </tbody>
@@ -108,7 +113,7 @@ export function ProfileSeason({
         <SeasonPulls login={login} slug={season.slug} unscoredOnly={pullsView === "unscored"} />
       ) : (
         <p data-testid="pulls-link">
-          <a href={`/u/${login}?pulls=all#pulls-${season.slug}`}>Pull requests: why each scored or not</a>
+          <a href={`/u/${login}?pulls=all#pulls-${season.slug}`}>{t("pullsLink")}</a>
         </p>
       )}
     </section>
@@ -117,13 +122,14 @@ export function ProfileSeason({
 
 /** A final season's frozen standing on the profile: rank, prizes, and the certificate anyone can verify. */
 function FinalLine({ standing }: { standing: FinalStanding | undefined }) {
+  const t = useTranslations("profile");
   if (!standing) return null;
   return (
     <p data-testid="profile-final">
-      <strong>Final</strong>: {standing.rank !== null ? `rank #${standing.rank}` : "not ranked"}, {standing.score} points
-      {standing.prizes.length > 0 && <> · prizes: <strong data-testid="profile-prizes">{standing.prizes.join(", ")}</strong></>} ·{" "}
+      <strong>{t("final")}</strong>: {standing.rank !== null ? t("finalRank", { rank: standing.rank }) : t("finalUnranked")}, {t("finalPoints", { score: standing.score })}
+      {standing.prizes.length > 0 && <> · {t("prizes")} <strong data-testid="profile-prizes">{standing.prizes.join(", ")}</strong></>} ·{" "}
       <a href={`/seasons/${standing.slug}/certificates/${standing.login}.svg`} data-testid="certificate-link">
-        Certificate
+        {t("certificate")}
       </a>
     </p>
   );

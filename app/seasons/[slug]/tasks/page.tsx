@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { seasonContext } from "@/app/_lib/season-context";
 import { getDb } from "@/db";
@@ -13,7 +14,9 @@ import { TaskFilters } from "./task-filters";
 import { TaskTable } from "./task-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Tasks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tasks"))("metaTitle") };
+}
 
 const ZFilter = z.object({
   repo: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/).optional().catch(undefined),
@@ -26,7 +29,7 @@ const ZFilter = z.object({
 export default async function TasksPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { slug } = await params;
   const filter = ZFilter.parse(await searchParams);
-  const [season, viewer] = await Promise.all([seasonContext(slug), currentViewer()]);
+  const [season, viewer, t] = await Promise.all([seasonContext(slug), currentViewer(), getTranslations("tasks")]);
   if (!season) notFound();
   const tasks = await listTasksWithModules(await getDb(), slug, filter);
   if (!tasks) notFound();
@@ -36,22 +39,22 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
   const difficulties = markRepos.length > 0 ? await seasonDifficulties(await getDb(), slug) : [];
   return (
     <>
-      <h1>Tasks — {season.name}</h1>
+      <h1>{t("title", { season: season.name })}</h1>
       <p className="muted">
-        <Link href={`/seasons/${slug}`}>Ranking</Link>
+        <Link href={`/seasons/${slug}`}>{t("ranking")}</Link>
         {can(viewer, "audit.read", { repos: season.repos }) && (
           <>
             {" · "}
-            <Link href={`/seasons/${slug}/audit`}>Audit</Link>
+            <Link href={`/seasons/${slug}/audit`}>{t("audit")}</Link>
             {" · "}
-            <Link href={`/seasons/${slug}/queue`}>Maintainers&apos; queue</Link>
+            <Link href={`/seasons/${slug}/queue`}>{t("queue")}</Link>
           </>
         )}
       </p>
       {markRepos.length > 0 && <MarkIssueForm slug={slug} repos={markRepos} difficulties={difficulties} />}
       <TaskFilters filter={filter} repos={season.repos} skills={tasks.skills} modules={tasks.modules} />
       {tasks.rows.length === 0 ? (
-        <p className="empty">No tasks match. Tasks appear when issues carry the season&apos;s task label and are imported.</p>
+        <p className="empty">{t("none")}</p>
       ) : (
         <TaskTable slug={slug} rows={tasks.rows} viewerLogin={viewer?.login ?? null} running={running} />
       )}

@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
+
 type Option = string | [value: string, label: string];
 
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: Option[] }) {
+function FilterSelect({ name, label, value, options, all }: { name: string; label: string; value: string | undefined; options: Option[]; all: string }) {
   return (
     <label>
       {label}{" "}
       <select name={name} defaultValue={value ?? ""}>
-        <option value="">All</option>
+        <option value="">{all}</option>
         {options.map((o) => {
           const [v, text] = typeof o === "string" ? [o, o] : o;
           return (
@@ -23,15 +25,19 @@ export type TaskFilter = { repo?: string; difficulty?: string; state?: string; s
 
 /** The tasks page's filters: repository, difficulty, skill, module (when the map names any), state. */
 export function TaskFilters({ filter, repos, skills, modules }: { filter: TaskFilter; repos: string[]; skills: string[]; modules: [string, string][] }) {
+  const t = useTranslations("tasks");
+  const c = useTranslations("common");
+  const all = c("all");
+  const words = (keys: ("easy" | "medium" | "hard" | "open" | "picked" | "completed")[]): Option[] => keys.map((k) => [k, c(k)]);
   return (
     <form className="filters" method="get">
-      <FilterSelect name="repo" label="Repository" value={filter.repo} options={repos} />
-      <FilterSelect name="difficulty" label="Difficulty" value={filter.difficulty} options={["easy", "medium", "hard"]} />
-      <FilterSelect name="skill" label="Skill" value={filter.skill} options={skills} />
-      {modules.length > 0 && <FilterSelect name="module" label="Module" value={filter.module} options={modules} />}
-      <FilterSelect name="state" label="State" value={filter.state} options={["open", "picked", "completed"]} />
+      <FilterSelect name="repo" label={c("repository")} value={filter.repo} options={repos} all={all} />
+      <FilterSelect name="difficulty" label={c("difficulty")} value={filter.difficulty} options={words(["easy", "medium", "hard"])} all={all} />
+      <FilterSelect name="skill" label={t("skill")} value={filter.skill} options={skills} all={all} />
+      {modules.length > 0 && <FilterSelect name="module" label={t("module")} value={filter.module} options={modules} all={all} />}
+      <FilterSelect name="state" label={c("state")} value={filter.state} options={words(["open", "picked", "completed"])} all={all} />
       <button type="submit" className="button secondary">
-        Filter
+        {c("filter")}
       </button>
     </form>
   );

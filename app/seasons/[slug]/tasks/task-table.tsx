@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { TableScroll } from "@/app/_components/table-scroll";
 import { giveUpTaskAction } from "@/app/_actions/give-up-task";
 import { pickUpTaskAction } from "@/app/_actions/pick-up-task";
@@ -9,11 +10,14 @@ import { TableHead } from "@/app/_components/table-head";
 /** A season's tasks with their state, and Pick up / Give up for the signed-in viewer while the season runs. */
 export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; running: boolean }) {
   const me = viewerLogin?.toLowerCase();
+  const tr = useTranslations("tasks");
+  const c = useTranslations("common");
+  const word = (key: string) => (["easy", "medium", "hard", "open", "picked", "completed"].includes(key) ? c(key as "easy") : key);
   return (
-    <TableScroll label="Tasks of the season">
+    <TableScroll label={tr("caption")}>
 <table className="table" data-testid="tasks">
-      <caption className="sr-only">Tasks of the season</caption>
-      <TableHead columns={["Task", "Difficulty", { label: "Points", num: true }, "State", ""]} />
+      <caption className="sr-only">{tr("caption")}</caption>
+      <TableHead columns={[c("task"), c("difficulty"), { label: c("points"), num: true }, c("state"), ""]} />
       <tbody>
         {rows.map((t) => (
           <tr key={t.id}>
@@ -22,23 +26,22 @@ export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; 
                 {t.repo}#{t.number}
               </span>{" "}
               <Link href={`/seasons/${slug}/tasks/${t.id}`}>{t.title}</Link>
-              {t.perPr && <span className="pill"> per PR</span>}
+              {t.perPr && <span className="pill"> {tr("perPr")}</span>}
               {t.modules.length > 0 && <span className="muted"> · {t.modules.map((m) => m.name).join(", ")}</span>}
             </td>
-            <td>{t.difficulty ? <span className={`tag ${t.difficulty}`}>{t.difficulty}</span> : "—"}</td>
-            <td className="num">{t.score ?? <span className="needs-score">needs a score</span>}</td>
+            <td>{t.difficulty ? <span className={`tag ${t.difficulty}`}>{word(t.difficulty)}</span> : "—"}</td>
+            <td className="num">{t.score ?? <span className="needs-score">{tr("needsScore")}</span>}</td>
             <td>
-              {t.state}
-              {t.holder ? ` by ${t.holder}` : ""}
+              {t.holder ? tr("by", { state: word(t.state), holder: t.holder }) : word(t.state)}
             </td>
             <td>
               {me && running && t.state === "open" && (
-                <ActionForm action={pickUpTaskAction} submit="Pick up">
+                <ActionForm action={pickUpTaskAction} submit={tr("pickUp")}>
                   <input type="hidden" name="taskId" value={t.id} />
                 </ActionForm>
               )}
               {me && t.state === "picked" && t.holder?.toLowerCase() === me && (
-                <ActionForm action={giveUpTaskAction} submit="Give up">
+                <ActionForm action={giveUpTaskAction} submit={tr("giveUp")}>
                   <input type="hidden" name="taskId" value={t.id} />
                 </ActionForm>
               )}
