@@ -79,10 +79,10 @@ test("two participants read the same cached ranking: neither's name or place sho
   const a2 = await pageOf("cache-055");
   for (const html of [a, a2]) {
     expect(html).toContain("cache-055");
-    expect(html).toContain(`You are #56 with ${points.get("cache-055")} points`);
+    expect(html).toContain(`You are #56 with ${points.get("cache-055")!.toLocaleString("en-US")} points`);
     expect(html).not.toContain("cache-057");
   }
-  expect(b).toContain(`You are #58 with ${points.get("cache-057")} points`);
+  expect(b).toContain(`You are #58 with ${points.get("cache-057")!.toLocaleString("en-US")} points`);
   expect(b).not.toContain("cache-055");
   expect(anonymous).not.toContain("cache-055");
   expect(anonymous).not.toContain("cache-057");

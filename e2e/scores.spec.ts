@@ -33,10 +33,10 @@ test("a maintainer changes a task's score with a reason; ranking, profile and au
   await expect(page.getByTestId("ledger")).toContainText("+500");
 
   await page.goto("/seasons/2020-s2");
-  await expect(page.getByTestId("ranking").getByRole("row", { name: new RegExp(`@${login}\\b`) })).toContainText(String(points + 500));
+  await expect(page.getByTestId("ranking").getByRole("row", { name: new RegExp(`@${login}\\b`) })).toContainText((points + 500).toLocaleString("en-US"));
 
   await page.goto(`/u/${login}`);
-  await expect(page.getByTestId("profile-season").filter({ hasText: "Season 2" })).toContainText(`${points + 500} points`);
+  await expect(page.getByTestId("profile-season").filter({ hasText: "Season 2" })).toContainText(`${(points + 500).toLocaleString("en-US")} points`);
 
   await page.goto("/seasons/2020-s2/audit");
   const audit = page.getByTestId("audit");

@@ -86,7 +86,7 @@ export async function applyRegistration(tx: Executor, season: Season, options: R
   let replies = 0;
   for (const o of derived.outcomes.filter((o) => recent.has(o.number))) {
     const key = `signup:${repo}#${o.number}:${digest(o)}`;
-    const row = { key, kind: "registration" as const, seasonId: season.id, repo: registration.repo, number: o.number, body: signUpReply(key, o) };
+    const row = { key, kind: "registration" as const, seasonId: season.id, repo: registration.repo, number: o.number, body: signUpReply(key, o, season.options.language) };
     if (await queueBotComment(tx, options.mode, row)) replies += 1;
   }
   return { changes, outcomes: derived.outcomes, replies };

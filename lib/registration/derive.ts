@@ -9,18 +9,23 @@
  * - a member is in one registered team at a time: someone already in another author's team (or in a team of the
  *   season file) is left out, unless the sign-up is their own, which moves them.
  */
-import { parseSignUp } from "./parse";
+import { parseSignUp, type SignUpProblem } from "./parse";
 
 export type SignUpIssue = { number: number; author: string; title: string; body: string; createdAt: Date };
 
 export type Membership = { login: string; joinedAt: Date; leftAt: Date | null };
 export type RegisteredTeam = { name: string; members: Membership[] };
 
+/** Why someone listed was not added: in a team of the season file, or already in another author's team. */
+export type Skipped = { login: string; fileTeam: string } | { login: string; team: string; issue: number };
+/** Why a team was refused: its name is the season file's, or another author registered it. */
+export type Refusal = { fileTeam: string } | { team: string; owner: string; issue: number };
+
 export type SignUpOutcome =
-  | { number: number; author: string; kind: "team"; team: string; members: string[]; skipped: { login: string; why: string }[]; unread: string[] }
+  | { number: number; author: string; kind: "team"; team: string; members: string[]; skipped: Skipped[]; unread: string[] }
   | { number: number; author: string; kind: "individual" }
-  | { number: number; author: string; kind: "unreadable"; problems: string[] }
-  | { number: number; author: string; kind: "refused"; team: string; why: string };
+  | { number: number; author: string; kind: "unreadable"; problems: SignUpProblem[] }
+  | { number: number; author: string; kind: "refused"; team: string; why: Refusal };
 
 export type Registration = { teams: RegisteredTeam[]; outcomes: SignUpOutcome[] };
 
@@ -79,7 +84,7 @@ export function deriveRegistration(issues: readonly SignUpIssue[], ctx: Registra
     const key = lower(body.team);
     const owner = ledger.owners.get(key);
     if (fileNames.has(key) || (owner && lower(owner.owner) !== lower(author))) {
-      const why = fileNames.has(key) ? `team ${body.team} is a team of the season file` : `team ${owner!.name} was registered by @${owner!.owner} in #${owner!.issue}`;
+      const why: Refusal = fileNames.has(key) ? { fileTeam: body.team } : { team: owner!.name, owner: owner!.owner, issue: owner!.issue };
       outcomes.push({ number, author, kind: "refused", team: body.team, why });
       continue;
     }
@@ -97,13 +102,13 @@ function registerTeam(ledger: Ledger, issue: SignUpIssue, body: { team: string; 
   ledger.endRegistrationOf(author, at, (login, team) => lower(team) === lower(body.team) && listed.has(lower(login)));
   ledger.owners.set(lower(body.team), { owner: author, issue: number, name: body.team });
   const members: string[] = [];
-  const skipped: { login: string; why: string }[] = [];
+  const skipped: Skipped[] = [];
   for (const login of body.members) {
     const inFile = fileMember.get(lower(login));
     const now = ledger.current.get(lower(login));
-    if (inFile) skipped.push({ login, why: `in team ${inFile} of the season file` });
+    if (inFile) skipped.push({ login, fileTeam: inFile });
     else if (now && lower(now.team) === lower(body.team)) members.push(login);
-    else if (now && lower(login) !== lower(author)) skipped.push({ login, why: `already in team ${now.team} (#${now.issue})` });
+    else if (now && lower(login) !== lower(author)) skipped.push({ login, team: now.team, issue: now.issue });
     else {
       ledger.leave(login, at);
       ledger.join(login, { team: body.team, since: at, owner: author, issue: number });

@@ -9,10 +9,13 @@
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 export const TEAM_NAME_MAX = 100;
 
+/** What keeps a sign-up from being read (the bot says it in the season's language: `lib/registration/replies.ts`). */
+export type SignUpProblem = "noTeamLine" | "emptyTeam" | "longTeam" | "noMembersLine" | "noMembers";
+
 export type SignUpBody =
   | { kind: "team"; team: string; members: string[]; unread: string[] }
   | { kind: "individual" }
-  | { kind: "unreadable"; problems: string[] };
+  | { kind: "unreadable"; problems: SignUpProblem[] };
 
 /** `Team: x`, `**Team name**：x`, `- Members: …` → the key and the rest of the line. */
 function keyLine(line: string): { key: "team" | "members"; rest: string } | null {
@@ -67,12 +70,12 @@ export function parseSignUp(body: string): SignUpBody {
     if (k?.key === "members" && found === null) found = readMembers(lines, i, k.rest);
   }
   if (team === null && found === null) return { kind: "individual" };
-  const problems: string[] = [];
-  if (team === null) problems.push("there is a `Members:` line but no `Team: <name>` line");
-  else if (team === "") problems.push("the `Team:` line has no name after it");
-  else if (team.length > TEAM_NAME_MAX) problems.push(`the team name is longer than ${TEAM_NAME_MAX} characters`);
-  if (found === null) problems.push("there is no `Members: @login @login` line");
-  else if (found.members.length === 0) problems.push("the `Members:` line names no one as `@login`");
+  const problems: SignUpProblem[] = [];
+  if (team === null) problems.push("noTeamLine");
+  else if (team === "") problems.push("emptyTeam");
+  else if (team.length > TEAM_NAME_MAX) problems.push("longTeam");
+  if (found === null) problems.push("noMembersLine");
+  else if (found.members.length === 0) problems.push("noMembers");
   if (problems.length > 0 || team === null || found === null) return { kind: "unreadable", problems };
   return { kind: "team", team, members: found.members, unread: found.unread };
 }

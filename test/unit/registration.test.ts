@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSignUp } from "@/lib/registration/parse";
 import { deriveRegistration, type SignUpIssue } from "@/lib/registration/derive";
+import { signUpReply } from "@/lib/registration/replies";
 
 describe("parseSignUp", () => {
   it("reads the real template's lines", () => {
@@ -22,9 +23,10 @@ describe("parseSignUp", () => {
   });
 
   it("names what is missing", () => {
-    expect(parseSignUp("Members: @a")).toEqual({ kind: "unreadable", problems: ["there is a `Members:` line but no `Team: <name>` line"] });
-    expect(parseSignUp("Team:\nMembers: a b")).toEqual({ kind: "unreadable", problems: ["the `Team:` line has no name after it", "the `Members:` line names no one as `@login`"] });
-    expect(parseSignUp("Team: solo")).toEqual({ kind: "unreadable", problems: ["there is no `Members: @login @login` line"] });
+    expect(parseSignUp("Members: @a")).toEqual({ kind: "unreadable", problems: ["noTeamLine"] });
+    expect(parseSignUp("Team:\nMembers: a b")).toEqual({ kind: "unreadable", problems: ["emptyTeam", "noMembers"] });
+    expect(parseSignUp("Team: solo")).toEqual({ kind: "unreadable", problems: ["noMembersLine"] });
+    expect(parseSignUp(`Team: ${"x".repeat(101)}\nMembers: @a`)).toEqual({ kind: "unreadable", problems: ["longTeam"] });
   });
 });
 
@@ -66,9 +68,9 @@ describe("deriveRegistration", () => {
   it("refuses a taken name or a season-file team, and leaves out people already in another team", () => {
     const r = deriveRegistration([signUp("alice", 10, "Team: t\nMembers: @bob"), signUp("carol", 11, "Team: T\nMembers: @dan"), signUp("erin", 12, "Team: Staff\nMembers: @fay"), signUp("gil", 13, "Team: g\nMembers: @bob @boss @hal")], ctx);
     expect(r.outcomes.map((o) => o.kind)).toEqual(["team", "refused", "refused", "team"]);
-    expect(r.outcomes[1]).toMatchObject({ why: "team t was registered by @alice in #" + r.outcomes[0]!.number });
-    expect(r.outcomes[2]).toMatchObject({ why: "team Staff is a team of the season file" });
-    expect(r.outcomes[3]).toMatchObject({ members: ["gil", "hal"], skipped: [{ login: "bob", why: `already in team t (#${r.outcomes[0]!.number})` }, { login: "boss", why: "in team staff of the season file" }] });
+    expect(r.outcomes[1]).toMatchObject({ why: { team: "t", owner: "alice", issue: r.outcomes[0]!.number } });
+    expect(r.outcomes[2]).toMatchObject({ why: { fileTeam: "Staff" } });
+    expect(r.outcomes[3]).toMatchObject({ members: ["gil", "hal"], skipped: [{ login: "bob", team: "t", issue: r.outcomes[0]!.number }, { login: "boss", fileTeam: "staff" }] });
     expect(r.teams.map((t) => t.name)).toEqual(["g", "t"]);
   });
 
@@ -88,5 +90,26 @@ describe("deriveRegistration", () => {
     const a = signUp("alice", 10, "Team: t\nMembers: @bob");
     const b = signUp("carol", 11, "Team: t\nMembers: @dan");
     expect(deriveRegistration([b, a], ctx).outcomes.map((o) => `${o.author} ${o.kind}`)).toEqual(["alice team", "carol refused"]);
+  });
+});
+
+describe("signUpReply", () => {
+  const team = { number: 7, author: "ann", kind: "team" as const, team: "duo", members: ["ann", "bob"], skipped: [{ login: "cy", team: "t", issue: 3 }, { login: "sam", fileTeam: "staff" }], unread: ["dan"] };
+  it("says in English what was read, who was left out and why, and what was not read", () => {
+    expect(signUpReply("k", team).split("\n\n")).toEqual([
+      "@ann, you are registered as team **duo** with @ann, @bob, from when this issue was opened.",
+      "Not added: @cy (already in team t (#3)); @sam (in team staff of the season file).",
+      "I could not read `dan` as GitHub logins: write each member as `@login`.",
+      "To change it later, close this issue and open a new one: the new one counts from when it is opened.",
+      "<!-- podium:k -->",
+    ]);
+  });
+  it("speaks the season's language", () => {
+    expect(signUpReply("k", { number: 8, author: "ann", kind: "refused", team: "t", why: { team: "t", owner: "bob", issue: 2 } }, "zh-CN").split("\n\n")[0]).toBe(
+      "@ann，无法报名这支队伍：队伍 t 已由 @bob 在 #2 中报名。请换一个队名，编辑本 issue 或新开一个。在此之前，你的报名保持不变。",
+    );
+    expect(signUpReply("k", { number: 9, author: "ann", kind: "unreadable", problems: ["noTeamLine", "longTeam"] }, "zh-CN").split("\n\n")[0]).toBe(
+      "@ann，无法读取这份报名：有 `Members:` 行，但没有 `Team: <name>` 行；队名超过 100 个字符。请编辑本 issue，或关闭后新开一个，写上 `Team: <name>` 和 `Members: @login @login` 两行。在此之前，你的报名保持不变。",
+    );
   });
 });
