@@ -7,6 +7,18 @@ import { freshDatabase } from "../harness/databases";
 
 const state = vi.hoisted(() => ({ handle: null as DbHandle | null }));
 vi.mock("@/db", () => ({ getDb: async () => state.handle!.db, getDatabase: async () => state.handle! }));
+// Rendered outside Next: its request-bound parts are given their plain equivalents (English, no cache).
+vi.mock("next-intl/server", async () => {
+  const { createFormatter, createTranslator } = await import("next-intl");
+  const { messagesOf } = await import("@/lib/i18n/messages");
+  const messages = messagesOf("en");
+  return {
+    getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages, namespace: namespace as never }),
+    getLocale: async () => "en",
+    getFormatter: async () => createFormatter({ locale: "en" }),
+  };
+});
+vi.mock("@/lib/queries/cached/public", async () => ({ listSeasons: (await import("@/lib/queries/seasons")).listSeasons }));
 const { default: HomePage } = await import("@/app/page");
 const seasonsRoute = await import("@/app/api/seasons/route");
 
@@ -25,7 +37,8 @@ describe("seasons stored before the checks", () => {
   });
 
   it("/ renders them: the bad zone as UTC, the +05:30 season in its own offset, the bad slug escaped in its link", async () => {
-    const html = renderToStaticMarkup(createElement("div", null, await HomePage()));
+    const { NextIntlClientProvider } = await import("next-intl");
+    const html = renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", children: createElement("div", null, await HomePage()) }));
     expect(html).toContain("Evil");
     expect(html).toContain('href="/seasons/..%2F..%2Fevil"');
     // 2020-03-01T18:30Z is Mar 2, 00:00 at +05:30 (its window's first day), and Mar 1 in UTC.
