@@ -9,8 +9,13 @@ export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(~\d+)?$/;
 
 /** The leaderboard query, or a 400 naming the parameter. */
 export function leaderboardQuery(request: Request): { ok: true; value: z.infer<typeof ZLeaderboardQuery> } | { ok: false; response: Response } {
+  return parseQuery(ZLeaderboardQuery, request);
+}
+
+/** A route's query parameters by its schema, or a 400 naming the parameter (an unknown one, or the first bad value). */
+export function parseQuery<S extends z.ZodType>(schema: S, request: Request): { ok: true; value: z.infer<S> } | { ok: false; response: Response } {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = ZLeaderboardQuery.safeParse(params);
+  const parsed = schema.safeParse(params);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const reason = issue?.code === "unrecognized_keys" ? `unknown parameter: ${(issue.keys ?? []).join(", ")}` : (issue?.message ?? "bad query");

@@ -5,7 +5,7 @@ import { auditEvents, participants, pullRequests, pullRequestTasks, repositories
 
 export type TaskFilter = { repo?: string; difficulty?: string; state?: "open" | "picked" | "completed" };
 
-/** A season's active tasks for the tasks page (no internal fields beyond the task id used by forms). */
+/** A season's active tasks for the tasks page and the API (no internal fields beyond the task id used by forms). */
 export async function listTasks(db: Executor, slug: string, filter: TaskFilter) {
   const [season] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, slug));
   if (!season) return null;
@@ -24,6 +24,9 @@ export async function listTasks(db: Executor, slug: string, filter: TaskFilter) 
       perPr: tasks.perPr,
       minScoreRequired: tasks.minScoreRequired,
       holder: participants.login,
+      /** The holder hid themselves (#19): the public API does not name them. */
+      holderHidden: participants.hidden,
+      pickedAt: tasks.pickedUpAt,
     })
     .from(tasks)
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))

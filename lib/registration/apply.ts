@@ -13,6 +13,7 @@ import { COMMAND_MAX_AGE_MS } from "@/lib/bot/comment-commands";
 import { queueBotComment, type BotCommentsMode } from "@/lib/bot/post";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
 import { applyTeamSpecs } from "@/lib/seasons/apply-teams";
+import { chunks } from "@/lib/util/chunks";
 import type { GhIssue } from "@/lib/sync/types";
 import { deriveRegistration, type SignUpOutcome } from "./derive";
 import { signUpReply } from "./replies";
@@ -21,27 +22,31 @@ type Season = typeof seasons.$inferSelect;
 export type RegistrationOptions = { mode: BotCommentsMode; now: Date };
 export type RegistrationResult = { changes: string[]; outcomes: SignUpOutcome[]; replies: number };
 
-/** Stores sign-up issues as GitHub gave them; a copy older than the stored one (a late webhook) changes nothing. */
+/** Stores sign-up issues as GitHub gave them, a bounded statement at a time; a copy older than the stored one (a late webhook) changes nothing. */
 export async function storeSignUps(tx: Executor, issues: readonly GhIssue[]): Promise<void> {
-  for (const i of issues) {
-    if (!i.author) continue;
-    const row = {
+  const rows = issues
+    .filter((i) => i.author !== null)
+    .map((i) => ({
       repo: i.repo.toLowerCase(),
       number: i.number,
-      author: i.author.login,
+      author: i.author!.login,
       title: i.title,
       body: i.body,
       state: i.state,
       createdAt: new Date(i.createdAt),
       closedAt: i.closedAt ? new Date(i.closedAt) : null,
       updatedAt: new Date(i.updatedAt),
-    };
+    }));
+  // One row per issue in a statement (the newest copy, if a batch holds one twice).
+  rows.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+  const latest = [...new Map(rows.map((r) => [`${r.repo}#${r.number}`, r])).values()];
+  for (const part of chunks(latest)) {
     await tx
       .insert(signUpIssues)
-      .values(row)
+      .values(part)
       .onConflictDoUpdate({
         target: [signUpIssues.repo, signUpIssues.number],
-        set: { author: row.author, title: row.title, body: row.body, state: row.state, closedAt: row.closedAt, updatedAt: row.updatedAt },
+        set: { author: sql`excluded.author`, title: sql`excluded.title`, body: sql`excluded.body`, state: sql`excluded.state`, closedAt: sql`excluded.closed_at`, updatedAt: sql`excluded.updated_at` },
         setWhere: sql`${signUpIssues.updatedAt} <= excluded.updated_at`,
       });
   }

@@ -6,17 +6,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditEvents, botComments, commentCommands, participants, tasks } from "@/db/schema";
+import { auditEvents, commentCommands, participants, tasks } from "@/db/schema";
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import type { FixtureComment } from "@/demo/program/fixture";
 import { applyDemoProgram } from "@/demo/program/seed";
 import { sweepStalePicks } from "@/lib/bot/stale-picks";
 import { createGitHubClient } from "@/lib/github/client";
-import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
-import { useJobQueue } from "@/lib/server/boot";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { runSync } from "@/lib/sync/run-sync";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { smallProgram } from "../factories/program";
+import { botCommentsPosted, startBotQueue, stopBotQueue } from "../harness/bot";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 const REPO = "cmd/app";
@@ -57,26 +57,17 @@ describe.each(DRIVERS)("comment commands on %s", (kind) => {
     const [row] = await h.db.select({ login: participants.login, state: tasks.state }).from(tasks).leftJoin(participants, eq(participants.id, tasks.pickedUpById)).where(eq(tasks.number, number));
     return row;
   };
-  async function settled(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const pending = await h.db.select({ key: botComments.key }).from(botComments).where(eq(botComments.state, "pending"));
-      if (pending.length === 0) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error("the bot's comments were not posted");
-  }
+  const settled = () => botCommentsPosted(h);
 
   beforeAll(async () => {
     fake = await startFakeGitHub({ fixture: program(), users: { "podium-bot": "podium-bot" } });
     h = await freshDatabase(kind);
     await applyDemoProgram(h.db, program());
-    queue = await startJobQueue({ handle: h, intervalSeconds: 0, timer: false, pollingIntervalSeconds: 0.5, log: () => {}, github: async () => ({ client: client(), webBase: fake.url }) });
-    useJobQueue(queue);
+    queue = await startBotQueue(h, client, fake.url);
     await sync();
   });
   afterAll(async () => {
-    useJobQueue(undefined);
-    await queue?.stop();
+    await stopBotQueue(queue);
     await h?.close();
     await fake?.close();
   });

@@ -7,18 +7,18 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { botComments, participants, teamMembers, teams } from "@/db/schema";
+import { participants, teamMembers, teams } from "@/db/schema";
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import type { FixtureIssue } from "@/demo/program/fixture";
 import { applyDemoProgram } from "@/demo/program/seed";
 import { createGitHubClient } from "@/lib/github/client";
-import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { seasonAsFile } from "@/lib/queries/season-as-file";
-import { useJobQueue } from "@/lib/server/boot";
 import { runSync } from "@/lib/sync/run-sync";
 import { handleDelivery } from "@/lib/webhooks/handle-delivery";
 import { smallProgram } from "../factories/program";
+import { botCommentsPosted, startBotQueue, stopBotQueue } from "../harness/bot";
 import { DRIVERS, freshDatabase } from "../harness/databases";
 
 const DAY = 86_400_000;
@@ -78,24 +78,16 @@ describe.each(DRIVERS)("registration from issues on %s", (kind) => {
     const day = (d: Date) => Math.round((d.getTime() - base) / DAY);
     return rows.map((r) => `${r.login} ${day(r.joinedAt)}-${r.leftAt ? day(r.leftAt) : ""}`).sort();
   };
-  async function settled(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      if ((await h.db.select({ key: botComments.key }).from(botComments).where(eq(botComments.state, "pending"))).length === 0) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error("the bot's comments were not posted");
-  }
+  const settled = () => botCommentsPosted(h);
 
   beforeAll(async () => {
     fake = await startFakeGitHub({ fixture: program(), users: { "podium-bot": "podium-bot" } });
     h = await freshDatabase(kind);
     await applyDemoProgram(h.db, program());
-    queue = await startJobQueue({ handle: h, intervalSeconds: 0, timer: false, pollingIntervalSeconds: 0.5, log: () => {}, github: async () => ({ client: client(), webBase: fake.url }) });
-    useJobQueue(queue);
+    queue = await startBotQueue(h, client, fake.url);
   });
   afterAll(async () => {
-    useJobQueue(undefined);
-    await queue?.stop();
+    await stopBotQueue(queue);
     await h?.close();
     await fake?.close();
   });
