@@ -3,8 +3,11 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { getDb } from "@/db";
+import { auth } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { userTheme } from "@/lib/queries/theme";
+import { parseTheme, THEME_COOKIE, type Theme } from "@/lib/theme";
 import { LocaleSwitcher } from "./_components/locale-switcher";
 import { ThemeToggle } from "./_components/theme-toggle";
 import { UserMenu } from "./_components/user-menu";
@@ -15,12 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: "Podium", template: "%s · Podium" }, description: t("description") };
 }
 
+/**
+ * The theme chosen with the toggle, set on <html> so the first paint has it: this browser's cookie, else the
+ * signed-in user's stored choice (their other browsers); none: the system's (`prefers-color-scheme`).
+ */
+async function chosenTheme(): Promise<{ theme: Theme | null; signedIn: boolean }> {
+  const [jar, session] = await Promise.all([cookies(), auth()]);
+  const id = session?.user?.id;
+  const theme = parseTheme(jar.get(THEME_COOKIE)?.value) ?? (id ? await userTheme(await getDb(), id) : null);
+  return { theme, signedIn: id !== undefined };
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const demo = env().demo;
-  // The theme chosen with the toggle, set on <html> here so the first paint has it; none: the system's.
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   // The request's language (i18n/request.ts): the user's choice, else Accept-Language, else the season's, else en.
-  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  const [{ theme, signedIn }, locale, t] = await Promise.all([chosenTheme(), getLocale(), getTranslations("layout")]);
   return (
     <html lang={locale} data-theme={theme ?? undefined}>
       <body>
@@ -47,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
             <div className="header-end">
               <LocaleSwitcher />
-              <ThemeToggle initial={theme} label={t("darkMode")} />
+              <ThemeToggle initial={theme} label={t("darkMode")} signedIn={signedIn} />
               <UserMenu />
             </div>
           </div>

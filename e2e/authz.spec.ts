@@ -214,6 +214,7 @@ const FORMS: Record<MutatingAction, (t: Targets, i: number) => Record<string, st
   "waive-gate": (t, i) => ({ taskId: String(t.tasks.score[i]), login: LOGINS.participant, reason: "knows this code well" }),
   "set-privacy": (_t, i) => ({ login: LOGINS.participant, hidden: i === WHO.indexOf("admin") ? "false" : "true" }),
   "set-locale": () => ({ locale: "en" }),
+  "set-theme": () => ({ theme: "dark" }),
 };
 
 /**

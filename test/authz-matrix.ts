@@ -42,6 +42,7 @@ export const MUTATING_ACTIONS = [
   "waive-gate",
   "set-privacy",
   "set-locale",
+  "set-theme",
 ] as const;
 export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 
@@ -49,7 +50,7 @@ export type MutatingAction = (typeof MUTATING_ACTIONS)[number];
 export const WHAT_IF_ACTIONS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["preview-season"]);
 
 /** Actions an anonymous caller may make that keep their choice in a cookie only: an allowed anonymous call writes nothing. */
-export const COOKIE_ONLY_WHEN_ANONYMOUS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["set-locale"]);
+export const COOKIE_ONLY_WHEN_ANONYMOUS: ReadonlySet<MutatingAction> = new Set<MutatingAction>(["set-locale", "set-theme"]);
 
 /** Anyone signed in. */
 const signedIn: Record<Who, Outcome> = { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" };
@@ -94,6 +95,8 @@ export const EXPECTED: Record<MutatingAction, Record<Who, Outcome>> = {
   "set-privacy": { anonymous: "UNAUTHENTICATED", participant: "ok", "maintainer of another repo": "FORBIDDEN", "maintainer of this repo": "FORBIDDEN", admin: "ok" },
   // The header's language switcher: everyone may choose (a cookie); a signed-in user's choice is also stored on them.
   "set-locale": { anonymous: "ok", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" },
+  // The header's theme toggle: the same (a cookie for everyone, stored on a signed-in user).
+  "set-theme": { anonymous: "ok", participant: "ok", "maintainer of another repo": "ok", "maintainer of this repo": "ok", admin: "ok" },
 };
 
 /** The server actions in app/_actions (file names without `.ts`), sorted. */

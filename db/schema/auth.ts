@@ -13,6 +13,8 @@ export const users = pgTable("users", {
   participantId: integer("participant_id").references(() => participants.id, { onDelete: "set null" }),
   /** The language the user chose with the header's switcher (#19): `en` or `zh-CN`; null: not chosen. */
   locale: text("locale"),
+  /** The colour theme the user chose with the header's toggle (#19): `light` or `dark`; null: the system's. */
+  theme: text("theme"),
 });
 
 export const accounts = pgTable(

@@ -34,6 +34,7 @@ const { reopenSeasonAction } = await import("@/app/_actions/reopen-season");
 const { waiveGateAction } = await import("@/app/_actions/waive-gate");
 const { setPrivacyAction } = await import("@/app/_actions/set-privacy");
 const { setLocaleAction } = await import("@/app/_actions/set-locale");
+const { setThemeAction } = await import("@/app/_actions/set-theme");
 
 const { markTaskAction } = await import("@/app/_actions/mark-task");
 const { unmarkTaskAction } = await import("@/app/_actions/unmark-task");
@@ -82,6 +83,7 @@ const CALLS: Record<MutatingAction, Omit<Row, "action" | "expect">> = {
   "waive-gate": { call: (f) => waiveGateAction(null, f), form: (t, w) => ({ taskId: String(t.easy[WHO.indexOf(w)]), login: "coldcache", reason: "knows this code well" }) },
   "set-privacy": { call: (f) => setPrivacyAction(null, f), form: (_t, w) => ({ login: "coldcache", hidden: w === "admin" ? "false" : "true" }) },
   "set-locale": { call: (f) => setLocaleAction(null, f), form: () => ({ locale: "en" }) },
+  "set-theme": { call: (f) => setThemeAction(null, f), form: () => ({ theme: "dark" }) },
 };
 
 /** Every mutating server action × every kind of user. A new action needs a row in the shared table (see the last test). */
