@@ -20,6 +20,7 @@ const PARTICIPANT = "coldcache";
 const RUN = Date.now().toString(36);
 const BUYER = `e2e-i18n-buyer-${RUN}`;
 const FINAL = `e2e-i18n-final-${RUN}`;
+const ENDED = `e2e-i18n-ended-${RUN}`;
 const GIFT = `e2e-i18n mug ${RUN}`;
 
 test.beforeAll(async () => {
@@ -31,6 +32,8 @@ test.beforeAll(async () => {
     const [final] = await h.db.update(seasons).set({ finalizedAt: new Date("2098-03-02T00:00:00Z") }).where(eq(seasons.id, season.id)).returning();
     await createWalletCredits(h.db, { participant: buyer, season: final!, credits: 300 });
     await createGift(h.db, { name: GIFT, cost: 120, stock: 3 });
+    // Ended long ago, not final: the admin finalizes it from the Chinese page.
+    await createSeason(h.db, { slug: ENDED, name: `i18n Ended ${RUN}`, startsAt: "2021-01-01T00:00:00Z", endsAt: "2021-02-01T00:00:00Z", repos: [`e2e-i18n-${RUN}/old`] });
   } finally {
     await h.close();
   }
@@ -62,6 +65,13 @@ test("an admin's pages in Chinese: admin home, season editor and its preview, jo
   await expect(page.getByRole("heading", { name: "授予或撤销角色" })).toBeVisible();
   await expect(page.getByTestId(`season-end-${FINAL}`)).toContainText("已结算");
   await expect(page.getByTestId(`season-end-${FINAL}`).getByRole("button", { name: "重新开放" })).toBeVisible();
+  // Finalizing: the form's result in Chinese, kept when the refreshed row puts the Reopen form in its place.
+  const ended = page.getByTestId(`season-end-${ENDED}`);
+  await expect(ended).toContainText("已结束；尚未结算");
+  await ended.getByRole("button", { name: "结算" }).click();
+  await expect(ended).toContainText("赛季已结算。");
+  await expect(ended.getByRole("button", { name: "重新开放" })).toBeVisible();
+  await expectNoEnglish(page, fragments);
 
   // The editor's preview is rendered in the browser after the action: its words come with the page, in Chinese.
   await expectChinese(page, "/admin?edit=2020-s2", fragments);
