@@ -5,19 +5,9 @@ import { useTranslations } from "next-intl";
 import { FormProblems } from "@/app/_components/action-form";
 import type { ActionState } from "@/lib/actions/action-result";
 import type { SeasonPreview } from "@/lib/seasons/preview-seasons";
-import type { RankingMove, Standing } from "@/lib/seasons/ranking-moves";
+import { moveWords } from "@/lib/seasons/move-words";
 
 type Action<T> = (prev: unknown, formData: FormData) => Promise<ActionState<T>>;
-type Translate = ReturnType<typeof useTranslations<"seasonEditor">>;
-
-/** `alice: #3 → #2, 500 → 600 points (+100)` in the page's language (the CLI's `describeMove` says it in English). */
-function moveText(t: Translate, m: RankingMove): string {
-  const rank = (s: Standing | null) => (s === null ? t("notRanked") : s.rank === null ? t("unranked") : t("rank", { rank: s.rank }));
-  const before = m.before?.score ?? 0;
-  const after = m.after?.score ?? 0;
-  const diff = after - before;
-  return t("move", { team: m.ranking === "teams" ? "yes" : "no", who: m.who, before: rank(m.before), after: rank(m.after), beforePoints: before, afterPoints: after, diff: diff > 0 ? `+${diff}` : `${diff}` });
-}
 
 function PreviewResult({ preview }: { preview: SeasonPreview }) {
   const t = useTranslations("seasonEditor");
@@ -34,7 +24,7 @@ function PreviewResult({ preview }: { preview: SeasonPreview }) {
         <ul>
           {preview.moves.slice(0, 100).map((m) => (
             <li key={`${m.slug}:${m.ranking}:${m.who}`}>
-              {m.slug}: {moveText(t, m)}
+              {m.slug}: {moveWords(t, m)}
             </li>
           ))}
           {preview.moves.length > 100 && <li className="muted">{t("more", { count: preview.moves.length - 100 })}</li>}
