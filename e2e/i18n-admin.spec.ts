@@ -80,6 +80,16 @@ test("an admin's pages in Chinese: admin home, season editor and its preview, jo
   await expect(preview).toContainText("预览 — 尚未保存任何内容。");
   await expect(preview).toContainText("保存后不会有任何变化。");
   await expectNoEnglish(page, fragments);
+  // Every difficulty worth twice as much: the season would be updated and people would move, said in Chinese.
+  const editor = page.getByLabel("赛季文件（JSON）");
+  const file = JSON.parse(await editor.inputValue()) as { difficulties: Record<string, number> };
+  for (const name of Object.keys(file.difficulties)) file.difficulties[name] = file.difficulties[name]! * 2;
+  await editor.fill(JSON.stringify(file, null, 2));
+  await page.getByRole("button", { name: "预览变更" }).click();
+  await expect(preview).toContainText("2020-s2 将被更新");
+  // Who moves depends on the season's caps and on what other specs did to 2020-s2: any move, in Chinese words.
+  await expect(preview.getByRole("listitem").first()).toHaveText(/^2020-s2: (战队 )?\S+：(第 \d+ 名|不参与排名|不在榜上) → (第 \d+ 名|不参与排名|不在榜上)，\d+ → \d+ 积分（[+-]?\d+）$/);
+  await expectNoEnglish(page, fragments);
   await context.close();
 });
 
