@@ -1,15 +1,21 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions/action-result";
 
 type Action = (prev: unknown, formData: FormData) => Promise<ActionState<unknown>>;
 
-/** A form bound to a server action: pending state, the result message, and field errors by name. */
-export function ActionForm({ action, children, submit, className, testId }: { action: Action; children?: ReactNode; submit: string; className?: string; testId?: string }) {
+/**
+ * A form bound to a server action: pending state, the result message, and field errors by name. `done`, when
+ * given, is shown on success instead of the action's own message (the page translates it on the server, #19):
+ * the one this form had when it was sent, since the refreshed page may put another form (say Reopen after
+ * Finalize) in its place, which React keeps as this one, with its state.
+ */
+export function ActionForm({ action, children, submit, done, className, testId }: { action: Action; children?: ReactNode; submit: string; done?: string; className?: string; testId?: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
   const errorId = useId();
+  const [sentDone, setSentDone] = useState(done);
   // Each field the server refused is marked invalid and described by the error message (announced with it).
   useEffect(() => {
     const el = form.current;
@@ -24,13 +30,13 @@ export function ActionForm({ action, children, submit, className, testId }: { ac
     }
   }, [state, errorId]);
   return (
-    <form ref={form} action={formAction} className={className ?? "action-form"} data-testid={testId}>
+    <form ref={form} action={formAction} onSubmit={() => setSentDone(done)} className={className ?? "action-form"} data-testid={testId}>
       {children}
       <button type="submit" className="button" disabled={pending}>
         {pending ? "…" : submit}
       </button>
       <div aria-live="polite" className="form-result">
-        {state?.ok === true && state.message && <span className="ok">{state.message}</span>}
+        {state?.ok === true && (sentDone ?? state.message) && <span className="ok">{sentDone ?? state.message}</span>}
         <FormProblems state={state} id={errorId} />
       </div>
     </form>
@@ -54,7 +60,10 @@ export function FormProblems({ state, id }: { state: ActionState<unknown> | null
   );
 }
 
-/** The reason a maintainer gives for a change: shown in the audit log (and to participants). */
-export function ReasonInput({ required = false }: { required?: boolean }) {
-  return <input name="reason" aria-label="Reason" placeholder={required ? "why (required)" : "why"} />;
+/**
+ * The reason a maintainer gives for a change: shown in the audit log (and to participants). Its words come from
+ * the server (`ReasonField` in reason-field.tsx translates them); without them, English.
+ */
+export function ReasonInput({ required = false, label = "Reason", placeholder }: { required?: boolean; label?: string; placeholder?: string }) {
+  return <input name="reason" aria-label={label} placeholder={placeholder ?? (required ? "why (required)" : "why")} />;
 }

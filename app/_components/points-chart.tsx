@@ -1,5 +1,8 @@
-/** Points over time as a small step chart (hand-made SVG, no client JavaScript). */
+import { useTranslations } from "next-intl";
+
+/** Points over time as a small step chart (hand-made SVG, no client JavaScript); its text alternative in the request's language. */
 export function PointsChart({ timeline, label }: { timeline: { at: string; points: number }[]; label: string }) {
+  const t = useTranslations("charts");
   if (timeline.length === 0) return null;
   const w = 560;
   const h = 120;
@@ -14,7 +17,7 @@ export function PointsChart({ timeline, label }: { timeline: { at: string; point
   for (const p of timeline) d += ` H ${x(Date.parse(p.at)).toFixed(1)} V ${y(p.points).toFixed(1)}`;
   const last = timeline.at(-1)!;
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={`${label}: ${last.points} points by ${last.at.slice(0, 10)}`} className="chart">
+    <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={t("pointsBy", { label, points: last.points, date: last.at.slice(0, 10) })} className="chart">
       <line x1={pad} y1={h - pad} x2={w - pad} y2={h - pad} className="axis" />
       <path d={d} fill="none" className="line" strokeWidth={2} />
       <text x={pad} y={h - 6} className="tick">

@@ -1,6 +1,8 @@
 import { finalizeSeasonAction } from "@/app/_actions/finalize-season";
 import { reopenSeasonAction } from "@/app/_actions/reopen-season";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/app/_components/action-form";
+import { ReasonField } from "@/app/_components/reason-field";
 import { finalizableFrom } from "@/lib/scoring/prizes";
 import { TableHead } from "@/app/_components/table-head";
 
@@ -8,14 +10,15 @@ export type SeasonEndRow = { slug: string; name: string; endsAt: Date; graceDays
 
 /** The admins' end of a season: finalize once the end plus grace has passed, reopen with a reason, the winners' CSV. */
 export function SeasonEnd({ seasons, now = new Date() }: { seasons: SeasonEndRow[]; now?: Date }) {
+  const t = useTranslations("seasonEnd");
   if (seasons.length === 0) return null;
   return (
     <>
-      <h2>End of a season</h2>
-      <p className="muted">Finalizing freezes the rankings and awards the prizes; imports are still stored but change nothing until the season is reopened.</p>
+      <h2>{t("heading")}</h2>
+      <p className="muted">{t("lead")}</p>
       <table className="table" data-testid="season-end">
-        <caption className="sr-only">Seasons and whether each is final</caption>
-        <TableHead columns={["Season", "State", "Action"]} />
+        <caption className="sr-only">{t("caption")}</caption>
+        <TableHead columns={[t("season"), t("state"), t("action")]} />
         <tbody>
           {seasons.map((s) => {
             const from = finalizableFrom(s);
@@ -25,24 +28,24 @@ export function SeasonEnd({ seasons, now = new Date() }: { seasons: SeasonEndRow
                   <a href={`/seasons/${s.slug}`}>{s.name}</a>
                 </td>
                 <td>
-                  {s.finalizedAt ? (
-                    <>
-                      <strong>final</strong> since {s.finalizedAt.toISOString().slice(0, 10)} · <a href={`/admin/seasons/${s.slug}/winners.csv`}>winners (CSV, with e-mail)</a>
-                    </>
-                  ) : from > now ? (
-                    `live; may be finalized from ${from.toISOString().replace("T", " ").slice(0, 16)} UTC`
-                  ) : (
-                    "ended; not final yet"
-                  )}
+                  {s.finalizedAt
+                    ? t.rich("final", {
+                        date: s.finalizedAt.toISOString().slice(0, 10),
+                        strong: (x) => <strong>{x}</strong>,
+                        link: (x) => <a href={`/admin/seasons/${s.slug}/winners.csv`}>{x}</a>,
+                      })
+                    : from > now
+                      ? t("live", { when: from.toISOString().replace("T", " ").slice(0, 16) })
+                      : t("ended")}
                 </td>
                 <td>
                   {s.finalizedAt ? (
-                    <ActionForm action={reopenSeasonAction} submit="Reopen" testId={`reopen-${s.slug}`}>
+                    <ActionForm action={reopenSeasonAction} submit={t("reopen")} done={t("reopened")} testId={`reopen-${s.slug}`}>
                       <input type="hidden" name="slug" value={s.slug} />
-                      <ReasonInput required />
+                      <ReasonField required />
                     </ActionForm>
                   ) : (
-                    <ActionForm action={finalizeSeasonAction} submit="Finalize" testId={`finalize-${s.slug}`}>
+                    <ActionForm action={finalizeSeasonAction} submit={t("finalize")} done={t("finalized")} testId={`finalize-${s.slug}`}>
                       <input type="hidden" name="slug" value={s.slug} />
                     </ActionForm>
                   )}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
@@ -7,18 +9,21 @@ import { env } from "@/lib/env";
 import { jobsOverview, type JobRow } from "@/lib/queries/jobs";
 import { TableHead } from "@/app/_components/table-head";
 
-export const metadata: Metadata = { title: "Jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminJobs"))("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 /** The job queue for admins: the next scheduled imports, what waits or runs, what failed, what ran lately. */
 export default async function JobsPage() {
   const viewer = await currentViewer();
   if (!viewer) redirect("/signin?callbackUrl=/admin/jobs");
+  const t = await getTranslations("adminJobs");
   if (!can(viewer, "jobs.view")) {
     return (
       <section className="narrow" data-testid="jobs-forbidden">
-        <h1>Jobs</h1>
-        <p role="alert">This page is for the program&apos;s admins. Your account ({viewer.login}) is not one.</p>
+        <h1>{t("title")}</h1>
+        <p role="alert">{t("forbidden", { login: viewer.login })}</p>
       </section>
     );
   }
@@ -26,15 +31,15 @@ export default async function JobsPage() {
   const overview = await jobsOverview(await getDb(), { intervalSeconds: interval, now: new Date(), limit: 30 });
   return (
     <section data-testid="jobs-page">
-      <h1>Jobs</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        {interval > 0 ? `Every open season is imported every ${interval} s (PODIUM_SYNC_INTERVAL_SECONDS).` : "Scheduled imports are off (PODIUM_SYNC_INTERVAL_SECONDS=0)."}{" "}
-        The same from a shell: <code>npm run podium -- jobs</code>.
+        {interval > 0 ? t("every", { seconds: interval, variable: "PODIUM_SYNC_INTERVAL_SECONDS" }) : t("off", { variable: "PODIUM_SYNC_INTERVAL_SECONDS" })}{" "}
+        {t.rich("shell", { command: "npm run podium -- jobs", code: (x) => <code>{x}</code> })}
       </p>
-      {!overview.installed && <p role="status">The job queue has not started on this database yet (it starts with the server).</p>}
-      <h2>Next scheduled imports</h2>
+      {!overview.installed && <p role="status">{t("notStarted")}</p>}
+      <h2>{t("next")}</h2>
       {overview.nextRuns.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <ul data-testid="jobs-next">
           {overview.nextRuns.map((n) => (
@@ -44,29 +49,30 @@ export default async function JobsPage() {
           ))}
         </ul>
       )}
-      <JobTable title="Waiting and running" rows={overview.pending} testId="jobs-pending" />
-      <JobTable title="Failed" rows={overview.failures} testId="jobs-failures" />
-      <JobTable title="Recent" rows={overview.recent} testId="jobs-recent" />
+      <JobTable title={t("pending")} rows={overview.pending} testId="jobs-pending" />
+      <JobTable title={t("failed")} rows={overview.failures} testId="jobs-failures" />
+      <JobTable title={t("recent")} rows={overview.recent} testId="jobs-recent" />
     </section>
   );
 }
 
 function JobTable({ title, rows, testId }: { title: string; rows: JobRow[]; testId: string }) {
+  const t = useTranslations("adminJobs");
   return (
     <>
       <h2>{title}</h2>
       {rows.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t("none")}</p>
       ) : (
         <table className="table" data-testid={testId}>
           <caption className="sr-only">{title}</caption>
-          <TableHead columns={["Job", "For", "State", { label: "Tries", num: true }, "Due", "Finished", "Detail"]} />
+          <TableHead columns={[t("job"), t("for"), t("state"), { label: t("tries"), num: true }, t("due"), t("finished"), t("detail")]} />
           <tbody>
             {rows.map((j) => (
               <tr key={j.id}>
                 <td>{j.name}</td>
                 <td>{j.key ?? ""}</td>
-                <td>{j.state}</td>
+                <td>{t("stateName", { state: j.state })}</td>
                 <td className="num">
                   {j.retryCount + 1}/{j.retryLimit + 1}
                 </td>

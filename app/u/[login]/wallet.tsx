@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { TableScroll } from "@/app/_components/table-scroll";
 import { currentViewer } from "@/lib/auth";
@@ -8,45 +10,45 @@ import { TableHead } from "@/app/_components/table-head";
 export async function OwnWallet({ login }: { login: string }) {
   const viewer = await currentViewer();
   if (!viewer?.participantId || viewer.login.toLowerCase() !== login.toLowerCase()) return null;
-  const wallet = await getWallet(await getDb(), viewer.participantId);
+  const [wallet, t] = await Promise.all([getDb().then((db) => getWallet(db, viewer.participantId!)), getTranslations("wallet")]);
+  const lots = wallet.lots.filter((l) => l.remaining > 0 && !l.expired);
   return (
     <section id="wallet" data-testid="wallet">
-      <h2>Your wallet</h2>
+      <h2>{t("heading")}</h2>
       <p data-testid="wallet-balance">
-        <strong>{wallet.available}</strong> Contribution Credits · <a href="/shop">gift shop</a>
+        {t.rich("balance", { credits: wallet.available, strong: (x: ReactNode) => <strong>{x}</strong>, link: (x: ReactNode) => <a href="/shop">{x}</a> })}
       </p>
-      {wallet.lots.filter((l) => l.remaining > 0 && !l.expired).length > 0 && (
+      {lots.length > 0 && (
         <ul>
-          {wallet.lots
-            .filter((l) => l.remaining > 0 && !l.expired)
-            .map((l) => (
-              <li key={l.seasonId}>
-                {l.remaining} from {wallet.lotSlugs[l.seasonId]}
-                {l.expiresAt ? `, until ${l.expiresAt.toISOString().slice(0, 10)}` : ", until the end of the next season"}
-              </li>
-            ))}
+          {lots.map((l) => (
+            <li key={l.seasonId}>
+              {l.expiresAt
+                ? t("lot", { credits: l.remaining, season: wallet.lotSlugs[l.seasonId] ?? "", date: l.expiresAt.toISOString().slice(0, 10) })
+                : t("lotNextSeason", { credits: l.remaining, season: wallet.lotSlugs[l.seasonId] ?? "" })}
+            </li>
+          ))}
         </ul>
       )}
       {wallet.history.length === 0 ? (
-        <p className="empty">No credits yet: they are issued when a season you scored in is final.</p>
+        <p className="empty">{t("none")}</p>
       ) : (
-        <TableScroll label="Credits received and spent">
-<table className="table" data-testid="wallet-history">
-          <caption className="sr-only">Credits received and spent</caption>
-          <TableHead columns={["When", "What", "Credits", "Season", "Why"]} />
-          <tbody>
-            {wallet.history.map((l) => (
-              <tr key={l.id}>
-                <td>{l.at.toISOString().slice(0, 10)}</td>
-                <td>{l.kind}</td>
-                <td>{l.credits > 0 ? `+${l.credits}` : l.credits}</td>
-                <td>{l.season}</td>
-                <td>{l.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-</TableScroll>
+        <TableScroll label={t("caption")}>
+          <table className="table" data-testid="wallet-history">
+            <caption className="sr-only">{t("caption")}</caption>
+            <TableHead columns={[t("when"), t("what"), t("credits"), t("season"), t("why")]} />
+            <tbody>
+              {wallet.history.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.at.toISOString().slice(0, 10)}</td>
+                  <td>{t("kind", { kind: l.kind })}</td>
+                  <td>{l.credits > 0 ? `+${l.credits}` : l.credits}</td>
+                  <td>{l.season}</td>
+                  <td>{l.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

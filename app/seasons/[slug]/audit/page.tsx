@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/app/_components/audit-table";
 import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
@@ -11,7 +12,9 @@ import { seasons } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Audit" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("metaTitle") };
+}
 
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -20,14 +23,15 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
   if (!season) notFound();
   const viewer = await currentViewer();
   if (!viewer) redirect(`/signin?callbackUrl=/seasons/${slug}/audit`);
-  if (!can(viewer, "audit.read", { repos: season.repos })) return <p role="alert">The audit view is for this season&apos;s maintainers and admins.</p>;
+  const t = await getTranslations("audit");
+  if (!can(viewer, "audit.read", { repos: season.repos })) return <p role="alert">{t("forbidden")}</p>;
   const [row] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, slug));
   const events = await auditOf(db, { seasonId: row!.id });
   return (
     <>
-      <h1>Audit — {season.name}</h1>
+      <h1>{t("title", { season: season.name })}</h1>
       <p className="muted">
-        Every change people made in this season, newest first. Points are also in the ledger of each task. <Link href={`/seasons/${slug}/tasks`}>Tasks</Link>
+        {t("lead")} <Link href={`/seasons/${slug}/tasks`}>{t("tasksLink")}</Link>
       </p>
       <AuditTable events={events} season={slug} />
     </>

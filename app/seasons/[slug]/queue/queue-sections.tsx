@@ -1,8 +1,10 @@
 import { answerAppealAction } from "@/app/_actions/answer-appeal";
 import { assignTaskAction } from "@/app/_actions/assign-task";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/app/_components/action-form";
 import { AwardPointsForm } from "@/app/_components/award-points-form";
+import { ReasonField } from "@/app/_components/reason-field";
 import { TableHead } from "@/app/_components/table-head";
 import type { MaintainerQueue, QueuePull, QueueTask } from "@/lib/queries/maintainer-queue";
 
@@ -22,21 +24,23 @@ const TaskCell = ({ task: t, slug }: { task: QueueTask; slug: string }) => (
 );
 
 export function NeedsScore({ rows, slug }: { rows: MaintainerQueue["needsScore"]; slug: string }) {
-  if (rows.length === 0) return <Empty what="Every task has a score." />;
+  const t = useTranslations("queue");
+  const c = useTranslations("common");
+  if (rows.length === 0) return <Empty what={t("everyScored")} />;
   return (
     <table className="table" data-testid="queue-needs-score">
-      <caption>Tasks whose score could not be read</caption>
-      <TableHead columns={["Task", "Difficulty", "Set the score"]} />
+      <caption>{t("needsScoreCaption")}</caption>
+      <TableHead columns={[t("task"), t("difficulty"), t("setScore")]} />
       <tbody>
-        {rows.map((t) => (
-          <tr key={t.id}>
-            <TaskCell task={t} slug={slug} />
-            <td>{t.difficulty ?? "—"}</td>
+        {rows.map((task) => (
+          <tr key={task.id}>
+            <TaskCell task={task} slug={slug} />
+            <td>{task.difficulty === null ? "—" : c.has(task.difficulty as "easy") ? c(task.difficulty as "easy") : task.difficulty}</td>
             <td>
-              <ActionForm action={setTaskScoreAction} submit="Save score">
-                <input type="hidden" name="taskId" value={t.id} />
-                <input name="score" type="number" min={0} step={1} aria-label={`Score of ${t.repo}#${t.number}`} style={{ width: "6rem" }} />
-                <ReasonInput />
+              <ActionForm action={setTaskScoreAction} submit={t("saveScore")} done={t("scoreSaved")}>
+                <input type="hidden" name="taskId" value={task.id} />
+                <input name="score" type="number" min={0} step={1} aria-label={t("scoreOf", { task: `${task.repo}#${task.number}` })} style={{ width: "6rem" }} />
+                <ReasonField />
               </ActionForm>
             </td>
           </tr>
@@ -48,10 +52,11 @@ export function NeedsScore({ rows, slug }: { rows: MaintainerQueue["needsScore"]
 
 /** Pull requests, each with an award in place (a maintainer's per-PR points go through the ledger). */
 export function PullRows({ rows, slug, caption, testId, showRefs }: { rows: QueuePull[]; slug: string; caption: string; testId: string; showRefs?: boolean }) {
+  const t = useTranslations("queue");
   return (
     <table className="table" data-testid={testId}>
       <caption>{caption}</caption>
-      <TableHead columns={["Pull request", "Author", "Merged", showRefs === true && "References", "Award points"]} />
+      <TableHead columns={[t("pullRequest"), t("author"), t("merged"), showRefs === true && t("references"), t("awardPoints")]} />
       <tbody>
         {rows.map((p) => (
           <tr key={p.id}>
@@ -59,10 +64,10 @@ export function PullRows({ rows, slug, caption, testId, showRefs }: { rows: Queu
               {p.repo}#{p.number} {p.title}
             </td>
             <td>{p.author ?? "—"}</td>
-            <td>{p.mergedAt ? <LocalTime iso={p.mergedAt} /> : "open"}</td>
+            <td>{p.mergedAt ? <LocalTime iso={p.mergedAt} /> : t("open")}</td>
             {showRefs && <td>{p.refs?.join(", ")}</td>}
             <td>
-              <AwardPointsForm slug={slug} pullRequestId={p.id} label={`Points for ${p.repo}#${p.number}`} reasonRequired />
+              <AwardPointsForm slug={slug} pullRequestId={p.id} label={t("pointsFor", { pr: `${p.repo}#${p.number}` })} reasonRequired />
             </td>
           </tr>
         ))}
@@ -72,22 +77,23 @@ export function PullRows({ rows, slug, caption, testId, showRefs }: { rows: Queu
 }
 
 export function StalePicks({ queue, slug }: { queue: MaintainerQueue; slug: string }) {
-  if (queue.stalePicks.length === 0) return <Empty what={`No pick is older than ${queue.staleAfterDays} days without an open pull request.`} />;
+  const t = useTranslations("queue");
+  if (queue.stalePicks.length === 0) return <Empty what={t("noStale", { days: queue.staleAfterDays })} />;
   return (
     <table className="table" data-testid="queue-stale-picks">
-      <caption>Picks older than {queue.staleAfterDays} days with no open pull request</caption>
-      <TableHead columns={["Task", "Held by", "For", "Release"]} />
+      <caption>{t("staleCaption", { days: queue.staleAfterDays })}</caption>
+      <TableHead columns={[t("task"), t("heldBy"), t("for"), t("release")]} />
       <tbody>
-        {queue.stalePicks.map((t) => (
-          <tr key={t.id}>
-            <TaskCell task={t} slug={slug} />
-            <td>{t.holder}</td>
-            <td>{t.days} days</td>
+        {queue.stalePicks.map((task) => (
+          <tr key={task.id}>
+            <TaskCell task={task} slug={slug} />
+            <td>{task.holder}</td>
+            <td>{t("days", { days: task.days })}</td>
             <td>
-              <ActionForm action={assignTaskAction} submit="Release">
-                <input type="hidden" name="taskId" value={t.id} />
+              <ActionForm action={assignTaskAction} submit={t("release")} done={t("released")}>
+                <input type="hidden" name="taskId" value={task.id} />
                 <input type="hidden" name="login" value="" />
-                <ReasonInput />
+                <ReasonField />
               </ActionForm>
             </td>
           </tr>
@@ -98,17 +104,18 @@ export function StalePicks({ queue, slug }: { queue: MaintainerQueue; slug: stri
 }
 
 export function OpenAppeals({ rows }: { rows: MaintainerQueue["appeals"] }) {
-  if (rows.length === 0) return <Empty what="No open appeals." />;
+  const t = useTranslations("queue");
+  if (rows.length === 0) return <Empty what={t("noAppeals")} />;
   return (
     <table className="table" data-testid="queue-appeals">
-      <caption>Appeals waiting for an answer</caption>
-      <TableHead columns={["Pull request", "Participant says", "Answer"]} />
+      <caption>{t("appealsCaption")}</caption>
+      <TableHead columns={[t("pullRequest"), t("participantSays"), t("answer")]} />
       <tbody>
         {rows.map((a) => (
           <tr key={a.id}>
             <td>
               {a.pr} {a.title}
-              {a.task && <div className="muted">task {a.task}</div>}
+              {a.task && <div className="muted">{t("appealTask", { task: a.task })}</div>}
             </td>
             <td>
               <strong>{a.author}</strong>: {a.message}
@@ -117,14 +124,14 @@ export function OpenAppeals({ rows }: { rows: MaintainerQueue["appeals"] }) {
               </div>
             </td>
             <td>
-              <ActionForm action={answerAppealAction} submit="Answer">
+              <ActionForm action={answerAppealAction} submit={t("answer")} done={t("answered")}>
                 <input type="hidden" name="appealId" value={a.id} />
-                <select name="decision" aria-label="Decision" defaultValue="accept">
-                  <option value="accept">accept, awarding</option>
-                  <option value="decline">decline</option>
+                <select name="decision" aria-label={t("decision")} defaultValue="accept">
+                  <option value="accept">{t("accept")}</option>
+                  <option value="decline">{t("decline")}</option>
                 </select>
-                <input name="points" type="number" min={1} step={1} aria-label="Points (when accepting)" placeholder="points" style={{ width: "6rem" }} />
-                <ReasonInput required />
+                <input name="points" type="number" min={1} step={1} aria-label={t("pointsLabel")} placeholder={t("pointsPlaceholder")} style={{ width: "6rem" }} />
+                <ReasonField required />
               </ActionForm>
             </td>
           </tr>

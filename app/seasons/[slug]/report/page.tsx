@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { getDb } from "@/db";
 import type { SeasonReport } from "@/lib/queries/season-report";
 import { getSeasonReport } from "@/lib/queries/cached/public";
 import { FinalPrizes } from "../final-prizes";
 import { TopTenChart, WeeklyChart } from "./report-charts";
-import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import "./report.css";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  return { title: `Report — ${(await params).slug}` };
+  return { title: (await getTranslations("report"))("metaTitle", { slug: (await params).slug }) };
 }
 
 /** The season report: the figures people share, charts rendered on the server, readable printed and on a phone. */
@@ -22,37 +24,31 @@ export default async function SeasonReportPage({ params }: { params: Promise<{ s
   const report = await getSeasonReport(await getDb(), slug);
   if (!report) notFound();
   const { season } = report;
+  const t = await getTranslations("report");
+  const strong = (x: ReactNode) => <strong>{x}</strong>;
   return (
     <article className="report" data-testid="season-report">
-      <h1>{season.name}: the season report</h1>
+      <h1>{t("title", { season: season.name })}</h1>
       <p className="muted">
-        {season.startsAt.slice(0, 10)} – {season.endsAt.slice(0, 10)} · {season.final ? "final results" : "live: figures change until the season is final"} ·{" "}
+        {season.startsAt.slice(0, 10)} – {season.endsAt.slice(0, 10)} · {season.final ? t("final") : t("live")} ·{" "}
         <span className="report-actions">
-          <Link href={`/seasons/${slug}`}>ranking</Link> · <a href={`/api/seasons/${slug}/report`}>JSON</a>
+          <Link href={`/seasons/${slug}`}>{t("ranking")}</Link> · <a href={`/api/seasons/${slug}/report`}>JSON</a>
         </span>
       </p>
       <ul className="report-stats" data-testid="report-stats">
-        <li>
-          <strong>{report.participants}</strong> participants
-        </li>
-        <li>
-          <strong>{report.teams}</strong> teams
-        </li>
-        <li>
-          <strong>{report.tasksCompleted}</strong> tasks completed
-        </li>
-        <li>
-          <strong>{report.byRepository.length}</strong> repositories
-        </li>
+        <li>{t.rich("participants", { count: report.participants, strong })}</li>
+        <li>{t.rich("teams", { count: report.teams, strong })}</li>
+        <li>{t.rich("tasksCompleted", { count: report.tasksCompleted, strong })}</li>
+        <li>{t.rich("repositories", { count: report.byRepository.length, strong })}</li>
       </ul>
       {season.final && season.finalizedAt && <FinalPrizes slug={slug} finalizedAt={season.finalizedAt} prizes={report.prizes} />}
       <section>
-        <h2>The top ten</h2>
+        <h2>{t("topTen")}</h2>
         <TopTenChart report={report} />
         <TopTenTable report={report} />
       </section>
       <section>
-        <h2>Tasks completed per week</h2>
+        <h2>{t("weekly")}</h2>
         <WeeklyChart report={report} />
       </section>
       <Breakdowns report={report} />
@@ -62,24 +58,26 @@ export default async function SeasonReportPage({ params }: { params: Promise<{ s
 
 /** The top ten's figures as a table (the line chart's text alternative). */
 function TopTenTable({ report }: { report: SeasonReport }) {
+  const t = useTranslations("report");
+  const c = useTranslations("common");
   return (
     <table className="table" data-testid="report-top-ten">
-      <caption className="muted">Points of the top ten (the chart&apos;s figures)</caption>
+      <caption className="muted">{t("topTenCaption")}</caption>
       <thead>
         <tr>
-          <th scope="col" className="num">Rank</th>
-          <th scope="col">Participant</th>
-          <th scope="col" className="num">Points</th>
-          <th scope="col" className="num">Tasks</th>
+          <th scope="col" className="num">{c("rank")}</th>
+          <th scope="col">{c("participant")}</th>
+          <th scope="col" className="num">{c("points")}</th>
+          <th scope="col" className="num">{c("tasks")}</th>
         </tr>
       </thead>
       <tbody>
-        {report.topTen.map((t, i) => (
-          <tr key={t.login ?? `hidden-${i}`}>
-            <td className="num">{t.rank ?? "–"}</td>
-            <td>{t.login === null ? ANONYMOUS_LABEL : <Link href={`/u/${t.login}`}>{t.login}</Link>}</td>
-            <td className="num">{t.score}</td>
-            <td className="num">{t.tasks}</td>
+        {report.topTen.map((row, i) => (
+          <tr key={row.login ?? `hidden-${i}`}>
+            <td className="num">{row.rank ?? "–"}</td>
+            <td>{row.login === null ? c("anonymous") : <Link href={`/u/${row.login}`}>{row.login}</Link>}</td>
+            <td className="num">{row.score}</td>
+            <td className="num">{row.tasks}</td>
           </tr>
         ))}
       </tbody>
@@ -89,22 +87,24 @@ function TopTenTable({ report }: { report: SeasonReport }) {
 
 /** Completed tasks by difficulty, and by repository with each one's share of the points. */
 function Breakdowns({ report }: { report: SeasonReport }) {
+  const t = useTranslations("report");
+  const c = useTranslations("common");
   return (
     <div className="report-columns">
       <section>
-        <h2>By difficulty</h2>
+        <h2>{t("byDifficulty")}</h2>
         <table className="table" data-testid="report-difficulty">
-          <caption className="sr-only">Tasks completed by difficulty</caption>
+          <caption className="sr-only">{t("difficultyCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Difficulty</th>
-              <th scope="col" className="num">Tasks</th>
+              <th scope="col">{c("difficulty")}</th>
+              <th scope="col" className="num">{c("tasks")}</th>
             </tr>
           </thead>
           <tbody>
             {report.byDifficulty.map((d) => (
               <tr key={d.difficulty}>
-                <td>{d.difficulty}</td>
+                <td>{difficultyName(c, d.difficulty)}</td>
                 <td className="num">{d.tasks}</td>
               </tr>
             ))}
@@ -112,15 +112,15 @@ function Breakdowns({ report }: { report: SeasonReport }) {
         </table>
       </section>
       <section>
-        <h2>By repository</h2>
+        <h2>{t("byRepository")}</h2>
         <table className="table" data-testid="report-repos">
-          <caption className="sr-only">Tasks and points by repository</caption>
+          <caption className="sr-only">{t("reposCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Repository</th>
-              <th scope="col" className="num">Tasks</th>
-              <th scope="col" className="num">Points</th>
-              <th scope="col" className="num">Share</th>
+              <th scope="col">{c("repository")}</th>
+              <th scope="col" className="num">{c("tasks")}</th>
+              <th scope="col" className="num">{c("points")}</th>
+              <th scope="col" className="num">{t("share")}</th>
             </tr>
           </thead>
           <tbody>
@@ -139,4 +139,9 @@ function Breakdowns({ report }: { report: SeasonReport }) {
       </section>
     </div>
   );
+}
+
+/** A difficulty's name in the request's language when the catalogue has it (easy, medium, hard), else as the season file says. */
+function difficultyName(c: ReturnType<typeof useTranslations<"common">>, difficulty: string): string {
+  return difficulty === "easy" || difficulty === "medium" || difficulty === "hard" ? c(difficulty) : difficulty;
 }

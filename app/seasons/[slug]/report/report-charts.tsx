@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { barChart, lineChart, type BarChart } from "@/lib/report/charts";
 import type { SeasonReport } from "@/lib/queries/season-report";
-import { ANONYMOUS_LABEL } from "@/lib/participants/privacy";
 import { TableHead } from "@/app/_components/table-head";
 
 // Ten distinguishable colours, and a dash pattern each so the lines stay apart in black-and-white print.
@@ -31,10 +31,12 @@ function ChartSvg({ chart, id, testId, title, description, children }: { chart: 
 
 /** Points over time of the top ten: server-rendered SVG step lines, with a title, a description and the end values. */
 export function TopTenChart({ report }: { report: SeasonReport }) {
+  const t = useTranslations("report");
+  const anonymous = useTranslations("common")("anonymous");
   const from = Date.parse(report.season.startsAt);
   const to = Math.max(from + 1, Date.parse(report.season.endsAt), ...report.topTen.flatMap((t) => t.timeline.map((p) => Date.parse(p.at))));
   const chart = lineChart(
-    report.topTen.map((t) => ({ label: t.login ?? ANONYMOUS_LABEL, points: t.timeline.map((p) => ({ at: Date.parse(p.at), value: p.points })) })),
+    report.topTen.map((row) => ({ label: row.login ?? anonymous, points: row.timeline.map((p) => ({ at: Date.parse(p.at), value: p.points })) })),
     from,
     to,
   );
@@ -46,11 +48,15 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
         chart={chart}
         id="top"
         testId="top-ten-chart"
-        title="Points over time of the top ten"
+        title={t("topTitle")}
         description={
           leader
-            ? `Cumulative points from ${day(report.season.startsAt)} to ${day(new Date(to).toISOString())}. ${report.topTen.map((t) => `${t.login ?? ANONYMOUS_LABEL}: ${t.score}`).join("; ")}.`
-            : "No points in this season."
+            ? t("topDescription", {
+                from: day(report.season.startsAt),
+                to: day(new Date(to).toISOString()),
+                scores: report.topTen.map((row) => `${row.login ?? anonymous}: ${row.score}`).join("; "),
+              })
+            : t("noPoints")
         }
       >
         <text x={box.left} y={box.height - 8} className="tick">
@@ -68,13 +74,15 @@ export function TopTenChart({ report }: { report: SeasonReport }) {
           </g>
         ))}
       </ChartSvg>
-      <figcaption className="muted">Each line is one of the top ten; the table below lists their points.</figcaption>
+      <figcaption className="muted">{t("topFigcaption")}</figcaption>
     </figure>
   );
 }
 
 /** Tasks completed per week: SVG bars with a title, a description and the same figures in a table. */
 export function WeeklyChart({ report }: { report: SeasonReport }) {
+  const t = useTranslations("report");
+  const c = useTranslations("common");
   const chart = barChart(report.weekly.map((w) => ({ label: `W${w.week}`, value: w.tasks })));
   const { box } = chart;
   const busiest = [...report.weekly].sort((a, b) => b.tasks - a.tasks)[0];
@@ -85,13 +93,19 @@ export function WeeklyChart({ report }: { report: SeasonReport }) {
         chart={chart}
         id="week"
         testId="weekly-chart"
-        title="Tasks completed per week"
-        description={`${report.tasksCompleted} tasks over ${report.weekly.length} weeks` + (busiest && busiest.tasks > 0 ? `; the busiest was week ${busiest.week} with ${busiest.tasks}.` : ".")}
+        title={t("weekly")}
+        description={t("weeklyDescription", {
+          tasks: report.tasksCompleted,
+          weeks: report.weekly.length,
+          busiest: busiest && busiest.tasks > 0 ? "yes" : "no",
+          week: busiest?.week ?? 0,
+          count: busiest?.tasks ?? 0,
+        })}
       >
         {chart.bars.map((b, i) => (
           <g key={b.label}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} className="bar">
-              <title>{`${b.label}: ${b.value} tasks`}</title>
+              <title>{t("bar", { label: b.label, value: b.value })}</title>
             </rect>
             {i % every === 0 && (
               <text x={b.x + b.w / 2} y={box.height - 12} textAnchor="middle" className="tick">
@@ -102,8 +116,8 @@ export function WeeklyChart({ report }: { report: SeasonReport }) {
         ))}
       </ChartSvg>
       <table className="table chart-data" data-testid="weekly-table">
-          <caption>Tasks completed per week</caption>
-          <TableHead columns={["Week", "From", { label: "Tasks", num: true }]} />
+          <caption>{t("weekly")}</caption>
+          <TableHead columns={[t("week"), t("from"), { label: c("tasks"), num: true }]} />
           <tbody>
             {report.weekly.map((w) => (
               <tr key={w.week}>
