@@ -54,7 +54,7 @@ export function FormProblems({ state, id }: { state: ActionState<unknown> | null
   );
 }
 
-/** The reason a maintainer gives for a change: shown in the audit log (and to participants). */
-export function ReasonInput({ required = false }: { required?: boolean }) {
-  return <input name="reason" aria-label="Reason" placeholder={required ? "why (required)" : "why"} />;
+/** The reason a maintainer gives for a change: shown in the audit log (and to participants). Label and placeholder translated by the page (English by default). */
+export function ReasonInput({ required = false, label = "Reason", placeholder }: { required?: boolean; label?: string; placeholder?: string }) {
+  return <input name="reason" aria-label={label} placeholder={placeholder ?? (required ? "why (required)" : "why")} />;
 }
