@@ -88,7 +88,8 @@ test("a form's error in Chinese: the message and the refused field, announced", 
   const alert = form.getByRole("alert");
   await expect(alert).toContainText("有些字段无效。");
   await expect(alert).toContainText("请说明原因");
-  await expect(form.getByLabel("原因")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("原因")).toHaveAttribute("aria-invalid");
+  await expect(form.getByLabel("原因")).toHaveAttribute("aria-describedby", (await alert.getAttribute("id"))!);
   expect(await englishOn(page, fragments), "English in the form's error").toEqual([]);
   await context.close();
 });
