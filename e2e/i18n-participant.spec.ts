@@ -93,3 +93,18 @@ test("a form's error in Chinese: the message and the refused field, announced", 
   expect(await englishOn(page, fragments), "English in the form's error").toEqual([]);
   await context.close();
 });
+
+test("the check can fail: on the English task page and profile it finds the catalogue's English", async ({ browser }) => {
+  const fragments = englishFragments();
+  const { taskId, author } = await aTaskAndAnAuthor();
+  const context = await browser.newContext({ locale: "en-US" });
+  await signInAs(context, "sql-keeper");
+  const page = await context.newPage();
+  await page.goto(`/seasons/${SEASON}/tasks/${taskId}`);
+  const seen = await englishOn(page, fragments);
+  expect(seen).toEqual(expect.arrayContaining(["Maintainer tools", "Save score", "Pull requests that reference this task"].filter((f) => fragments.includes(f))));
+  expect(seen.length).toBeGreaterThan(5);
+  await page.goto(`/u/${author}?pulls=all`);
+  expect((await englishOn(page, fragments)).length).toBeGreaterThan(2);
+  await context.close();
+});
