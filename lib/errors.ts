@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { flatten, type Catalogue } from "@/lib/i18n/catalogue-check";
+import { messagesOf } from "@/lib/i18n/messages";
+import { renderWords, words as w, type Words } from "@/lib/i18n/words";
 import { errorText } from "@/lib/security/redact";
 import { fieldErrors } from "@/lib/util/zod-errors";
 
 /**
  * Podium's one error type. Every refusal a user or operator can cause is a `PodiumError` with a code;
- * `describeError` below is the one place codes become the words people read (web, CLI, API).
+ * `describeError` below is the one place codes become the words people read (web, CLI, API). `message` is English
+ * (the CLI, logs); `words`, when given, is the same sentence for the catalogue (`errors.*`), so a page shows it in
+ * the reader's language.
  */
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "NOT_FOUND" | "CONFLICT" | "UNKNOWN";
 
@@ -14,6 +20,7 @@ export class PodiumError extends Error {
     message: string,
     /** Field path → what is wrong with it, for forms and the CLI. */
     readonly fields?: Record<string, string>,
+    readonly words?: Words,
   ) {
     super(message);
     this.name = new.target.name;
@@ -32,16 +39,19 @@ export class ForbiddenError extends PodiumError {
   }
 }
 
+/** What `NotFoundError` names and the catalogue has a word for (`errors.what.*`); anything else is shown as given. */
+const KNOWN_WHAT = new Set(["task", "season", "pull request", "ledger entry", "participant"]);
+
 export class NotFoundError extends PodiumError {
   constructor(readonly what: string) {
     super("NOT_FOUND", `${what} not found`);
   }
 }
 
-/** A domain rule refused the change (a gate, a task already held…); the message is for the user. */
+/** A domain rule refused the change (a gate, a task already held…); the message is for the user, `words` the same in the catalogue. */
 export class RuleError extends PodiumError {
-  constructor(message: string) {
-    super("CONFLICT", message);
+  constructor(message: string, words?: Words) {
+    super("CONFLICT", message, undefined, words);
   }
 }
 
@@ -52,8 +62,9 @@ export class PickRefusedError extends RuleError {
   constructor(
     readonly rule: PickRule,
     message: string,
+    words?: Words,
   ) {
-    super(message);
+    super(message, words);
   }
 }
 
@@ -66,24 +77,38 @@ export class InvalidInputError extends PodiumError {
 
 export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string>; rule?: PickRule };
 
-const GENERIC = "Something went wrong; nothing was changed. Please try again.";
+/** A field's message as the schema wrote it, in the locale when the catalogue has it (`errors.field.*`); else as written. */
+function fieldWords(fields: Record<string, string>, locale: Locale): Record<string, string> {
+  if (locale === DEFAULT_LOCALE) return fields;
+  const en = new Map(flatten((messagesOf(DEFAULT_LOCALE).errors.field ?? {}) as Catalogue, "errors.field.").map(([key, text]) => [text, key]));
+  return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, en.has(message) ? renderWords(w(en.get(message)!), locale) : message]));
+}
 
-/** The words a person reads for an error; anything unexpected is logged and shown as a generic failure, never raw. */
-export function describeError(error: unknown): DescribedError {
-  if (error instanceof z.ZodError) return { code: "INVALID", message: "Some fields are not valid.", fields: fieldErrors(error) };
+/**
+ * The words a person reads for an error, in a locale (English by default: the CLI; pages and forms pass the
+ * request's); anything unexpected is logged and shown as a generic failure, never raw. A refusal without catalogue
+ * words keeps its English message.
+ */
+export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): DescribedError {
+  const say = (key: string, values?: Parameters<typeof w>[1]) => renderWords(w(key, values), locale);
+  if (error instanceof z.ZodError) return { code: "INVALID", message: say("errors.invalid"), fields: fieldWords(fieldErrors(error), locale) };
   if (!(error instanceof PodiumError)) {
     // Logged for the operator with secrets and a failed query's parameters blanked (lib/security/redact).
     console.error(`podium: unexpected failure: ${errorText(error, { stack: true })}`);
-    return { code: "UNKNOWN", message: GENERIC };
+    return { code: "UNKNOWN", message: say("errors.generic") };
   }
   switch (error.code) {
     case "UNAUTHENTICATED":
-      return { code: error.code, message: "Sign in first." };
+      return { code: error.code, message: say("errors.unauthenticated") };
     case "FORBIDDEN":
-      return { code: error.code, message: "You are not allowed to do this." };
+      return { code: error.code, message: say("errors.forbidden") };
     case "NOT_FOUND":
-      return { code: error.code, message: error instanceof NotFoundError ? `Not found: ${error.what}.` : error.message };
-    default:
-      return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
+      if (!(error instanceof NotFoundError)) return { code: error.code, message: error.words ? renderWords(error.words, locale) : error.message };
+      return { code: error.code, message: say("errors.notFound", { what: KNOWN_WHAT.has(error.what) ? w(`errors.what.${error.what}`) : error.what }) };
+    default: {
+      const message = error.words ? renderWords(error.words, locale) : error.code === "INVALID" && error.message === "Some fields are not valid." ? say("errors.invalid") : error.message;
+      const fields = error.fields ? { fields: fieldWords(error.fields, locale) } : {};
+      return { code: error.code, message, ...fields, ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
+    }
   }
 }

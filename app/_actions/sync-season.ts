@@ -3,6 +3,7 @@
 import { getDb } from "@/db";
 import { requirePermission } from "@/lib/auth/guard";
 import { toActionError, type ActionState } from "@/lib/actions/action-result";
+import { requestLocale } from "@/lib/actions/run-action";
 import { readSyncNowForm } from "@/lib/actions/sync-now-input";
 import { NotFoundError } from "@/lib/errors";
 import { seasonRepos } from "@/lib/queries/season-repos";
@@ -18,6 +19,6 @@ export async function syncSeasonAction(_prev: ActionState<{ runId: number }> | n
     const runId = await startBackgroundSync({ season: input.season, startedBy: viewer.login, full: input.full });
     return { ok: true, data: { runId }, message: "Sync started." };
   } catch (error) {
-    return toActionError(error);
+    return toActionError(error, await requestLocale());
   }
 }

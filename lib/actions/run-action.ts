@@ -1,11 +1,13 @@
 import "server-only";
 import { refresh, updateTag } from "next/cache";
+import { getLocale } from "next-intl/server";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/guard";
 import type { Viewer } from "@/lib/auth/permissions";
 import { collectChanges } from "@/lib/cache/changes";
 import { runCommand, type Command } from "@/lib/commands/command";
+import { DEFAULT_LOCALE, parseLocale, type Locale } from "@/lib/i18n/locale";
 import { toActionError, type ActionState } from "./action-result";
 
 /**
@@ -29,7 +31,16 @@ export async function runAction<S extends z.ZodType, R>(
     refreshPage(tags);
     return { ok: true, data, message };
   } catch (error) {
-    return toActionError(error);
+    return toActionError(error, await requestLocale());
+  }
+}
+
+/** The request's language for an action's error (i18n/request.ts decides it); English outside a request (a test calling the action). */
+export async function requestLocale(): Promise<Locale> {
+  try {
+    return parseLocale(await getLocale()) ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
   }
 }
 

@@ -6,6 +6,8 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { giveUpTask, pickUpTask } from "@/lib/commands/pick-up-task";
 import { runCommand } from "@/lib/commands/command";
 import { PodiumError } from "@/lib/errors";
+import { DEFAULT_LOCALE, parseLocale } from "@/lib/i18n/locale";
+import { renderWords } from "@/lib/i18n/words";
 import { upsertParticipants } from "@/lib/sync/upsert-participants";
 import type { GhComment } from "@/lib/sync/types";
 import { queueBotComment, type BotCommentsMode } from "./post";
@@ -96,7 +98,8 @@ async function oneCommand(tx: Executor, item: IssueComments, c: GhComment, parse
   } catch (error) {
     if (!(error instanceof PodiumError)) throw error;
     await record("refused", error.message, participantId);
-    await reply(refusedReply(key, login, parsed.kind, error.message, task.language));
+    // The refusal's words in the season's language (a rule without catalogue words keeps its English message).
+    await reply(refusedReply(key, login, parsed.kind, error.words ? renderWords(error.words, parseLocale(task.language) ?? DEFAULT_LOCALE) : error.message, task.language));
     return "refused";
   }
   const done = parsed.kind === "pick-up" ? "picked-up" : "released";

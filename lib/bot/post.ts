@@ -1,10 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { botComments, participants, pullRequests, seasons } from "@/db/schema";
 import type { GitHubClient, RateLimit } from "@/lib/github/client";
 import { jobQueue } from "@/lib/server/boot";
 import { scheduledJobId } from "@/lib/jobs/schedule";
 import { pullOutcomes } from "@/lib/queries/participant-pulls";
+import { parseLocale, DEFAULT_LOCALE } from "@/lib/i18n/locale";
+import { renderWords } from "@/lib/i18n/words";
 import { marker, outcomeReply } from "./replies";
 
 /** `PODIUM_BOT_COMMENTS`: nothing, answers to comment commands (and pick reminders), or also each merged PR's outcome. */
@@ -85,7 +87,7 @@ export async function postBotComment(db: Executor, key: string, options: { clien
   return { key, state: earlier ? "found" : "posted", commentId };
 }
 
-/** What a merged PR earned, in the outcome words, with a link to its author's profile (null: nothing to say). */
+/** What a merged PR earned, in the outcome words and the season's language, with a link to its author's profile (null: nothing to say). */
 async function outcomeBody(db: Executor, row: typeof botComments.$inferSelect, publicUrl: string): Promise<string | null> {
   if (row.pullRequestId === null || row.seasonId === null) return null;
   const [pr] = await db
@@ -93,11 +95,12 @@ async function outcomeBody(db: Executor, row: typeof botComments.$inferSelect, p
     .from(pullRequests)
     .innerJoin(participants, eq(participants.id, pullRequests.authorId))
     .where(eq(pullRequests.id, row.pullRequestId));
-  const [season] = await db.select({ slug: seasons.slug }).from(seasons).where(eq(seasons.id, row.seasonId));
+  const [season] = await db.select({ slug: seasons.slug, language: sql<string | null>`${seasons.options}->>'language'` }).from(seasons).where(eq(seasons.id, row.seasonId));
   if (!pr?.authorId || !season) return null;
   const outcomes = await pullOutcomes(db, season.slug, { participantId: pr.authorId });
   const mine = outcomes?.find((o) => o.pullRequestId === row.pullRequestId);
   if (!mine) return null;
   const profile = `${publicUrl.replace(/\/$/, "")}/u/${encodeURIComponent(pr.login)}?season=${encodeURIComponent(season.slug)}`;
-  return outcomeReply(row.key, pr.login, mine.detail, profile);
+  const locale = parseLocale(season.language) ?? DEFAULT_LOCALE;
+  return outcomeReply(row.key, pr.login, renderWords(mine.words, locale), profile, locale);
 }

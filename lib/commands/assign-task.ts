@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { words } from "@/lib/i18n/words";
 import { z } from "zod";
 import { participants, tasks } from "@/db/schema";
 import { RuleError } from "@/lib/errors";
@@ -21,11 +22,11 @@ export const assignTask = defineCommand({
   permission: "task.assign",
   async run({ tx, actor, actorId }, input) {
     const { task } = await taskForChange(tx, actor, input.taskId, "task.assign");
-    if (task.state === "completed") throw new RuleError("This task is already completed.");
+    if (task.state === "completed") throw new RuleError("This task is already completed.", words("errors.taskCompleted"));
     let holder: { id: number; login: string } | null = null;
     if (input.login) {
       const [p] = await tx.select({ id: participants.id, login: participants.login }).from(participants).where(eq(sql`lower(${participants.login})`, input.login.toLowerCase()));
-      if (!p) throw new RuleError(`No participant ${input.login} yet: they appear once they sign in or author a pull request.`);
+      if (!p) throw new RuleError(`No participant ${input.login} yet: they appear once they sign in or author a pull request.`, words("errors.noParticipant", { login: input.login }));
       holder = p;
     }
     const [before] = await tx.select({ login: participants.login }).from(participants).where(eq(participants.id, task.pickedUpById ?? -1));

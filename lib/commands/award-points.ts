@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { words } from "@/lib/i18n/words";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
@@ -49,7 +50,7 @@ export const awardPoints = defineCommand({
       .where(eq(seasons.slug, input.season));
     if (!season) throw new RuleError(`${row.repo} is not listed in season ${input.season}.`);
     await refuseIfFinal(tx, season.id);
-    if (row.pr.authorId === null || row.authorIsBot) throw new RuleError("This pull request's author cannot earn points (a bot or a deleted account).");
+    if (row.pr.authorId === null || row.authorIsBot) throw new RuleError("This pull request's author cannot earn points (a bot or a deleted account).", words("errors.botAuthor"));
     const [task] = await tx
       .select({ id: tasks.id, difficulty: tasks.difficulty, repositoryId: tasks.repositoryId, repo: repositories.fullName })
       .from(pullRequestTasks)

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { words } from "@/lib/i18n/words";
 import type { Executor } from "@/db/client";
 import { auditEvents, repositories, seasons, tasks } from "@/db/schema";
 import type { Permission } from "@/lib/auth/permissions";
@@ -42,5 +43,5 @@ export async function audit(
 /** A final season's points change only after it is reopened (#18): a maintainer's award or revocation is refused. */
 export async function refuseIfFinal(tx: Executor, seasonId: number): Promise<void> {
   const [s] = await tx.select({ slug: seasons.slug, finalizedAt: seasons.finalizedAt }).from(seasons).where(eq(seasons.id, seasonId));
-  if (s?.finalizedAt) throw new RuleError(`Season ${s.slug} is final; an admin must reopen it before its points change.`);
+  if (s?.finalizedAt) throw new RuleError(`Season ${s.slug} is final; an admin must reopen it before its points change.`, words("errors.seasonFinal", { slug: s.slug }));
 }

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { words } from "@/lib/i18n/words";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { seasons, tasks } from "@/db/schema";
@@ -115,7 +116,7 @@ export const unmarkTask = defineCommand({
   permission: "task.mark",
   async run({ tx, actor, actorId }, input) {
     const { task } = await taskForChange(tx, actor, input.taskId, "task.mark");
-    if (!task.manual) throw new RuleError("This task was not marked by a maintainer: it is a task by its label or the season file.");
+    if (!task.manual) throw new RuleError("This task was not marked by a maintainer: it is a task by its label or the season file.", words("errors.notMarked"));
     const season = await seasonForAwards(tx, task.seasonId);
     const next = { manual: false, difficultyOverride: null, perPr: task.listedUmbrella, active: task.listedUmbrella || isTask(task, season) };
     await tx.update(tasks).set({ ...next, updatedAt: new Date() }).where(eq(tasks.id, task.id));

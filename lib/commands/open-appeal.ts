@@ -1,4 +1,5 @@
 import { and, count, eq, gt } from "drizzle-orm";
+import { words } from "@/lib/i18n/words";
 import { z } from "zod";
 import { appeals, pullRequests, repositories, seasons } from "@/db/schema";
 import { NotFoundError, RuleError } from "@/lib/errors";
@@ -35,16 +36,16 @@ export const openAppeal = defineCommand({
       .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
       .where(eq(pullRequests.id, input.pullRequestId));
     if (!pr) throw new NotFoundError("pull request");
-    if (actorId === null || pr.authorId !== actorId) throw new RuleError(`Only the author of ${pr.repo}#${pr.number} may appeal what it earned.`);
+    if (actorId === null || pr.authorId !== actorId) throw new RuleError(`Only the author of ${pr.repo}#${pr.number} may appeal what it earned.`, words("errors.appealNotAuthor", { pr: `${pr.repo}#${pr.number}` }));
     const since = new Date(Date.now() - 24 * 3600_000);
     const [recent] = await tx.select({ n: count() }).from(appeals).where(and(eq(appeals.participantId, actorId), gt(appeals.createdAt, since)));
-    if ((recent?.n ?? 0) >= APPEALS_PER_DAY) throw new RuleError(`You opened ${APPEALS_PER_DAY} appeals in the last 24 hours; try again tomorrow.`);
+    if ((recent?.n ?? 0) >= APPEALS_PER_DAY) throw new RuleError(`You opened ${APPEALS_PER_DAY} appeals in the last 24 hours; try again tomorrow.`, words("errors.appealsPerDay", { max: APPEALS_PER_DAY }));
     const [row] = await tx
       .insert(appeals)
       .values({ seasonId: season.id, pullRequestId: pr.id, participantId: actorId, message: input.message })
       .onConflictDoNothing()
       .returning({ id: appeals.id });
-    if (!row) throw new RuleError(`${pr.repo}#${pr.number} already has an open appeal; a maintainer will answer it.`);
+    if (!row) throw new RuleError(`${pr.repo}#${pr.number} already has an open appeal; a maintainer will answer it.`, words("errors.appealOpen", { pr: `${pr.repo}#${pr.number}` }));
     await audit(tx, { seasonId: season.id, pullRequestId: pr.id, actorId, action: "appeal.open", after: { appeal: row.id, by: typeof actor === "object" ? actor.login : null }, reason: input.message });
     return { appealId: row.id };
   },

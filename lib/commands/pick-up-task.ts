@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
+import { words } from "@/lib/i18n/words";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { gateWaivers, repositories, seasons, tasks } from "@/db/schema";
@@ -41,10 +42,10 @@ export const pickUpTask = defineCommand({
       .for("update", { of: tasks });
     if (!row || !row.task.active) throw new NotFoundError("task");
     const { task } = row;
-    if (task.state === "completed" && !task.perPr) throw new RuleError("This task is already completed.");
-    if (row.endsAt.getTime() < Date.now()) throw new RuleError("This season has ended.");
+    if (task.state === "completed" && !task.perPr) throw new RuleError("This task is already completed.", words("errors.taskCompleted"));
+    if (row.endsAt.getTime() < Date.now()) throw new RuleError("This season has ended.", words("errors.seasonEnded"));
     if (task.pickedUpById === participantId) return { holder: login };
-    if (task.pickedUpById !== null && !task.perPr) throw new RuleError("Someone else is working on this task. Pick another, or ask a maintainer if the claim looks stale.");
+    if (task.pickedUpById !== null && !task.perPr) throw new RuleError("Someone else is working on this task. Pick another, or ask a maintainer if the claim looks stale.", words("errors.taskHeld"));
     const scorer = await scorerNow(tx, task.seasonId, participantId);
     if (!task.perPr) await checkLimit(tx, task.seasonId, row.rules, scorer);
     const counted = row.options?.countAs?.[row.repo] ?? Object.entries(row.options?.countAs ?? {}).find(([k]) => k.toLowerCase() === row.repo)?.[1] ?? row.repo;
@@ -56,7 +57,7 @@ export const pickUpTask = defineCommand({
       await scorerStanding(tx, task.seasonId, scorer, row.rules),
       { role, waived: waiver !== undefined, teamDifficulties: scorer.team?.difficulties ?? null },
     );
-    if (!elig.ok) throw new PickRefusedError(elig.outcome === "stopped" ? "stopped" : elig.kind === "team-difficulty" ? "team-difficulty" : "gate", elig.reason);
+    if (!elig.ok) throw new PickRefusedError(elig.outcome === "stopped" ? "stopped" : elig.kind === "team-difficulty" ? "team-difficulty" : "gate", elig.reason, elig.words);
     if (!task.perPr) {
       await tx.update(tasks).set({ pickedUpById: participantId, pickedUpAt: new Date(), state: "picked", updatedAt: new Date() }).where(eq(tasks.id, task.id));
     }
@@ -75,7 +76,7 @@ async function checkLimit(tx: Executor, seasonId: number, rules: SeasonRules, sc
     .from(tasks)
     .where(and(eq(tasks.seasonId, seasonId), eq(tasks.state, "picked"), eq(tasks.active, true), eq(tasks.perPr, false), ne(tasks.issueState, "closed"), inArray(tasks.pickedUpById, holders)));
   const limit = checkPickLimit(rules, { open: open.length, teamMembers: rules.picks.perTeamMember && scorer.team ? scorer.team.members.length : null });
-  if (!limit.ok) throw new PickRefusedError("pick-limit", limit.reason);
+  if (!limit.ok) throw new PickRefusedError("pick-limit", limit.reason, limit.words);
 }
 
 /** The holder gives a task back. */
@@ -88,7 +89,7 @@ export const giveUpTask = defineCommand({
     const { participantId, login } = participantOf(actor);
     const [task] = await tx.select().from(tasks).where(eq(tasks.id, input.taskId)).for("update");
     if (!task) throw new NotFoundError("task");
-    if (task.pickedUpById !== participantId) throw new RuleError("You are not holding this task.");
+    if (task.pickedUpById !== participantId) throw new RuleError("You are not holding this task.", words("errors.notHolding"));
     await tx.update(tasks).set({ pickedUpById: null, pickedUpAt: null, state: "open", updatedAt: new Date() }).where(eq(tasks.id, task.id));
     await audit(tx, { seasonId: task.seasonId, taskId: task.id, actorId: participantId, action: "task.give_up", before: { holder: login } });
     return { holder: null };

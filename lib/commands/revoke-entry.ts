@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { words } from "@/lib/i18n/words";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { repositories, scoreEntries } from "@/db/schema";
@@ -35,9 +36,9 @@ export const revokeEntry = defineCommand({
     if (!row.repo && typeof actor === "object" && !actor.isAdmin) throw new ForbiddenError("points.award");
     const { entry } = row;
     await refuseIfFinal(tx, entry.seasonId);
-    if (entry.kind === "revocation") throw new RuleError("A revocation cannot itself be revoked; award the points again instead.");
+    if (entry.kind === "revocation") throw new RuleError("A revocation cannot itself be revoked; award the points again instead.", words("errors.revokeRevocation"));
     const [already] = await tx.select({ id: scoreEntries.id }).from(scoreEntries).where(eq(scoreEntries.revokesEntryId, entry.id));
-    if (already) throw new RuleError("This entry was already revoked.");
+    if (already) throw new RuleError("This entry was already revoked.", words("errors.alreadyRevoked"));
     const [revocation] = await tx
       .insert(scoreEntries)
       .values({

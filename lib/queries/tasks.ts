@@ -44,11 +44,15 @@ export async function listTasks(db: Executor, slug: string, filter: TaskFilter) 
 }
 
 const actor = alias(participants, "actor");
+const author = alias(participants, "author");
 
-/** One task with its pull requests, ledger entries and audit history. */
+/**
+ * One task with its pull requests, ledger entries and audit history. `holderHidden`, a pull request's
+ * `authorHidden` and an entry's `hidden`: the person hid themselves (#19); the page decides who sees them.
+ */
 export async function getTaskDetail(db: Executor, taskId: number) {
   const [row] = await db
-    .select({ task: tasks, repo: repositories.fullName, season: seasons.slug, seasonName: seasons.name, seasonEndsAt: seasons.endsAt, holder: participants.login })
+    .select({ task: tasks, repo: repositories.fullName, season: seasons.slug, seasonName: seasons.name, seasonEndsAt: seasons.endsAt, holder: participants.login, holderHidden: participants.hidden })
     .from(tasks)
     .innerJoin(repositories, eq(repositories.id, tasks.repositoryId))
     .innerJoin(seasons, eq(seasons.id, tasks.seasonId))
@@ -56,14 +60,15 @@ export async function getTaskDetail(db: Executor, taskId: number) {
     .where(eq(tasks.id, taskId));
   if (!row) return null;
   const pulls = await db
-    .select({ id: pullRequests.id, repo: repositories.fullName, number: pullRequests.number, title: pullRequests.title, url: pullRequests.url, author: pullRequests.authorLogin, mergedAt: pullRequests.mergedAt, source: pullRequestTasks.source })
+    .select({ id: pullRequests.id, repo: repositories.fullName, number: pullRequests.number, title: pullRequests.title, url: pullRequests.url, author: pullRequests.authorLogin, authorHidden: sql<boolean>`coalesce(${author.hidden}, false)`, mergedAt: pullRequests.mergedAt, source: pullRequestTasks.source })
     .from(pullRequestTasks)
     .innerJoin(pullRequests, eq(pullRequests.id, pullRequestTasks.pullRequestId))
+    .leftJoin(author, eq(author.id, pullRequests.authorId))
     .innerJoin(repositories, eq(repositories.id, pullRequests.repositoryId))
     .where(eq(pullRequestTasks.taskId, taskId))
     .orderBy(asc(pullRequests.mergedAt));
   const entries = await db
-    .select({ id: scoreEntries.id, login: participants.login, points: scoreEntries.points, kind: scoreEntries.kind, reason: scoreEntries.reason, actor: actor.login, createdAt: scoreEntries.createdAt, revokes: scoreEntries.revokesEntryId })
+    .select({ id: scoreEntries.id, login: participants.login, hidden: participants.hidden, points: scoreEntries.points, kind: scoreEntries.kind, reason: scoreEntries.reason, actor: actor.login, createdAt: scoreEntries.createdAt, revokes: scoreEntries.revokesEntryId })
     .from(scoreEntries)
     .innerJoin(participants, eq(participants.id, scoreEntries.participantId))
     .leftJoin(actor, eq(actor.id, scoreEntries.actorId))

@@ -202,8 +202,8 @@ class SeasonPass {
       { role: this.ctx.roles?.get(scorer.participantId) ?? null, waived: this.ctx.waivers?.has(`${scorer.participantId}:${task.id}`) ?? false, teamDifficulties: member?.difficulties ?? null },
     );
     if (!elig.ok) {
-      if (elig.outcome === "stopped") return no({ outcome: "stopped", difficulty: elig.difficulty, atPoints: elig.atPoints, have: elig.have, from: elig.from, repo: elig.repo, line: elig.reason });
-      return no({ outcome: "gate", taskId: task.id, kind: elig.kind, needed: elig.kind === "gate" ? elig.needed : null, allowed: elig.kind === "team-difficulty" ? elig.allowed : null, line: elig.reason });
+      if (elig.outcome === "stopped") return no({ outcome: "stopped", difficulty: elig.difficulty, atPoints: elig.atPoints, have: elig.have, from: elig.from, repo: elig.repo, line: elig.reason, lineWords: elig.words });
+      return no({ outcome: "gate", taskId: task.id, kind: elig.kind, needed: elig.kind === "gate" ? elig.needed : null, allowed: elig.kind === "team-difficulty" ? elig.allowed : null, line: elig.reason, lineWords: elig.words });
     }
     const cross = taskRepo.toLowerCase() !== pr.repo.toLowerCase();
     const reason = task.perPr

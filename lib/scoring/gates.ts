@@ -1,3 +1,4 @@
+import type { Words } from "@/lib/i18n/words";
 import type { SeasonRules } from "@/lib/seasons/season-file";
 
 /**
@@ -18,9 +19,10 @@ export type GateStanding = {
 
 export type GateTask = { difficulty: string | null; repo: string /* lower-case */; minScoreRequired: number | null };
 
-export type GateResult = { ok: true } | { ok: false; needed: number; reason: string };
+/** `reason` is the English line (the API, the CLI); `words` the same line for the catalogue (`outcomes.rules.*`). */
+export type GateResult = { ok: true } | { ok: false; needed: number; reason: string; words: Words };
 
-type Shortfall = { needed: number; reason: string };
+type Shortfall = { needed: number; reason: string; words: Words };
 
 const plural = (n: number) => `${n} more ${n === 1 ? "point" : "points"}`;
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
@@ -45,9 +47,9 @@ export function checkGates(task: GateTask, rules: SeasonRules, standing: GateSta
   const repo = task.repo.trim().toLowerCase();
   const difficulty = task.difficulty?.trim().toLowerCase() ?? null;
   const shortfalls: Shortfall[] = [];
-  const consider = (required: number, have: number, reason: (needed: number, have: number) => string) => {
+  const consider = (required: number, have: number, reason: (needed: number, have: number) => string, words: (needed: number, have: number) => Words) => {
     const needed = Math.ceil(required - have);
-    if (needed > 0) shortfalls.push({ needed, reason: reason(needed, have) });
+    if (needed > 0) shortfalls.push({ needed, reason: reason(needed, have), words: words(needed, have) });
   };
 
   if (difficulty !== null) {
@@ -63,17 +65,22 @@ export function checkGates(task: GateTask, rules: SeasonRules, standing: GateSta
         const source = from !== undefined ? ` from ${from} tasks` : "";
         const where = gate.perRepo ? ` in ${repo}` : "";
         return `You need ${plural(needed)}${source}${where} before picking up ${article(difficulty)} task (you have ${had}).`;
-      });
+      }, (needed, had) => ({ key: "outcomes.rules.gate", values: { needed, have: had, difficulty: { difficulty }, an: /^[aeiou]/i.test(difficulty) ? "yes" : "no", from: from !== undefined ? { difficulty: from } : "", hasFrom: from !== undefined ? "yes" : "no", repo, perRepo: gate.perRepo ? "yes" : "no" } }));
     }
   }
 
   const own = task.minScoreRequired;
   if (own !== null && Number.isFinite(own)) {
-    consider(own, standing.points, (needed, had) => `This task requires ${own} points; you need ${plural(needed)} before picking it up (you have ${had}).`);
+    consider(
+      own,
+      standing.points,
+      (needed, had) => `This task requires ${own} points; you need ${plural(needed)} before picking it up (you have ${had}).`,
+      (needed, had) => ({ key: "outcomes.rules.taskGate", values: { own, needed, have: had } }),
+    );
   }
 
   // Several unmet gates: the largest shortfall is the one to report (the first of equal ones).
   let worst: Shortfall | undefined;
   for (const s of shortfalls) if (worst === undefined || s.needed > worst.needed) worst = s;
-  return worst === undefined ? { ok: true } : { ok: false, needed: worst.needed, reason: worst.reason };
+  return worst === undefined ? { ok: true } : { ok: false, needed: worst.needed, reason: worst.reason, words: worst.words };
 }

@@ -3,6 +3,8 @@
  * codes): the code and the data a sentence needs. `decideSeason` (decisions.ts) makes them; the words are written
  * elsewhere (the explanations issue), from this data only.
  */
+import type { Words } from "@/lib/i18n/words";
+
 export const OUTCOMES = [
   "scored",
   "capped",
@@ -29,14 +31,15 @@ export type OutcomeDetail =
   | { outcome: "scored" }
   /** The caps let `counted` of the `of` points count. */
   | { outcome: "capped"; counted: number; of: number }
-  | { outcome: "stopped"; difficulty: string; atPoints: number; have: number; from: string | null; repo: string | null; line: string }
+  /** `line`: the rule's English line; `lineWords`: the same for the catalogue (lib/i18n/words.ts). */
+  | { outcome: "stopped"; difficulty: string; atPoints: number; have: number; from: string | null; repo: string | null; line: string; lineWords: Words }
   /** `days`: whole days (rounded up) before the start, or past the end and past the grace period. */
   | { outcome: "outside-window"; mergedAt: Date; startsAt: Date; endsAt: Date; graceDays: number; graceEndsAt: Date; before: boolean; daysPastEnd: number; daysPastGrace: number; daysBeforeStart: number; graceApplies: boolean }
   | { outcome: "no-task" }
   | { outcome: "not-a-task" }
   | { outcome: "needs-score"; taskId: number }
   | { outcome: "held-by-other"; taskId: number; holderId: number }
-  | { outcome: "gate"; taskId: number; kind: "gate" | "team-difficulty"; needed: number | null; allowed: string[] | null; line: string }
+  | { outcome: "gate"; taskId: number; kind: "gate" | "team-difficulty"; needed: number | null; allowed: string[] | null; line: string; lineWords: Words }
   | { outcome: "already-paid"; taskId: number; paidPullRequestId: number }
   | { outcome: "excluded"; login: string }
   | { outcome: "bot" }

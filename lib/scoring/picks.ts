@@ -1,3 +1,4 @@
+import type { Words } from "@/lib/i18n/words";
 import type { SeasonRules } from "@/lib/seasons/season-file";
 
 /**
@@ -13,7 +14,7 @@ export type PickHolder = {
   teamMembers: number | null;
 };
 
-export type PickLimit = { ok: true } | { ok: false; max: number; open: number; reason: string };
+export type PickLimit = { ok: true } | { ok: false; max: number; open: number; reason: string; words: Words };
 
 /** How many open picks a holder may have; null: no limit. */
 export function pickAllowance(rules: SeasonRules, holder: Pick<PickHolder, "teamMembers">): number | null {
@@ -30,7 +31,8 @@ export function checkPickLimit(rules: SeasonRules, holder: PickHolder): PickLimi
   const reason = team
     ? `Your team already holds ${holder.open} of its ${what} at once (one per member); finish or give one up first.`
     : `You already hold ${what === "one task" ? "a task" : what}; a participant holds at most ${what} at once. Finish or give one up first.`;
-  return { ok: false, max, open: holder.open, reason };
+  const words: Words = { key: team ? "outcomes.rules.teamPickLimit" : "outcomes.rules.pickLimit", values: { max, open: holder.open } };
+  return { ok: false, max, open: holder.open, reason, words };
 }
 
 export type OpenPick = { taskId: number; holderId: number; pickedAt: Date; hasOpenPullRequest: boolean };

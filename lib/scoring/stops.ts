@@ -1,3 +1,4 @@
+import type { Words } from "@/lib/i18n/words";
 import type { SeasonRules, SeasonStop } from "@/lib/seasons/season-file";
 import { repoBreakdown, scoreOf, type GateStanding, type GateTask } from "./gates";
 
@@ -21,6 +22,11 @@ export function checkStops(task: GateTask, rules: SeasonRules, standing: GateSta
     return { ok: false, stop, have, repo: stop.perRepo ? repo : null, reason: stopLine(stop, have, stop.perRepo ? repo : null) };
   }
   return { ok: true };
+}
+
+/** The stop's line for the catalogue (`outcomes.rules.stop`). */
+export function stopWords(stop: Pick<SeasonStop, "difficulty" | "atPoints" | "from">, have: number, repo: string | null): Words {
+  return { key: "outcomes.rules.stop", values: { difficulty: { difficulty: stop.difficulty, capital: true }, atPoints: stop.atPoints, have, from: stop.from !== undefined ? { difficulty: stop.from } : "", hasFrom: stop.from !== undefined ? "yes" : "no", repo: repo ?? "", perRepo: repo !== null ? "yes" : "no" } };
 }
 
 /** The stop's line in words, e.g. "Easy tasks stop earning once you have 600 points from easy tasks (you have 650)." */

@@ -3,10 +3,10 @@
  * rules; the bot answers once on the issue through GraphQL `addComment` (validated by the fake against GitHub's
  * schema), whatever replays the comment; stale picks are reminded, then released, at an injected clock.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditEvents, commentCommands, participants, tasks } from "@/db/schema";
+import { auditEvents, commentCommands, participants, seasons, tasks } from "@/db/schema";
 import { startFakeGitHub, type FakeGitHub } from "@/demo/fake-github/server";
 import type { FixtureComment } from "@/demo/program/fixture";
 import { applyDemoProgram } from "@/demo/program/seed";
@@ -174,5 +174,16 @@ describe.each(DRIVERS)("comment commands on %s", (kind) => {
     const pr = fake.fixture.pullRequests.find((p) => p.number === 50)!;
     const said = pr.comments.filter((c) => c.body.includes("<!-- podium:outcome:"));
     expect(said.map((c) => c.body.split("\n")[0]!.replace(/http:\/\/[^/]+/, "URL"))).toEqual(["@cat Earned 100 points for cmd/app#3. Your season so far: URL/u/cat?season=cmd"]);
+  });
+
+  it("says it in the season's language: a zh-CN season's outcome comment is in Chinese (#19)", async () => {
+    await h.db.update(seasons).set({ options: sql`coalesce(${seasons.options}, '{}'::jsonb) || '{"language":"zh-CN"}'::jsonb` }).where(eq(seasons.slug, "cmd"));
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    fake.fixture.pullRequests.push({ repo: REPO, number: 51, title: "Fix task 4", body: "Closes #4", labels: [], state: "MERGED", author: "cat", createdAt: now, updatedAt: now, mergedAt: now, mergedBy: "small-maintainer", closingIssues: [4], comments: [] });
+    fake.touch();
+    await runSync(h.db, { client: client(), trigger: "test", season: "cmd", botComments: "all" });
+    await settled();
+    const said = fake.fixture.pullRequests.find((p) => p.number === 51)!.comments.filter((c) => c.body.includes("<!-- podium:outcome:"));
+    expect(said.map((c) => c.body.split("\n")[0]!.replace(/http:\/\/[^/]+/, "URL"))).toEqual(["@cat 因 cmd/app#4 获得 100 积分。 你本赛季的情况：URL/u/cat?season=cmd"]);
   });
 });

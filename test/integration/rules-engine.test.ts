@@ -11,6 +11,7 @@ import { pickUpTask } from "@/lib/commands/pick-up-task";
 import { revokeEntry } from "@/lib/commands/revoke-entry";
 import { waiveGate } from "@/lib/commands/waive-gate";
 import { describeError } from "@/lib/errors";
+import { renderWords } from "@/lib/i18n/words";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
 import { belowGate, taskWaivers } from "@/lib/queries/task-gates";
 import { getTeamRanking } from "@/lib/queries/teams";
@@ -229,7 +230,11 @@ describe.each(DRIVERS)("every rule of the second round, worked out by hand, on %
   });
 
   it("the task page's waiver data: who a gate keeps from a task, and the waivers given", async () => {
-    expect(await belowGate(h.db, await taskId(REPO, 7))).toEqual([{ login: "bob", line: "You need 200 more points from easy tasks before picking up a medium task (you have 0)." }]);
+    const below = await belowGate(h.db, await taskId(REPO, 7));
+    expect(below).toEqual([{ login: "bob", line: "You need 200 more points from easy tasks before picking up a medium task (you have 0).", words: expect.objectContaining({ key: "outcomes.rules.gate" }) }]);
+    // The same line as catalogue words (the page shows them in the reader's language).
+    expect(renderWords(below[0]!.words)).toBe(below[0]!.line);
+    expect(renderWords(below[0]!.words, "zh-CN")).toBe("认领中等任务前，你还需要从简单任务中再获得 200 积分（你现在有 0 分）。");
     expect(await belowGate(h.db, await taskId(REPO, 8))).toEqual([]);
     expect((await taskWaivers(h.db, await taskId(REPO, 8))).map((w) => [w.login, w.reason, w.actor])).toEqual([["bob", "knows the planner well", null]]);
   });

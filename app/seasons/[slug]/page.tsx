@@ -14,6 +14,7 @@ import { cachedBoard } from "@/lib/queries/cached/ranking";
 import { FinalPrizes } from "./final-prizes";
 import { IndividualRanking } from "./individual-ranking";
 import { SyncPanel } from "./sync-panel";
+import { syncWords } from "./sync-words";
 import { TeamRanking } from "./team-ranking";
 
 export const dynamic = "force-dynamic";
@@ -72,7 +73,7 @@ export default async function SeasonPage({ params, searchParams }: { params: Pro
         )}
       </p>
       {final && <FinalPrizes slug={slug} finalizedAt={final.finalizedAt} prizes={final.prizes} />}
-      {status && <SyncPanel season={slug} initial={status} />}
+      {status && <SyncPanel season={slug} initial={status} words={await syncWords()} />}
       <nav className="tabs" aria-label={t("rankingOf")}>
         <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
           {t("individuals")}

@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { openAppealAction } from "@/app/_actions/open-appeal";
+import { wordsReader } from "@/app/_lib/words";
 import { TableScroll } from "@/app/_components/table-scroll";
 import { ActionForm } from "@/app/_components/action-form";
 import { TableHead } from "@/app/_components/table-head";
@@ -6,30 +8,15 @@ import { getDb } from "@/db";
 import { currentViewer } from "@/lib/auth";
 import { participantPulls, type PullOutcome } from "@/lib/queries/participant-pulls";
 
-const LABEL: Record<string, string> = {
-  scored: "scored",
-  capped: "capped",
-  stopped: "stopped",
-  "outside-window": "outside the window",
-  "no-task": "no task",
-  "not-a-task": "not a task",
-  "needs-score": "needs a score",
-  "held-by-other": "held by someone else",
-  gate: "gate not met",
-  "already-paid": "already paid",
-  excluded: "excluded",
-  bot: "bot",
-  void: "voided",
-  revoked: "revoked",
-  pending: "open",
-};
-
 /**
- * A season's pull requests of a participant, each with its outcome in plain words (the same as the API's `detail`
- * and the bot's comment); `?pulls=unscored` keeps those that earned nothing. The owner may appeal a merged one.
+ * A season's pull requests of a participant, each with its outcome in plain words in the reader's language (the
+ * same sentence as the API's `detail`, which is English, and the bot's comment); `?pulls=unscored` keeps those that
+ * earned nothing. The owner may appeal a merged one.
  */
 export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { login: string; slug: string; unscoredOnly: boolean; heading?: string }) {
-  const [all, viewer] = await Promise.all([participantPulls(await getDb(), login, slug), currentViewer()]);
+  const viewer = await currentViewer();
+  const [all, t, say] = await Promise.all([participantPulls(await getDb(), login, slug, viewer), getTranslations("outcomes"), wordsReader()]);
+  const points = (await getTranslations("common"))("points");
   if (!all || all.length === 0) return null;
   const owner = viewer?.login.toLowerCase() === login.toLowerCase();
   const rows = unscoredOnly ? all.filter((p) => p.points === 0) : all;
@@ -37,13 +24,13 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
   const view = (
     <details className="season-pulls" data-testid="season-pulls" open>
       <summary>
-        Pull requests ({all.length}, {notScored} not scored) —{" "}
-        {unscoredOnly ? <a href={`/u/${login}?pulls=all#pulls-${slug}`}>show all</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>only those not scored</a>}
+        {t("pulls.summary", { all: all.length, notScored })}{" "}
+        {unscoredOnly ? <a href={`/u/${login}?pulls=all#pulls-${slug}`}>{t("pulls.showAll")}</a> : <a href={`/u/${login}?pulls=unscored#pulls-${slug}`}>{t("pulls.onlyUnscored")}</a>}
       </summary>
-      <TableScroll label={`Pull requests of ${login} in this season`}>
+      <TableScroll label={t("pulls.region", { login })}>
 <table className="table" id={`pulls-${slug}`}>
-        <caption>Every pull request of {login} that counts in this season, and why it scored or did not</caption>
-        <TableHead columns={["Pull request", "Outcome", { label: "Points", num: true }, owner && "Appeal"]} />
+        <caption>{t("pulls.caption", { login })}</caption>
+        <TableHead columns={[t("pulls.pullRequest"), t("pulls.outcome"), { label: points, num: true }, owner && t("pulls.appeal")]} />
         <tbody>
           {rows.map((p) => (
             <tr key={p.pullRequestId} data-outcome={p.outcome}>
@@ -54,17 +41,17 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
                 {p.title}
               </td>
               <td>
-                <strong>{LABEL[p.outcome] ?? p.outcome}</strong>: {p.detail}
-                {p.appeal && <AppealLine appeal={p.appeal} />}
+                <strong>{t(`label.${p.outcome}`)}</strong>: {say(p.words)}
+                {p.appeal && <AppealLine appeal={p.appeal} t={t} />}
               </td>
               <td className="num">{p.points}</td>
               {owner && (
                 <td>
                   {p.mergedAt && p.points === 0 && p.outcome !== "bot" && p.appeal?.status !== "open" ? (
-                    <ActionForm action={openAppealAction} submit="Appeal">
+                    <ActionForm action={openAppealAction} submit={t("pulls.appeal")}>
                       <input type="hidden" name="season" value={slug} />
                       <input type="hidden" name="pullRequestId" value={p.pullRequestId} />
-                      <input name="message" aria-label={`Why ${p.repo}#${p.number} should count`} placeholder="why it should count" />
+                      <input name="message" aria-label={t("pulls.appealWhy", { pr: `${p.repo}#${p.number}` })} placeholder={t("pulls.appealPlaceholder")} />
                     </ActionForm>
                   ) : null}
                 </td>
@@ -82,20 +69,20 @@ export async function SeasonPulls({ login, slug, unscoredOnly, heading }: { logi
       <h2>
         <a href={`/seasons/${slug}`}>{heading}</a>
       </h2>
-      <p className="muted">No points in this season yet.</p>
+      <p className="muted">{t("pulls.noPointsYet")}</p>
       {view}
     </section>
   );
 }
 
 /** The appeal's state and the maintainer's words, on the pull request's row. */
-function AppealLine({ appeal }: { appeal: NonNullable<PullOutcome["appeal"]> }) {
+function AppealLine({ appeal, t }: { appeal: NonNullable<PullOutcome["appeal"]>; t: Awaited<ReturnType<typeof getTranslations<"outcomes">>> }) {
   const text =
     appeal.status === "open"
-      ? "Appealed: waiting for a maintainer."
+      ? t("pulls.appealOpen")
       : appeal.status === "accepted"
-        ? `Appeal accepted (+${appeal.points ?? 0} points): ${appeal.answer ?? ""}`
-        : `Appeal declined: ${appeal.answer ?? ""}`;
+        ? t("pulls.appealAccepted", { points: appeal.points ?? 0, answer: appeal.answer ?? "" })
+        : t("pulls.appealDeclined", { answer: appeal.answer ?? "" });
   return (
     <div className="muted" data-testid="appeal-state">
       {text}

@@ -56,7 +56,7 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
       {tasks.rows.length === 0 ? (
         <p className="empty">{t("none")}</p>
       ) : (
-        <TaskTable slug={slug} rows={tasks.rows} viewerLogin={viewer?.login ?? null} running={running} />
+        <TaskTable slug={slug} rows={tasks.rows} viewerLogin={viewer?.login ?? null} viewerIsAdmin={viewer?.isAdmin ?? false} running={running} />
       )}
     </>
   );

@@ -6,10 +6,15 @@ import { pickUpTaskAction } from "@/app/_actions/pick-up-task";
 import { ActionForm } from "@/app/_components/action-form";
 import type { TaskWithModules } from "@/lib/queries/tasks-with-modules";
 import { TableHead } from "@/app/_components/table-head";
+import { seesHidden } from "@/lib/participants/privacy";
 
-/** A season's tasks with their state, and Pick up / Give up for the signed-in viewer while the season runs. */
-export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; running: boolean }) {
+/**
+ * A season's tasks with their state, and Pick up / Give up for the signed-in viewer while the season runs. A hidden
+ * holder (#19) is "a participant" except to admins and themselves.
+ */
+export function TaskTable({ slug, rows, viewerLogin, viewerIsAdmin = false, running }: { slug: string; rows: TaskWithModules[]; viewerLogin: string | null; viewerIsAdmin?: boolean; running: boolean }) {
   const me = viewerLogin?.toLowerCase();
+  const viewer = viewerLogin === null ? null : { login: viewerLogin, isAdmin: viewerIsAdmin };
   const tr = useTranslations("tasks");
   const c = useTranslations("common");
   const word = (key: string) => (["easy", "medium", "hard", "open", "picked", "completed"].includes(key) ? c(key as "easy") : key);
@@ -32,7 +37,7 @@ export function TaskTable({ slug, rows, viewerLogin, running }: { slug: string; 
             <td>{t.difficulty ? <span className={`tag ${t.difficulty}`}>{word(t.difficulty)}</span> : "—"}</td>
             <td className="num">{t.score ?? <span className="needs-score">{tr("needsScore")}</span>}</td>
             <td>
-              {t.holder ? tr("by", { state: word(t.state), holder: t.holder }) : word(t.state)}
+              {t.holder ? tr("by", { state: word(t.state), holder: t.holderHidden && !seesHidden(viewer, t.holder) ? c("anonymous") : t.holder }) : word(t.state)}
             </td>
             <td>
               {me && running && t.state === "open" && (

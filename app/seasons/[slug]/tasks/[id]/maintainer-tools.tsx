@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { assignTaskAction } from "@/app/_actions/assign-task";
 import { setTaskPerPrAction } from "@/app/_actions/set-task-per-pr";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
@@ -9,50 +10,54 @@ import type { getTaskDetail } from "@/lib/queries/tasks";
 type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 
 /** Score, per-PR and assignment tools, and the task's history: for maintainers of its repository. */
-export function MaintainerTools({ detail }: { detail: Detail }) {
+export async function MaintainerTools({ detail }: { detail: Detail }) {
   const { task } = detail;
+  const t = await getTranslations("task");
+  const required = { required: true, label: t("reason"), placeholder: t("whyRequired") };
   return (
     <>
-      <h2>Maintainer tools</h2>
+      <h2>{t("tools")}</h2>
       <div className="tools">
         <div className="card">
-          <h3>Score</h3>
-          <ActionForm action={setTaskScoreAction} submit="Save score" testId="score-form">
+          <h3>{t("scoreTitle")}</h3>
+          <ActionForm action={setTaskScoreAction} submit={t("saveScore")} testId="score-form">
             <input type="hidden" name="taskId" value={task.id} />
-            <input name="score" type="number" min={0} step={1} aria-label="Score" placeholder={String(task.score ?? "")} style={{ width: "7rem" }} />
-            <ReasonInput required />
+            <input name="score" type="number" min={0} step={1} aria-label={t("scoreTitle")} placeholder={String(task.score ?? "")} style={{ width: "7rem" }} />
+            <ReasonInput {...required} />
           </ActionForm>
-          <p className="muted">Leave the score empty to clear the override. Awards already made are adjusted in the ledger.</p>
+          <p className="muted">{t("scoreHelp")}</p>
         </div>
         <div className="card">
-          <h3>Per-PR task</h3>
-          <ActionForm action={setTaskPerPrAction} submit={task.perPr ? "Make it one award" : "Award each PR"}>
+          <h3>{t("perPrTitle")}</h3>
+          <ActionForm action={setTaskPerPrAction} submit={task.perPr ? t("oneAward") : t("eachPr")}>
             <input type="hidden" name="taskId" value={task.id} />
             <input type="hidden" name="perPr" value={task.perPr ? "false" : "true"} />
-            <ReasonInput required />
+            <ReasonInput {...required} />
           </ActionForm>
         </div>
         {task.manual && (
           <div className="card" data-testid="unmark">
-            <h3>Marked by a maintainer</h3>
-            <ActionForm action={unmarkTaskAction} submit="Unmark">
+            <h3>{t("marked")}</h3>
+            <ActionForm action={unmarkTaskAction} submit={t("unmark")}>
               <input type="hidden" name="taskId" value={task.id} />
-              <ReasonInput required />
+              <ReasonInput {...required} />
             </ActionForm>
-            <p className="muted">Unmarked, it is a task only by its label or the season file; its awards follow.</p>
+            <p className="muted">{t("unmarkHelp")}</p>
           </div>
         )}
         <div className="card">
-          <h3>Assignment</h3>
-          <ActionForm action={assignTaskAction} submit={detail.holder ? "Reassign / release" : "Assign"}>
+          <h3>{t("assignment")}</h3>
+          <ActionForm action={assignTaskAction} submit={detail.holder ? t("reassign") : t("assign")}>
             <input type="hidden" name="taskId" value={task.id} />
-            <input name="login" aria-label="GitHub login" placeholder="login (empty releases)" />
-            <ReasonInput />
+            <input name="login" aria-label={t("login")} placeholder={t("loginPlaceholder")} />
+            <ReasonInput label={t("reason")} placeholder={t("whyOptional")} />
           </ActionForm>
         </div>
       </div>
-      <h2>History</h2>
-      <AuditTable events={detail.history} />
+      <h2>{t("history")}</h2>
+      <AuditTable
+        events={detail.history}
+      />
     </>
   );
 }
