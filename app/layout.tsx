@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { renderedVariant } from "@/lib/cache/rendered-variant";
 import { env } from "@/lib/env";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { LocaleSwitcher } from "./_components/locale-switcher";
@@ -17,8 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const demo = env().demo;
-  // The theme chosen with the toggle, set on <html> here so the first paint has it; none: the system's.
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  // The theme chosen with the toggle, set on <html> here so the first paint has it; none: the system's. A rendered
+  // (cached, anonymous) page has it in its path (lib/cache/rendered.ts), and is rendered for nobody.
+  const rendered = renderedVariant();
+  const theme = rendered ? (rendered.theme === "system" ? null : rendered.theme) : parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   // The request's language (i18n/request.ts): the user's choice, else Accept-Language, else the season's, else en.
   const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
   return (
@@ -48,7 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <div className="header-end">
               <LocaleSwitcher />
               <ThemeToggle initial={theme} label={t("darkMode")} />
-              <UserMenu />
+              <UserMenu anonymous={rendered !== null} />
             </div>
           </div>
         </header>

@@ -113,7 +113,8 @@ async function writeVisible(databaseUrl: string, url: string, slug: string, figu
     for (let i = 0; i < WRITES; i++) {
       await runCommand(h.db, awardPoints, "operator", { season: slug, pullRequestId: leader.pr, points: 1, reason: `bench: write-visible latency ${i + 1} of ${WRITES}` });
       const committed = performance.now();
-      const want = `<strong>${await total(leader.login)}</strong>`;
+      // The page formats numbers for its locale (an English page here: 12,345).
+      const want = `<strong>${(await total(leader.login)).toLocaleString("en-US")}</strong>`;
       const deadline = committed + 30_000;
       for (;;) {
         polls += 1;
