@@ -7,26 +7,19 @@
  * tag map `revalidateTag` writes to. Loaded by Next's server at run time (not bundled), hence plain JavaScript.
  */
 import defaultHandler from "next/dist/server/lib/cache-handlers/default.external.js";
-import tagsManifestModule from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 
 const base = /** @type {import("next/dist/server/lib/cache-handlers/types").CacheHandler} */ (
   /** @type {{ default?: unknown }} */ (defaultHandler).default ?? defaultHandler
 );
 
 /**
- * The tag map of Next's page cache (ISR: the rendered pages of app/rendered, lib/cache/rendered.ts). It is not this
- * handler's: `revalidateTag` in a request writes both, but a notification has no request, so `expire` writes it as
- * Next's file-system cache does for an immediate expiry (`expired: now`); a page whose tags expired after it was
- * rendered is rendered again before it is served (incremental-cache `isStale = -1`).
+ * Expires `tags` for everything Next caches in this process: the "use cache" entries and the rendered pages of the
+ * page cache (ISR: app/rendered, lib/cache/rendered.ts). In Next 16.4 both read one tag map (the default handler's
+ * `updateTags` writes `incremental-cache/tags-manifest.external`, which the page cache checks before serving a page:
+ * a page whose tags expired after it was rendered is rendered again first). e2e/page-cache.spec.ts proves it.
+ * @param {string[]} tags
  */
-const { tagsManifest } = /** @type {{ tagsManifest: Map<string, { expired?: number; stale?: number }> }} */ (
-  /** @type {{ default?: unknown }} */ (tagsManifestModule).default ?? tagsManifestModule
-);
-
-/** @param {string[]} tags */
 function expire(tags) {
-  const now = Date.now();
-  for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), expired: now });
   return base.updateTags(tags);
 }
 /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis))[Symbol.for("podium.cache.expireTags")] = expire;
