@@ -106,6 +106,8 @@ test("an anonymous ranking page is served whole from Next's page cache; a signed
   expect(await hit.text()).toMatch(/<html lang="en">/);
   // Each language and theme its own entry, with the query as the page reads it.
   expect(await (await hitOf("/seasons/2024-rendered?view=teams&utm=x", { "accept-language": "zh-CN", cookie: "podium-theme=dark" })).text()).toMatch(/<html lang="zh-CN" data-theme="dark">/);
+  // The home page too.
+  expect(await (await hitOf("/")).text()).toContain("Rendered Season");
   // The internal route is not a second address of the page.
   expect((await request.get("/rendered/en.system/seasons/2024-rendered/individuals/1/all")).status()).toBe(404);
 

@@ -80,11 +80,13 @@ export function parseRepoSegment(segment: string): string | undefined | null {
 }
 
 /**
- * The internal path that serves `pathname?search` for an anonymous request of `variant`, or null when the page is
+ * The internal path that serves `pathname?search` for an anonymous request of `variant` (the home page, a season's
+ * ranking), or null when the page is
  * not one served from the rendered cache (then the request goes on as it came). The query is normalised into the
  * path as the page reads it, so `?utm=x` or a repeated parameter share the one entry of the page they show.
  */
 export function renderedPath(pathname: string, search: URLSearchParams, variant: Variant): string | null {
+  if (pathname === "/") return `${RENDERED_PREFIX}/${variantSegment(variant)}/home`;
   const m = /^\/seasons\/([^/]+)$/.exec(pathname);
   if (!m || !SLUG.test(m[1]!)) return null;
   const q = rankingQuery(search);

@@ -52,7 +52,8 @@ describe("rendered pages: which cached page an anonymous request gets", () => {
   });
 
   it("serves nothing else from the rendered cache", () => {
-    for (const path of ["/", "/seasons", "/seasons/2020-s2/tasks", "/seasons/2020-s2/", "/seasons/Bad_Slug", "/u/ann", "/rendered/en.system/seasons/x/individuals/1/all"]) {
+    expect(renderedPath("/", q("x=1"), { locale: "zh-CN", theme: "light" })).toBe("/rendered/zh-CN.light/home");
+    for (const path of ["/index", "//", "/seasons", "/seasons/2020-s2/tasks", "/seasons/2020-s2/", "/seasons/Bad_Slug", "/u/ann", "/rendered/en.system/seasons/x/individuals/1/all"]) {
       expect(renderedPath(path, q(""), en)).toBeNull();
     }
   });
