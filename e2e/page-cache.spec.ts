@@ -127,3 +127,20 @@ test("an anonymous ranking page is served whole from Next's page cache; a signed
   expect(await readsUntil(request, "/seasons/2024-rendered", "Rendered Season Renamed")).toBeGreaterThanOrEqual(1);
   expect(await (await request.get("/seasons/2024-rendered")).text()).not.toContain('data-testid="my-profile"');
 });
+
+test("an anonymous visitor switches the language on a cached ranking page; it stays after a reload", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en-US" } });
+  const page = await context.newPage();
+  await page.goto("/seasons/2020-s2");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("locale-switch")).toHaveText("English");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});
