@@ -17,6 +17,10 @@ const nextConfig = {
   cacheHandlers: { default: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)) },
   experimental: {
     useCache: true,
+    // The rendered public pages (app/rendered, ISR) are kept in this process's memory only, like the "use cache"
+    // entries: each process expires them on the notifications it hears, and none reads another's (or a previous
+    // run's) page from .next after a write it has not heard of.
+    isrFlushToDisk: false,
     serverActions: { bodySizeLimit: serverActions.bodySizeLimit, allowedOrigins: serverActions.allowedOrigins },
     // The proxy sees server-action bodies (see proxy.ts): Next buffers up to this much of one for it and
     // silently cuts the rest, so this is kept above the action limit, and a cut body is still refused by it.

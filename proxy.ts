@@ -8,11 +8,18 @@
  * The matcher keeps the proxy off requests that carry a body, except server actions: Next buffers a body
  * for the proxy (up to `proxyClientMaxBodySize`, see next.config.mjs) and reads it to the end before the
  * route runs, which would defeat the routes' own bounded readers (lib/http/read-body.ts).
+ *
+ * Rendered pages (#17): a GET of a public page without a session cookie is rewritten to its internal cached route
+ * (app/rendered, lib/cache/rendered.ts), keyed by the language and theme the request asks for; the internal paths
+ * themselves are not reachable from outside (404).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import serverActions from "@/lib/http/server-actions.json";
 import { readBodyText } from "@/lib/http/read-body";
 import { actionOriginRefused, malformedPathReason, repeatedParameter } from "@/lib/http/request-guards";
+import { maySignedIn, RENDERED_PREFIX, renderedPath, variantOf } from "@/lib/cache/rendered";
+import { LOCALE_COOKIE } from "@/lib/i18n/locale";
+import { THEME_COOKIE } from "@/lib/theme";
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -41,6 +48,30 @@ async function refuseAction(request: NextRequest): Promise<Response | null> {
   return read.ok ? null : read.response;
 }
 
+/** The internal path of the cached page `request` asks for, or null: not such a page, or maybe signed in, or the cache off. */
+function renderedRewrite(request: NextRequest, url: URL): URL | null {
+  if ((request.method !== "GET" && request.method !== "HEAD") || request.headers.has("next-action")) return null;
+  if (process.env.PODIUM_PAGE_CACHE === "off") return null;
+  if (maySignedIn(request.cookies.getAll().map((c) => c.name))) return null;
+  const variant = variantOf({
+    localeCookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    themeCookie: request.cookies.get(THEME_COOKIE)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
+  const internal = renderedPath(url.pathname, url.searchParams, variant);
+  // The query stays on the URL (Next's own `_rsc` among it); the page reads only the path.
+  return internal ? new URL(`${internal}${url.search}`, request.url) : null;
+}
+
+/**
+ * Next would send its page cache's lifetime (`s-maxage=3600`): a shared cache in front would then keep a page past
+ * the writes that expire it here, and could hand an anonymous page to a signed-in visitor of the same URL (Next
+ * sets `Vary` itself, without Cookie). So: kept by no shared cache; a browser may keep it but asks each time (ETag).
+ */
+const RENDERED_HEADERS = { "cache-control": "private, no-cache" };
+
+const isRendered = (pathname: string) => pathname === RENDERED_PREFIX || pathname.startsWith(`${RENDERED_PREFIX}/`);
+
 export async function proxy(request: NextRequest): Promise<Response> {
   // The raw URL: NextRequest.nextUrl may be normalised; the WHATWG URL keeps percent-escapes as sent.
   const url = new URL(request.url);
@@ -56,7 +87,9 @@ export async function proxy(request: NextRequest): Promise<Response> {
     const refused = await refuseAction(request);
     if (refused) return refused;
   }
-  return NextResponse.next();
+  if (isRendered(url.pathname)) return new Response("Not found.\n", { status: 404, headers: { "cache-control": "no-store", "content-type": "text/plain; charset=utf-8" } });
+  const rendered = renderedRewrite(request, url);
+  return rendered ? NextResponse.rewrite(rendered, { headers: RENDERED_HEADERS }) : NextResponse.next();
 }
 
 export const config = {

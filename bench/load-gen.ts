@@ -21,13 +21,15 @@ export type LoadOptions = {
   seconds: number;
   /** Seconds a request may wait for its response before autocannon counts a timeout (autocannon's default: 10). */
   timeoutSeconds?: number;
+  /** Request headers of every request (e.g. a cookie). */
+  headers?: Record<string, string>;
 };
 
 export function load(url: string, options: LoadOptions): Promise<Load> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.seconds, timeout: options.timeoutSeconds ?? 10 },
+      { url, connections: options.connections, duration: options.seconds, timeout: options.timeoutSeconds ?? 10, ...(options.headers ? { headers: options.headers } : {}) },
       (error: unknown, r: autocannon.Result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else

@@ -72,8 +72,10 @@ export async function waitFor200(server: Spawned, url: string, since: number, ti
 }
 
 /**
- * `next start` (the production build in .next) on a loopback port, reading the bench database, ready once
- * /api/health answers.
+ * The production build in .next served as `npm start` serves it (scripts/server.ts, Next's handler behind node:http),
+ * reading the bench database, ready once /api/health answers. Not `next start -H 127.0.0.1`: with -H, Next 16.4
+ * builds the proxy's request URL with `localhost` but matches a rewrite's destination against the -H host, so the
+ * proxy's rewrite of an anonymous page to its cached route (lib/cache/rendered.ts) would be taken for another site's.
  */
 export async function startNext(lab: Lab, databaseUrl: string, port: number, extraEnv?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv): Promise<Spawned> {
   let env: NodeJS.ProcessEnv = {
@@ -90,7 +92,7 @@ export async function startNext(lab: Lab, databaseUrl: string, port: number, ext
   delete env.AUTH_GITHUB_ID;
   delete env.AUTH_GITHUB_SECRET;
   if (extraEnv) env = extraEnv(env);
-  const server = spawnServer(lab, process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env, port);
+  const server = spawnServer(lab, process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], env, port);
   try {
     await waitFor200(server, `${server.url}/api/health`, performance.now(), 90_000, 250);
   } catch (e) {

@@ -5,7 +5,8 @@ import { E2E_PG_URL, PGLITE_PORT } from "../playwright.config";
 import { applyFromAnotherProcess, expectServedFromCache, readsUntil, isolatedSeason } from "./page-cache-helpers";
 
 /**
- * Issue #17: three real instances (`next start` of the build) on the e2e PostgreSQL, each with its own Next cache.
+ * Issue #17: three real instances of the build (scripts/server.ts, as `npm start` and `npm run cluster` serve it) on
+ * the e2e PostgreSQL, each with its own Next cache.
  * A write in another process (the CLI) shows on all three; a change behind Podium's back shows on none (each
  * serves its cached copy). Not demo mode (no import at boot): a token for a GitHub that is never asked.
  */
@@ -26,7 +27,10 @@ test.beforeAll(async () => {
     PODIUM_BOT_COMMENTS: "off",
   };
   for (const port of PORTS) {
-    children.push(spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" }));
+    // Not `next start -H 127.0.0.1`: with -H, Next 16.4 builds the proxy's request URL with `localhost` but matches a
+    // rewrite's destination against the -H host, so the proxy's same-site rewrites (lib/cache/rendered.ts) would be
+    // taken for another site's. scripts/server.ts names its host for both.
+    children.push(spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env: { ...env, PORT: String(port) }, stdio: "ignore" }));
   }
   const deadline = Date.now() + 150_000;
   for (const port of PORTS) {

@@ -88,3 +88,59 @@ test("two participants read the same cached ranking: neither's name or place sho
   expect(anonymous).not.toContain("cache-057");
   expect(anonymous).not.toContain("You are");
 });
+
+test("an anonymous ranking page is served whole from Next's page cache; a signed-in one is rendered for its viewer", async ({ request, playwright, baseURL }) => {
+  const season = isolatedSeason("2024-rendered", "Rendered Season", 2024);
+  applyFromAnotherProcess(season);
+  expect(await readsUntil(request, "/seasons/2024-rendered", "Rendered Season")).toBeGreaterThanOrEqual(1);
+  // Served from the page cache: Next says so, and keeps no shared-cache lifetime on it (a write expires it here).
+  const hitOf = async (url: string, headers: Record<string, string> = {}) => {
+    for (let reads = 1; reads <= 50; reads++) {
+      const res = await request.get(url, { headers });
+      if (res.headers()["x-nextjs-cache"] === "HIT") return res;
+    }
+    throw new Error(`${url} was never a cache hit`);
+  };
+  const hit = await hitOf("/seasons/2024-rendered");
+  expect(hit.headers()["cache-control"]).toBe("private, no-cache");
+  expect(await hit.text()).toMatch(/<html lang="en">/);
+  // Each language and theme its own entry, with the query as the page reads it.
+  expect(await (await hitOf("/seasons/2024-rendered?view=teams&utm=x", { "accept-language": "zh-CN", cookie: "podium-theme=dark" })).text()).toMatch(/<html lang="zh-CN" data-theme="dark">/);
+  // The home page too.
+  expect(await (await hitOf("/")).text()).toContain("Rendered Season");
+  // The internal route is not a second address of the page.
+  expect((await request.get("/rendered/en.system/seasons/2024-rendered/individuals/1/all")).status()).toBe(404);
+
+  // A change behind Podium's back is not seen (the rendered page, not only its data, comes from the cache)…
+  await expectServedFromCache(request, ["/seasons/2024-rendered"], "2024-rendered", "Rendered Season");
+  // …a signed-in request is rendered per request (no page-cache header) and shows its own menu…
+  const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await sessionTokenFor("raftwalker")}` } });
+  try {
+    const mine = await ctx.get("/seasons/2024-rendered");
+    expect(mine.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(await mine.text()).toContain('data-testid="my-profile"');
+  } finally {
+    await ctx.dispose();
+  }
+  // …and a write through Podium in another process is shown once it commits.
+  applyFromAnotherProcess({ ...season, name: "Rendered Season Renamed" });
+  expect(await readsUntil(request, "/seasons/2024-rendered", "Rendered Season Renamed")).toBeGreaterThanOrEqual(1);
+  expect(await (await request.get("/seasons/2024-rendered")).text()).not.toContain('data-testid="my-profile"');
+});
+
+test("an anonymous visitor switches the language on a cached ranking page; it stays after a reload", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en-US" } });
+  const page = await context.newPage();
+  await page.goto("/seasons/2020-s2");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("locale-switch")).toHaveText("English");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByTestId("locale-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await context.close();
+});

@@ -4,9 +4,9 @@ import { signOutAction } from "@/app/_actions/sign-out";
 import { getTranslations } from "next-intl/server";
 import { auth } from "@/lib/auth";
 
-/** Sign in, or the signed-in user's avatar, profile link and sign out. */
-export async function UserMenu() {
-  const [session, t] = await Promise.all([auth(), getTranslations("userMenu")]);
+/** Sign in, or the signed-in user's avatar, profile link and sign out; `anonymous`: a page rendered for nobody (cached). */
+export async function UserMenu({ anonymous = false }: { anonymous?: boolean }) {
+  const [session, t] = await Promise.all([anonymous ? null : auth(), getTranslations("userMenu")]);
   const user = session?.user;
   if (!user) {
     return (

@@ -21,16 +21,25 @@ const WRITES = 20;
 type Run = { load: Load; rssGrowthMb: number };
 
 /**
+ * A session cookie no session has: the proxy sends the request to the per-request page (the signed-in path, whose
+ * data still come from Next's cache), and Auth.js finds no session, so the page is the anonymous one, rendered.
+ */
+const PER_REQUEST = { cookie: "authjs.session-token=bench-no-such-session" };
+
+/**
  * Issue #17: the ranking page alone under `connections` clients, with the page cache on and off
- * (`PODIUM_PAGE_CACHE`) in the same run, each against a server of its own on the same database; the JSON
- * leaderboard under the same load (the page/API ratio); and, with the cache on, how long a write from another
- * process (this one: `runCommand` as the operator, the CLI's path) takes to show on the cached page, over 20 writes.
+ * (`PODIUM_PAGE_CACHE`) in the same run, each against a server of its own on the same database; with the cache on,
+ * anonymous (the whole page from Next's page cache) and with a session cookie (rendered per request from cached
+ * data: the design before the rendered pages); the JSON leaderboard under the same load (the page/API ratio); and,
+ * with the cache on, how long a write from another process (this one: `runCommand` as the operator, the CLI's path)
+ * takes to show on the cached page, over 20 writes.
  */
 export async function pageCacheLoad(lab: Lab, scale: BenchScale, databaseUrl: string, slug: string, options: { seconds: number; connections: number; port: number }): Promise<BenchResult[]> {
   const { seconds, connections } = options;
   const tag = `${connections} clients, ${seconds} s`;
   const fig = {
-    on: `page cache: GET /seasons/{slug} (ranking page), cache on, ${tag}`,
+    on: `page cache: GET /seasons/{slug} (ranking page), cache on, anonymous (rendered page cached), ${tag}`,
+    perRequest: `page cache: GET /seasons/{slug} (ranking page), cache on, a session cookie (rendered per request), ${tag}`,
     off: `page cache: GET /seasons/{slug} (ranking page), PODIUM_PAGE_CACHE=off, ${tag}`,
     api: `page cache: GET /api/seasons/{slug}/leaderboard (JSON), ${tag}`,
     ratio: `page cache: ranking page / JSON API throughput, cache on`,
@@ -38,25 +47,26 @@ export async function pageCacheLoad(lab: Lab, scale: BenchScale, databaseUrl: st
   };
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) return Object.values(fig).map((f) => skipped(scale, "postgres", f, "ms", "no production build (.next); run `npm run build` first"));
   const rows: BenchResult[] = [];
-  const runs: Partial<Record<"on" | "off" | "api", Run>> = {};
+  const runs: Partial<Record<"on" | "perRequest" | "off" | "api", Run>> = {};
   for (const mode of ["on", "off"] as const) {
     const port = options.port || (await freePort());
     const server = await startNext(lab, databaseUrl, port, (env) => ({ ...env, PODIUM_PAGE_CACHE: mode }));
     try {
       const serving = listenerPid(port, processTree(server.pid)) ?? server.pid;
-      const measure = async (url: string): Promise<Run> => {
-        for (let i = 0; i < 5; i++) await (await fetch(url, { signal: AbortSignal.timeout(60_000) })).arrayBuffer();
-        await load(url, { connections, seconds: Math.min(5, seconds), timeoutSeconds: TIMEOUT_SECONDS }); // warm-up, not measured
+      const measure = async (url: string, headers?: Record<string, string>): Promise<Run> => {
+        for (let i = 0; i < 5; i++) await (await fetch(url, { headers, signal: AbortSignal.timeout(60_000) })).arrayBuffer();
+        await load(url, { connections, seconds: Math.min(5, seconds), timeoutSeconds: TIMEOUT_SECONDS, headers }); // warm-up, not measured
         const sampler = new RssSampler(serving, server.pid);
         const start = sampler.now();
         sampler.start();
-        const run = await load(url, { connections, seconds, timeoutSeconds: TIMEOUT_SECONDS });
+        const run = await load(url, { connections, seconds, timeoutSeconds: TIMEOUT_SECONDS, headers });
         sampler.stop();
         const peak = Math.max(start?.rss ?? 0, ...sampler.samples.map((s) => s.rss));
         return { load: run, rssGrowthMb: start ? (peak - start.rss) / MB : NaN };
       };
       runs[mode] = await measure(`${server.url}/seasons/${slug}`);
       if (mode === "on") {
+        runs.perRequest = await measure(`${server.url}/seasons/${slug}`, PER_REQUEST);
         runs.api = await measure(`${server.url}/api/seasons/${slug}/leaderboard`);
         rows.push(await writeVisible(databaseUrl, `${server.url}/seasons/${slug}`, slug, fig.write, scale));
       }
@@ -64,7 +74,7 @@ export async function pageCacheLoad(lab: Lab, scale: BenchScale, databaseUrl: st
       await server.stop();
     }
   }
-  for (const key of ["on", "off", "api"] as const) {
+  for (const key of ["on", "perRequest", "off", "api"] as const) {
     const r = runs[key];
     if (!r) continue;
     const sorted = [...r.load.latencies].sort((a, b) => a - b);
@@ -113,7 +123,8 @@ async function writeVisible(databaseUrl: string, url: string, slug: string, figu
     for (let i = 0; i < WRITES; i++) {
       await runCommand(h.db, awardPoints, "operator", { season: slug, pullRequestId: leader.pr, points: 1, reason: `bench: write-visible latency ${i + 1} of ${WRITES}` });
       const committed = performance.now();
-      const want = `<strong>${await total(leader.login)}</strong>`;
+      // The page formats numbers for its locale (an English page here: 12,345).
+      const want = `<strong>${(await total(leader.login)).toLocaleString("en-US")}</strong>`;
       const deadline = committed + 30_000;
       for (;;) {
         polls += 1;

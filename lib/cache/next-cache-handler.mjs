@@ -12,7 +12,13 @@ const base = /** @type {import("next/dist/server/lib/cache-handlers/types").Cach
   /** @type {{ default?: unknown }} */ (defaultHandler).default ?? defaultHandler
 );
 
-/** @param {string[]} tags */
+/**
+ * Expires `tags` for everything Next caches in this process: the "use cache" entries and the rendered pages of the
+ * page cache (ISR: app/rendered, lib/cache/rendered.ts). In Next 16.4 both read one tag map (the default handler's
+ * `updateTags` writes `incremental-cache/tags-manifest.external`, which the page cache checks before serving a page:
+ * a page whose tags expired after it was rendered is rendered again first). e2e/page-cache.spec.ts proves it.
+ * @param {string[]} tags
+ */
 function expire(tags) {
   return base.updateTags(tags);
 }

@@ -1,98 +1,25 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { seasonContext } from "@/app/_lib/season-context";
-import { getDb } from "@/db";
-import { SeasonWindow } from "@/app/_components/season-window";
+import { getTranslations } from "next-intl/server";
 import { currentViewer } from "@/lib/auth";
-import { can } from "@/lib/auth/permissions";
-import { env } from "@/lib/env";
-import { readRankingPage } from "@/lib/queries/ranking-page";
-import { cachedBoard } from "@/lib/queries/cached/ranking";
-import { FinalPrizes } from "./final-prizes";
-import { IndividualRanking } from "./individual-ranking";
-import { SyncPanel } from "./sync-panel";
-import { syncWords } from "./sync-words";
-import { TeamRanking } from "./team-ranking";
+import { rankingQuery } from "@/lib/cache/rendered";
+import { SeasonView } from "./season-view";
 
+// Per request: a request that may be signed in (the proxy sends anonymous ones to app/rendered, cached whole).
 export const dynamic = "force-dynamic";
-const PAGE = 50;
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const t = await getTranslations("season");
   return { title: t("metaTitle", { slug: (await params).slug }) };
 }
 
-const ZSearch = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  view: z.enum(["individuals", "teams"]).catch("individuals"),
-  repo: z
-    .string()
-    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/)
-    .optional()
-    .catch(undefined),
-});
+/** The query as a URLSearchParams, a repeated parameter kept repeated (the page then ignores it). */
+function searchOf(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, one);
+  return search;
+}
 
 export default async function SeasonPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
-  const { slug } = await params;
-  const search = ZSearch.parse(await searchParams);
-  const [season, viewer, t, format] = await Promise.all([seasonContext(slug), currentViewer(), getTranslations("season"), getFormatter()]);
-  if (!season) notFound();
-  const { board, status, refreshed, teams, mine, final } = await readRankingPage(await getDb(), season, {
-    page: search.page,
-    pageSize: PAGE,
-    view: search.view,
-    repo: search.repo,
-    viewerLogin: viewer?.login ?? null,
-    mayRunSync: can(viewer, "sync.run", { repos: season.repos }),
-    intervalSeconds: env().syncIntervalSeconds,
-    readBoard: cachedBoard(),
-  });
-  if (!board) notFound();
-  const pages = Math.max(1, Math.ceil(board.total / PAGE));
-  const mineOnPage = mine !== null && mine.position >= (search.page - 1) * PAGE && mine.position < search.page * PAGE;
-  const href = (page: number) => `/seasons/${slug}?${new URLSearchParams({ ...(search.repo ? { repo: search.repo } : {}), page: String(page) })}`;
-
-  return (
-    <>
-      <h1>{season.name}</h1>
-      <p className="muted">
-        <SeasonWindow startsAt={season.startsAt} endsAt={season.endsAt} timeZone={season.timeZone} precise /> · {t("summary", { participants: season.participants, tasks: season.tasks })} ·{" "}
-        <Link href={`/seasons/${slug}/tasks`}>{t("tasksLink")}</Link> · <Link href={`/seasons/${slug}/report`}>{t("reportLink")}</Link>
-      </p>
-      <p className="muted" data-testid="last-refreshed">
-        {refreshed ? (
-          t.rich("imported", {
-            when: format.dateTime(refreshed, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
-            time: (c) => <time dateTime={refreshed.toISOString()}>{c}</time>,
-          })
-        ) : (
-          t("notImported")
-        )}
-      </p>
-      {final && <FinalPrizes slug={slug} finalizedAt={final.finalizedAt} prizes={final.prizes} />}
-      {status && <SyncPanel season={slug} initial={status} words={await syncWords()} />}
-      <nav className="tabs" aria-label={t("rankingOf")}>
-        <Link href={`/seasons/${slug}`} aria-current={search.view === "individuals" ? "page" : undefined}>
-          {t("individuals")}
-        </Link>
-        <Link href={`/seasons/${slug}?view=teams`} aria-current={search.view === "teams" ? "page" : undefined}>
-          {t("teams")}
-        </Link>
-      </nav>
-      {mine && !mineOnPage && (
-        <p className="notice" data-testid="own-standing">
-          {mine.rank ? t.rich("ownRank", { rank: mine.rank, score: mine.score, b: (c) => <strong>{c}</strong> }) : t("ownUnranked", { score: mine.score })}{" "}
-          <Link href={href(Math.floor(mine.position / PAGE) + 1)}>{t("showMyRow")}</Link>
-        </p>
-      )}
-      {teams ? (
-        <TeamRanking teams={teams} viewer={viewer} />
-      ) : (
-        <IndividualRanking season={season} board={board} repo={search.repo} page={search.page} pages={pages} href={href} viewerLogin={viewer?.login ?? null} viewerIsAdmin={viewer?.isAdmin ?? false} />
-      )}
-    </>
-  );
+  const [{ slug }, raw, viewer] = await Promise.all([params, searchParams, currentViewer()]);
+  return <SeasonView slug={slug} search={rankingQuery(searchOf(raw))} viewer={viewer} />;
 }
