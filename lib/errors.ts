@@ -70,18 +70,47 @@ export class PickRefusedError extends RuleError {
 
 /** Input that fails validation, with the field paths; the message is for the user. */
 export class InvalidInputError extends PodiumError {
-  constructor(message: string, fields: Record<string, string>) {
-    super("INVALID", message, fields);
+  constructor(message: string, fields: Record<string, string>, words?: Words) {
+    super("INVALID", message, fields, words);
   }
 }
 
 export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string>; rule?: PickRule };
 
+type FieldPattern = { key: string; pattern: RegExp; names: string[] };
+let fieldPatterns: { exact: Map<string, string>; templates: FieldPattern[] } | undefined;
+
+/**
+ * The English field messages of the catalogue (`errors.field.*`): a text without arguments matches exactly; one
+ * with `{name}` arguments (`at most {max} characters`) matches any text of that shape and passes what stood there on.
+ */
+function fieldCatalogue() {
+  if (fieldPatterns) return fieldPatterns;
+  const exact = new Map<string, string>();
+  const templates: FieldPattern[] = [];
+  for (const [key, text] of flatten((messagesOf(DEFAULT_LOCALE).errors.field ?? {}) as Catalogue, "errors.field.")) {
+    const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    if (names.length === 0) exact.set(text, key);
+    else templates.push({ key, names, pattern: new RegExp(`^${text.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(.+?)")}$`) });
+  }
+  return (fieldPatterns = { exact, templates });
+}
+
 /** A field's message as the schema wrote it, in the locale when the catalogue has it (`errors.field.*`); else as written. */
+function fieldMessage(message: string, locale: Locale): string {
+  const { exact, templates } = fieldCatalogue();
+  const key = exact.get(message);
+  if (key) return renderWords(w(key), locale);
+  for (const t of templates) {
+    const m = t.pattern.exec(message);
+    if (m) return renderWords(w(t.key, Object.fromEntries(t.names.map((name, i) => [name, m[i + 1]!]))), locale);
+  }
+  return message;
+}
+
 function fieldWords(fields: Record<string, string>, locale: Locale): Record<string, string> {
   if (locale === DEFAULT_LOCALE) return fields;
-  const en = new Map(flatten((messagesOf(DEFAULT_LOCALE).errors.field ?? {}) as Catalogue, "errors.field.").map(([key, text]) => [text, key]));
-  return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, en.has(message) ? renderWords(w(en.get(message)!), locale) : message]));
+  return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale)]));
 }
 
 /**

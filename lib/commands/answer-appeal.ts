@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { appeals, pullRequests, pullRequestTasks, repositories, seasons, tasks } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { awardPoints } from "./award-points";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 export const ZAnswerAppeal = z
   .object({
@@ -49,7 +50,7 @@ export const answerAppeal = defineCommand({
       .where(and(eq(pullRequestTasks.pullRequestId, row.appeal.pullRequestId), eq(tasks.seasonId, row.appeal.seasonId)))
       .limit(1);
     authorize("points.award", { repo: task?.repo ?? row.prRepo });
-    if (row.appeal.status !== "open") throw new RuleError(`This appeal was already ${row.appeal.status}.`);
+    if (row.appeal.status !== "open") throw refusals.appealAnswered(row.appeal.status);
     const pr = `${row.prRepo}#${row.prNumber}`;
     if (input.decision === "accept") {
       await awardPoints.run(ctx, { season: row.slug, pullRequestId: row.appeal.pullRequestId, points: input.points!, reason: `appeal on ${pr} accepted: ${input.reason}` });

@@ -11,6 +11,7 @@ import { teamAt } from "@/lib/scoring/scorer-standing";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
 import { audit, refuseIfFinal } from "./load";
+import { refusals } from "./refusals";
 
 export const ZAwardPoints = z.object({
   season: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: "expected a season" }),
@@ -48,7 +49,7 @@ export const awardPoints = defineCommand({
       .from(seasons)
       .innerJoin(seasonRepositories, and(eq(seasonRepositories.seasonId, seasons.id), eq(seasonRepositories.repositoryId, row.pr.repositoryId)))
       .where(eq(seasons.slug, input.season));
-    if (!season) throw new RuleError(`${row.repo} is not listed in season ${input.season}.`);
+    if (!season) throw refusals.repoNotInSeason(row.repo, input.season);
     await refuseIfFinal(tx, season.id);
     if (row.pr.authorId === null || row.authorIsBot) throw new RuleError("This pull request's author cannot earn points (a bot or a deleted account).", words("errors.botAuthor"));
     const [task] = await tx

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { participants, seasonResults, seasons, seasonTotals, type NewSeasonResult } from "@/db/schema";
 import { publishChange } from "@/lib/cache/changes";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getLeaderboard } from "@/lib/queries/leaderboard";
 import { getTeamRanking } from "@/lib/queries/teams";
 import { awardSeason, seasonForAwards } from "@/lib/scoring/award-season";
@@ -13,6 +13,7 @@ import { ZSlug } from "@/lib/seasons/season-file";
 import { defineCommand } from "./command";
 import { ZReason } from "./fields";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 export const ZFinalizeSeason = z.object({ slug: ZSlug });
 export const ZReopenSeason = z.object({ slug: ZSlug, reason: ZReason });
@@ -48,10 +49,10 @@ export const finalizeSeason = defineCommand({
   async run({ tx, actorId, authorize }, input) {
     authorize("season.manage");
     const season = await lockSeason(tx, input.slug);
-    if (season.finalizedAt) throw new RuleError(`Season ${season.slug} is already final (since ${season.finalizedAt.toISOString()}).`);
+    if (season.finalizedAt) throw refusals.alreadyFinal(season.slug, season.finalizedAt);
     const from = finalizableFrom(season);
     if (Date.now() < from.getTime()) {
-      throw new RuleError(`Season ${season.slug} cannot be finalized before ${from.toISOString()} (its end, ${season.endsAt.toISOString()}, plus ${season.graceDays} grace day(s)).`);
+      throw refusals.finalizeTooEarly(season.slug, from, season.endsAt, season.graceDays);
     }
     const { contenders, outcomes, won } = await standingsWithPrizes(tx, season.slug, season.options.prizes ?? []);
     const ids = await participantIds(tx, season.id);
@@ -99,7 +100,7 @@ export const reopenSeason = defineCommand({
   async run({ tx, actorId, authorize }, input) {
     authorize("season.manage");
     const season = await lockSeason(tx, input.slug);
-    if (!season.finalizedAt) throw new RuleError(`Season ${season.slug} is not final; there is nothing to reopen.`);
+    if (!season.finalizedAt) throw refusals.notFinal(season.slug);
     await tx.delete(seasonResults).where(eq(seasonResults.seasonId, season.id));
     await tx.update(seasons).set({ finalizedAt: null, updatedAt: new Date() }).where(eq(seasons.id, season.id));
     const derived = await awardSeason(tx, await seasonForAwards(tx, season.id), "all");

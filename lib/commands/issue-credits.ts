@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { seasons } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { ZSlug } from "@/lib/seasons/season-file";
 import { creditSeason } from "@/lib/wallet/credit-season";
 import { settleAllWallets } from "@/lib/wallet/ledger";
 import { defineCommand } from "./command";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 export const ZIssueCredits = z.object({ season: ZSlug });
 
@@ -23,7 +24,7 @@ export const issueCredits = defineCommand({
     authorize("shop.manage");
     const [season] = await tx.select().from(seasons).where(eq(seasons.slug, input.season)).for("update");
     if (!season) throw new NotFoundError("season");
-    if (!season.finalizedAt) throw new RuleError(`Season ${season.slug} is not final yet; credits are issued once it is.`);
+    if (!season.finalizedAt) throw refusals.creditsNotFinal(season.slug);
     const result = { ...(await creditSeason(tx, season, actorId)), expiredWallets: await settleAllWallets(tx) };
     await audit(tx, { seasonId: season.id, actorId, action: "shop.issue-credits", after: result });
     return result;

@@ -2,11 +2,12 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { participants, repositories, roles } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { ZLogin, ZRepoName } from "@/lib/seasons/season-file";
 import { ensureParticipantsByLogin } from "@/lib/participants/ensure-by-login";
 import { defineCommand, type Actor } from "./command";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 export const ZRoleChange = z
   .object({
@@ -26,7 +27,7 @@ const grantedBy = (actor: Actor) => (typeof actor === "object" ? actor.login : "
 async function repoId(db: Executor, repo: string | undefined) {
   if (!repo) return null;
   const [r] = await db.select({ id: repositories.id }).from(repositories).where(eq(repositories.fullName, repo.toLowerCase()));
-  if (!r) throw new RuleError(`${repo} is not a repository of any season`);
+  if (!r) throw refusals.repoOfNoSeason(repo);
   return r.id;
 }
 

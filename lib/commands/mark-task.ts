@@ -15,6 +15,7 @@ import type { GhIssue } from "@/lib/sync/types";
 import { defineCommand } from "./command";
 import { ZReason, zId } from "./fields";
 import { audit, taskForChange } from "./load";
+import { refusals } from "./refusals";
 
 const blank = (v: unknown) => (v === "" || v === null || v === undefined ? undefined : v);
 
@@ -52,7 +53,7 @@ async function listedRepo(tx: Tx, slug: string, repo: string): Promise<{ season:
   const [row] = await tx.select({ id: seasons.id }).from(seasons).where(eq(seasons.slug, slug));
   if (!row) throw new NotFoundError(`season ${slug}`);
   const season = await seasonForAwards(tx, row.id);
-  if (!season.repos.includes(repo.toLowerCase())) throw new InvalidInputError("Only an issue of a listed repository can be a task.", { repo: `${repo} is not a repository of ${slug}` });
+  if (!season.repos.includes(repo.toLowerCase())) throw refusals.notListedRepo(repo, slug);
   const ids = await ensureRepositories(tx, [repo]);
   return { season, repositoryId: ids.get(repo.toLowerCase())! };
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { InvalidInputError } from "@/lib/errors";
 import { previewSeasons } from "@/lib/seasons/preview-seasons";
 import { ZSeasonDocument } from "@/lib/seasons/season-file";
 import { parseSeasonText } from "@/lib/seasons/season-text";
 import { defineCommand, simpleCommand } from "./command";
 import { ZSaveSeason, seasonFieldErrors } from "./save-season";
+import { refusals } from "./refusals";
 
 /** The season editor's preview: what saving would change and who would move, with nothing written. */
 export const previewSeason = defineCommand({
@@ -14,7 +14,7 @@ export const previewSeason = defineCommand({
   async run({ tx, authorize }, input) {
     authorize("season.manage");
     const parsed = parseSeasonText(input.json);
-    if (!parsed.ok) throw new InvalidInputError("The season has errors.", seasonFieldErrors(parsed.problems));
+    if (!parsed.ok) throw refusals.seasonHasErrors(seasonFieldErrors(parsed.problems));
     return previewSeasons(tx, parsed.seasons);
   },
 });

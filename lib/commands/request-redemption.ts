@@ -1,13 +1,14 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { gifts, redemptions } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { appendLines, settleWallet } from "@/lib/wallet/ledger";
 import { allocateSpend } from "@/lib/wallet/rules";
 import { defineCommand } from "./command";
 import { zId } from "./fields";
 import { audit } from "./load";
 import { zText } from "./shop-fields";
+import { refusals } from "./refusals";
 
 export const ZRequestRedemption = z.object({
   giftId: zId("a gift"),
@@ -26,7 +27,7 @@ export const requestRedemption = defineCommand({
   permission: "shop.redeem",
   async run({ tx, actorId, authorize }, input) {
     authorize("shop.redeem");
-    if (actorId === null) throw new RuleError("Only a signed-in participant can redeem credits.");
+    if (actorId === null) throw refusals.redeemSignedIn();
     const [gift] = await tx.select().from(gifts).where(eq(gifts.id, input.giftId));
     if (!gift || !gift.active) throw new NotFoundError("gift");
     const wallet = await settleWallet(tx, actorId);
@@ -35,10 +36,10 @@ export const requestRedemption = defineCommand({
       .set({ stock: sql`${gifts.stock} - 1`, updatedAt: new Date() })
       .where(and(eq(gifts.id, gift.id), eq(gifts.active, true), gt(gifts.stock, 0)))
       .returning({ cost: gifts.cost, stock: gifts.stock });
-    if (taken.length === 0) throw new RuleError(`${gift.name} is out of stock.`);
+    if (taken.length === 0) throw refusals.outOfStock(gift.name);
     const cost = taken[0]!.cost;
     const spend = allocateSpend(wallet, cost);
-    if (!spend) throw new RuleError(`${gift.name} costs ${cost} credits; you have ${wallet.available}.`);
+    if (!spend) throw refusals.tooFewCredits(gift.name, cost, wallet.available);
     const [row] = await tx.insert(redemptions).values({ participantId: actorId, giftId: gift.id, cost, note: input.note }).returning({ id: redemptions.id });
     const id = row!.id;
     await appendLines(

@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { gifts, redemptions, walletEntries } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { appendLines, settleWallet } from "@/lib/wallet/ledger";
 import { defineCommand } from "./command";
 import { zId } from "./fields";
 import { audit } from "./load";
 import { zText } from "./shop-fields";
+import { refusals } from "./refusals";
 
 export const ZReviewRedemption = z
   .object({
@@ -35,7 +36,7 @@ export const reviewRedemption = defineCommand({
     const [r] = await tx.select().from(redemptions).where(eq(redemptions.id, input.redemptionId)).for("update");
     if (!r) throw new NotFoundError("redemption");
     const step = NEXT[input.decision];
-    if (!step.from.includes(r.status)) throw new RuleError(`This redemption is ${r.status}; it cannot be ${step.to} now.`);
+    if (!step.from.includes(r.status)) throw refusals.redemptionStep(r.status, step.to);
     await tx
       .update(redemptions)
       .set({ status: step.to, decidedById: actorId, reason: input.reason || null, updatedAt: new Date() })

@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { gifts } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { ZFormBoolean } from "@/lib/util/form-boolean";
 import { defineCommand } from "./command";
 import { zId } from "./fields";
 import { audit } from "./load";
 import { zCredits, zText, ZPictureUrl } from "./shop-fields";
+import { refusals } from "./refusals";
 
 export const ZSaveGift = z.object({
   id: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), zId("a gift").optional()),
@@ -27,7 +28,7 @@ export const saveGift = defineCommand({
     authorize("shop.manage");
     const values = { name: input.name, description: input.description, cost: input.cost, stock: input.stock, pictureUrl: input.pictureUrl, active: input.active };
     const [clash] = await tx.select({ id: gifts.id }).from(gifts).where(sql`lower(${gifts.name}) = lower(${input.name})`);
-    if (clash && clash.id !== input.id) throw new RuleError(`A gift named ${input.name} is in the catalogue already.`);
+    if (clash && clash.id !== input.id) throw refusals.giftExists(input.name);
     if (input.id === undefined) {
       const [row] = await tx.insert(gifts).values(values).returning({ id: gifts.id });
       await audit(tx, { seasonId: null, actorId, action: "gift.create", after: { id: row!.id, ...values } });

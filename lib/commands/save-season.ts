@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { InvalidInputError } from "@/lib/errors";
 import { applySeasons } from "@/lib/seasons/apply-seasons";
 import { parseSeasonText, type SeasonProblem } from "@/lib/seasons/season-text";
 import { defineCommand } from "./command";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 export const ZSaveSeason = z.object({ json: z.string({ error: "paste the season as JSON" }).min(2, { error: "paste the season as JSON" }).max(200_000) });
 
@@ -22,7 +22,7 @@ export const saveSeason = defineCommand({
   async run({ tx, actorId, authorize }, input) {
     authorize("season.manage");
     const parsed = parseSeasonText(input.json);
-    if (!parsed.ok) throw new InvalidInputError("The season has errors.", seasonFieldErrors(parsed.problems));
+    if (!parsed.ok) throw refusals.seasonHasErrors(seasonFieldErrors(parsed.problems));
     const changes = await applySeasons(tx, parsed.seasons);
     for (const c of changes.filter((x) => x.action !== "unchanged")) {
       await audit(tx, { seasonId: null, actorId, action: `season.${c.action}`, after: { slug: c.slug, changes: c.changes.length }, reason: c.changes.slice(0, 5).join("; ") || null });

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { participants, seasons, teamCreditShares, teamMembers, teams } from "@/db/schema";
-import { NotFoundError, RuleError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { ZSlug } from "@/lib/seasons/season-file";
 import { defineCommand } from "./command";
 import { audit } from "./load";
+import { refusals } from "./refusals";
 
 const SHARE_LINE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\s*[:=]\s*(\d{1,6})$/;
 
@@ -47,11 +48,11 @@ export const setCreditShares = defineCommand({
     const members = await tx.select({ id: participants.id, login: participants.login }).from(teamMembers).innerJoin(participants, eq(participants.id, teamMembers.participantId)).where(eq(teamMembers.teamId, team.id));
     const rows = input.shares.map((s) => {
       const m = members.find((x) => x.login.toLowerCase() === s.login.toLowerCase());
-      if (!m) throw new RuleError(`${s.login} is not a member of ${input.team}.`);
+      if (!m) throw refusals.notTeamMember(s.login, input.team);
       return { teamId: team.id, participantId: m.id, share: s.share };
     });
-    if (rows.length > 0 && rows.length !== members.length) throw new RuleError(`Name every member of ${input.team} (${members.map((m) => m.login).join(", ")}), or none for an equal split.`);
-    if (rows.length > 0 && rows.every((r) => r.share === 0)) throw new RuleError("At least one member needs a share above 0.");
+    if (rows.length > 0 && rows.length !== members.length) throw refusals.nameEveryMember(input.team, members.map((m) => m.login));
+    if (rows.length > 0 && rows.every((r) => r.share === 0)) throw refusals.shareAboveZero();
     await tx.delete(teamCreditShares).where(eq(teamCreditShares.teamId, team.id));
     if (rows.length > 0) await tx.insert(teamCreditShares).values(rows);
     await audit(tx, { seasonId: team.seasonId, actorId, action: "shop.set-shares", after: { team: input.team, shares: input.shares } });
