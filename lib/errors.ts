@@ -5,6 +5,7 @@ import { messagesOf } from "@/lib/i18n/messages";
 import { renderWords, words as w, type Words } from "@/lib/i18n/words";
 import { errorText } from "@/lib/security/redact";
 import { fieldErrors } from "@/lib/util/zod-errors";
+import { zodBuiltInMessage } from "@/lib/i18n/zod-messages";
 
 /**
  * Podium's one error type. Every refusal a user or operator can cause is a `PodiumError` with a code;
@@ -70,7 +71,13 @@ export class PickRefusedError extends RuleError {
 
 /** Input that fails validation, with the field paths; the message is for the user. */
 export class InvalidInputError extends PodiumError {
-  constructor(message: string, fields: Record<string, string>, words?: Words) {
+  constructor(
+    message: string,
+    fields: Record<string, string>,
+    words?: Words,
+    /** The schema's issues the fields came from (no input in them), so zod's own messages can be worded per locale. */
+    readonly issues?: readonly z.core.$ZodIssue[],
+  ) {
     super("INVALID", message, fields, words);
   }
 }
@@ -113,6 +120,12 @@ function fieldWords(fields: Record<string, string>, locale: Locale): Record<stri
   return Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, fieldMessage(message, locale)]));
 }
 
+/** A schema's issues as field messages in the locale: zod's own messages by zod's locale, custom ones by the catalogue. */
+function issueWords(issues: readonly z.core.$ZodIssue[], locale: Locale): Record<string, string> {
+  if (locale === DEFAULT_LOCALE) return fieldErrors({ issues });
+  return fieldErrors({ issues }, (issue) => zodBuiltInMessage(issue, locale) ?? fieldMessage(issue.message, locale));
+}
+
 /**
  * The words a person reads for an error, in a locale (English by default: the CLI; pages and forms pass the
  * request's); anything unexpected is logged and shown as a generic failure, never raw. A refusal without catalogue
@@ -120,7 +133,7 @@ function fieldWords(fields: Record<string, string>, locale: Locale): Record<stri
  */
 export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): DescribedError {
   const say = (key: string, values?: Parameters<typeof w>[1]) => renderWords(w(key, values), locale);
-  if (error instanceof z.ZodError) return { code: "INVALID", message: say("errors.invalid"), fields: fieldWords(fieldErrors(error), locale) };
+  if (error instanceof z.ZodError) return { code: "INVALID", message: say("errors.invalid"), fields: issueWords(error.issues, locale) };
   if (!(error instanceof PodiumError)) {
     // Logged for the operator with secrets and a failed query's parameters blanked (lib/security/redact).
     console.error(`podium: unexpected failure: ${errorText(error, { stack: true })}`);
@@ -136,7 +149,7 @@ export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): 
       return { code: error.code, message: say("errors.notFound", { what: KNOWN_WHAT.has(error.what) ? w(`errors.what.${error.what}`) : error.what }) };
     default: {
       const message = error.words ? renderWords(error.words, locale) : error.code === "INVALID" && error.message === "Some fields are not valid." ? say("errors.invalid") : error.message;
-      const fields = error.fields ? { fields: fieldWords(error.fields, locale) } : {};
+      const fields = error instanceof InvalidInputError && error.issues ? { fields: issueWords(error.issues, locale) } : error.fields ? { fields: fieldWords(error.fields, locale) } : {};
       return { code: error.code, message, ...fields, ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
     }
   }

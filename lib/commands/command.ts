@@ -63,7 +63,7 @@ export function authorize(actor: Actor, permission: Permission, scope: { repo?: 
 /** Validates the raw input with the command's schema (field errors name the path), then runs it in one transaction. */
 export async function runCommand<S extends z.ZodType, R>(db: Db, command: Command<S, R>, actor: Actor, raw: unknown): Promise<R> {
   const parsed = command.input.safeParse(raw);
-  if (!parsed.success) throw new InvalidInputError("Some fields are not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) throw new InvalidInputError("Some fields are not valid.", fieldErrors(parsed.error), undefined, parsed.error.issues);
   return transaction(db, async (tx) => {
     const result = await command.run(
       {

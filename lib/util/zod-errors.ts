@@ -15,12 +15,12 @@ export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 
-/** Field errors keyed by path, first message per field, for forms (`useActionState`). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+/** Field errors keyed by path, first message per field, for forms (`useActionState`); `message` may word an issue otherwise. */
+export function fieldErrors(error: z.ZodError | { issues: readonly z.core.$ZodIssue[] }, message: (issue: z.core.$ZodIssue) => string = (issue) => issue.message): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = formatPath(issue.path);
-    out[key] ??= issue.message;
+    out[key] ??= message(issue);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { flatten, type Catalogue } from "@/lib/i18n/catalogue-check";
 import en from "@/messages/en.json";
 import { refusals } from "@/lib/commands/refusals";
 import { fieldErrors } from "@/lib/util/zod-errors";
+import { ZReason } from "@/lib/commands/fields";
 import { ZAwardPoints } from "@/lib/commands/award-points";
 import { ZSaveGift } from "@/lib/commands/save-gift";
 import { ZMarkTask } from "@/lib/commands/mark-task";
@@ -182,5 +183,33 @@ describe("the forms' field messages in Chinese (#19, errors.field.*)", () => {
       difficulty: "不是赛季 s1 的难度：easy, hard",
       other: "at most many characters!",
     });
+  });
+});
+
+describe("zod's own messages in Chinese, per call (#19, lib/i18n/zod-messages.ts)", () => {
+  const schema = z.object({ title: z.string().min(3), count: z.number().max(5), kind: z.enum(["a", "b"]), reason: ZReason });
+  const input = { title: "x", count: 9, kind: "c", reason: "" };
+
+  it("a schema without custom messages: zod's zh-CN words, the catalogue's for custom ones; English stays zod's English", () => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) throw new Error("expected a refusal");
+    const zh = describeError(parsed.error, "zh-CN").fields;
+    expect(zh).toEqual({ title: "数值过小：期望 string >=3 字符", count: "数值过大：期望 number <=5", kind: '无效选项：期望以下之一 "a"|"b"', reason: "请说明原因（至少 3 个字符）" });
+    expect(describeError(parsed.error).fields).toEqual({
+      title: "Too small: expected string to have >=3 characters",
+      count: "Too big: expected number to be <=5",
+      kind: 'Invalid option: expected one of "a"|"b"',
+      reason: "say why (at least 3 characters)",
+    });
+    // …and a parse after it is still English: nothing global changed.
+    expect(z.string().min(3).safeParse("x").error!.issues[0]!.message).toBe("Too small: expected string to have >=3 characters");
+  });
+
+  it("the same through a command's InvalidInputError (runCommand keeps the issues)", () => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) throw new Error("expected a refusal");
+    const error = new InvalidInputError("Some fields are not valid.", fieldErrors(parsed.error), undefined, parsed.error.issues);
+    expect(describeError(error, "zh-CN").fields!.title).toBe("数值过小：期望 string >=3 字符");
+    expect(describeError(error).fields).toEqual(error.fields);
   });
 });
