@@ -82,7 +82,18 @@ export class InvalidInputError extends PodiumError {
   }
 }
 
-export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string>; rule?: PickRule };
+export type DescribedError = { code: ErrorCode; message: string; fields?: Record<string, string>; labels?: Record<string, string>; rule?: PickRule };
+
+/**
+ * The names forms show in front of field messages (`原因: …`), for the fields the catalogue names
+ * (`errors.fieldName.*`); only outside English, where the field's own name is the label.
+ */
+function fieldLabels(fields: Record<string, string> | undefined, locale: Locale): { labels?: Record<string, string> } {
+  if (!fields || locale === DEFAULT_LOCALE) return {};
+  const known = (messagesOf(DEFAULT_LOCALE).errors.fieldName ?? {}) as Record<string, string>;
+  const labels = Object.fromEntries(Object.keys(fields).filter((f) => Object.hasOwn(known, f)).map((f) => [f, renderWords(w(`errors.fieldName.${f}`), locale)]));
+  return Object.keys(labels).length > 0 ? { labels } : {};
+}
 
 type FieldPattern = { key: string; pattern: RegExp; names: string[] };
 let fieldPatterns: { exact: Map<string, string>; templates: FieldPattern[] } | undefined;
@@ -133,7 +144,10 @@ function issueWords(issues: readonly z.core.$ZodIssue[], locale: Locale): Record
  */
 export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): DescribedError {
   const say = (key: string, values?: Parameters<typeof w>[1]) => renderWords(w(key, values), locale);
-  if (error instanceof z.ZodError) return { code: "INVALID", message: say("errors.invalid"), fields: issueWords(error.issues, locale) };
+  if (error instanceof z.ZodError) {
+    const fields = issueWords(error.issues, locale);
+    return { code: "INVALID", message: say("errors.invalid"), fields, ...fieldLabels(fields, locale) };
+  }
   if (!(error instanceof PodiumError)) {
     // Logged for the operator with secrets and a failed query's parameters blanked (lib/security/redact).
     console.error(`podium: unexpected failure: ${errorText(error, { stack: true })}`);
@@ -150,7 +164,7 @@ export function describeError(error: unknown, locale: Locale = DEFAULT_LOCALE): 
     default: {
       const message = error.words ? renderWords(error.words, locale) : error.code === "INVALID" && error.message === "Some fields are not valid." ? say("errors.invalid") : error.message;
       const fields = error instanceof InvalidInputError && error.issues ? { fields: issueWords(error.issues, locale) } : error.fields ? { fields: fieldWords(error.fields, locale) } : {};
-      return { code: error.code, message, ...fields, ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
+      return { code: error.code, message, ...fields, ...fieldLabels(error.fields, locale), ...(error instanceof PickRefusedError ? { rule: error.rule } : {}) };
     }
   }
 }

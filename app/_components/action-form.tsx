@@ -53,7 +53,7 @@ export function FormProblems({ state, id }: { state: ActionState<unknown> | null
         Object.entries(state.fieldErrors).map(([field, message]) => (
           <span key={field} className="field-error">
             {" "}
-            {field}: {message}
+            {state.fieldLabels?.[field] ?? field}: {message}
           </span>
         ))}
     </span>

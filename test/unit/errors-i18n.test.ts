@@ -8,6 +8,7 @@ import en from "@/messages/en.json";
 import { refusals } from "@/lib/commands/refusals";
 import { fieldErrors } from "@/lib/util/zod-errors";
 import { ZReason } from "@/lib/commands/fields";
+import { toActionError } from "@/lib/actions/action-result";
 import { ZAwardPoints } from "@/lib/commands/award-points";
 import { ZSaveGift } from "@/lib/commands/save-gift";
 import { ZMarkTask } from "@/lib/commands/mark-task";
@@ -45,7 +46,7 @@ describe("describeError per locale (#19)", () => {
   it("a refusal without catalogue words keeps its English message; field messages the catalogue knows are translated", () => {
     expect(describeError(new RuleError("Something only English says."), "zh-CN").message).toBe("Something only English says.");
     const invalid = describeError(new InvalidInputError("Some fields are not valid.", { reason: "say why (at least 3 characters)", points: "expected a number" }), "zh-CN");
-    expect(invalid).toEqual({ code: "INVALID", message: "有些字段无效。", fields: { reason: "请说明原因（至少 3 个字符）", points: "expected a number" } });
+    expect(invalid).toEqual({ code: "INVALID", message: "有些字段无效。", fields: { reason: "请说明原因（至少 3 个字符）", points: "expected a number" }, labels: { reason: "原因", points: "积分" } });
     const parsed = z.object({ n: z.number() }).safeParse({ n: "x" });
     expect(describeError(parsed.error, "zh-CN").message).toBe("有些字段无效。");
   });
@@ -211,5 +212,23 @@ describe("zod's own messages in Chinese, per call (#19, lib/i18n/zod-messages.ts
     const error = new InvalidInputError("Some fields are not valid.", fieldErrors(parsed.error), undefined, parsed.error.issues);
     expect(describeError(error, "zh-CN").fields!.title).toBe("数值过小：期望 string >=3 字符");
     expect(describeError(error).fields).toEqual(error.fields);
+  });
+});
+
+describe("field names in front of field messages (#19, errors.fieldName.*)", () => {
+  it("a form's failed state names the fields the catalogue knows in Chinese; English keeps the field's own name", () => {
+    const error = new InvalidInputError("Some fields are not valid.", { reason: "say why", "rules.caps[0].max": "expected a positive integer" });
+    expect(toActionError(error, "zh-CN")).toEqual({
+      ok: false,
+      code: "INVALID",
+      error: "有些字段无效。",
+      fieldErrors: { reason: "请说明原因", "rules.caps[0].max": "expected a positive integer" },
+      fieldLabels: { reason: "原因" },
+    });
+    expect(toActionError(error, "en")).toEqual({ ok: false, code: "INVALID", error: "Some fields are not valid.", fieldErrors: error.fields });
+  });
+
+  it("every English label is the field's own name", () => {
+    for (const [field, label] of Object.entries(en.errors.fieldName)) expect(label).toBe(field);
   });
 });
