@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "lib", "db", "cli", "demo", "drizzle", "next.config.mjs", "proxy.ts", "instrumentation.ts", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "lib", "db", "cli", "demo", "drizzle", "i18n", "messages", "next.config.mjs", "proxy.ts", "instrumentation.ts", "tsconfig.json", "package-lock.json"];
 
 function walk(p: string, out: string[]) {
   if (!fs.existsSync(p)) return;
