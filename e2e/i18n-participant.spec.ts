@@ -54,11 +54,14 @@ test("the task detail page in Chinese: signed out, as a participant, as a mainta
   }
 });
 
-test("the ranking page with the maintainer's sync panel, in Chinese", async ({ browser }) => {
+test("the ranking page with the maintainer's sync panel, and the tasks list with the mark form, in Chinese", async ({ browser }) => {
   const context = await chineseContext(browser, "sql-keeper");
   const page = await context.newPage();
   await expectChinese(page, `/seasons/${SEASON}`, englishFragments());
   await expect(page.getByTestId("sync-panel").getByRole("button", { name: "立即同步" })).toBeVisible();
+  // The tasks list with the maintainer's form for marking an issue as a task.
+  await expectChinese(page, `/seasons/${SEASON}/tasks`, englishFragments());
+  await expect(page.getByTestId("mark-issue").getByText("将议题标记为任务")).toBeVisible();
   await context.close();
 });
 

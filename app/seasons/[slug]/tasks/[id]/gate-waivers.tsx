@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { waiveGateAction } from "@/app/_actions/waive-gate";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { ActionForm } from "@/app/_components/action-form";
+import { ReasonField } from "@/app/_components/reason-field";
 import { wordsReader } from "@/app/_lib/words";
 import type { belowGate, taskWaivers } from "@/lib/queries/task-gates";
 import type { Shown } from "./task-pulls";
@@ -47,7 +48,7 @@ export async function GateWaivers({ taskId, waivers, below, shown }: { taskId: n
                 </option>
               ))}
             </select>
-            <ReasonInput required label={t("reason")} placeholder={t("whyRequired")} />
+            <ReasonField required />
           </ActionForm>
         </div>
       )}

@@ -3,7 +3,8 @@ import { assignTaskAction } from "@/app/_actions/assign-task";
 import { setTaskPerPrAction } from "@/app/_actions/set-task-per-pr";
 import { setTaskScoreAction } from "@/app/_actions/set-task-score";
 import { unmarkTaskAction } from "@/app/_actions/unmark-task";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { ActionForm } from "@/app/_components/action-form";
+import { ReasonField } from "@/app/_components/reason-field";
 import { AuditTable } from "@/app/_components/audit-table";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 
@@ -13,7 +14,6 @@ type Detail = NonNullable<Awaited<ReturnType<typeof getTaskDetail>>>;
 export async function MaintainerTools({ detail }: { detail: Detail }) {
   const { task } = detail;
   const t = await getTranslations("task");
-  const required = { required: true, label: t("reason"), placeholder: t("whyRequired") };
   return (
     <>
       <h2>{t("tools")}</h2>
@@ -23,7 +23,7 @@ export async function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={setTaskScoreAction} submit={t("saveScore")} testId="score-form">
             <input type="hidden" name="taskId" value={task.id} />
             <input name="score" type="number" min={0} step={1} aria-label={t("scoreTitle")} placeholder={String(task.score ?? "")} style={{ width: "7rem" }} />
-            <ReasonInput {...required} />
+            <ReasonField required />
           </ActionForm>
           <p className="muted">{t("scoreHelp")}</p>
         </div>
@@ -32,7 +32,7 @@ export async function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={setTaskPerPrAction} submit={task.perPr ? t("oneAward") : t("eachPr")}>
             <input type="hidden" name="taskId" value={task.id} />
             <input type="hidden" name="perPr" value={task.perPr ? "false" : "true"} />
-            <ReasonInput {...required} />
+            <ReasonField required />
           </ActionForm>
         </div>
         {task.manual && (
@@ -40,7 +40,7 @@ export async function MaintainerTools({ detail }: { detail: Detail }) {
             <h3>{t("marked")}</h3>
             <ActionForm action={unmarkTaskAction} submit={t("unmark")}>
               <input type="hidden" name="taskId" value={task.id} />
-              <ReasonInput {...required} />
+              <ReasonField required />
             </ActionForm>
             <p className="muted">{t("unmarkHelp")}</p>
           </div>
@@ -50,7 +50,7 @@ export async function MaintainerTools({ detail }: { detail: Detail }) {
           <ActionForm action={assignTaskAction} submit={detail.holder ? t("reassign") : t("assign")}>
             <input type="hidden" name="taskId" value={task.id} />
             <input name="login" aria-label={t("login")} placeholder={t("loginPlaceholder")} />
-            <ReasonInput label={t("reason")} placeholder={t("whyOptional")} />
+            <ReasonField />
           </ActionForm>
         </div>
       </div>

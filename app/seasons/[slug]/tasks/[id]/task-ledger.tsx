@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { revokeEntryAction } from "@/app/_actions/revoke-entry";
-import { ActionForm, ReasonInput } from "@/app/_components/action-form";
+import { ActionForm } from "@/app/_components/action-form";
+import { ReasonField } from "@/app/_components/reason-field";
 import type { getTaskDetail } from "@/lib/queries/tasks";
 import { TableHead } from "@/app/_components/table-head";
 import type { Shown } from "./task-pulls";
@@ -31,7 +32,7 @@ export async function TaskLedger({ detail, maintains, shown }: { detail: Detail;
                   {e.kind !== "revocation" && !detail.entries.some((x) => x.revokes === e.id) && (
                     <ActionForm action={revokeEntryAction} submit={t("revoke")}>
                       <input type="hidden" name="entryId" value={e.id} />
-                      <ReasonInput label={t("reason")} placeholder={t("whyOptional")} />
+                      <ReasonField />
                     </ActionForm>
                   )}
                 </td>
