@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
+import os from "node:os";
 import { z } from "zod";
 import { parseTrustedProxies, type TrustedProxies } from "./security/trusted-proxies";
 import { formatPath } from "./util/zod-errors";
@@ -19,6 +20,8 @@ const perMinute = z.preprocess(
   emptyAsUndefined,
   z.coerce.number({ error: "expected requests per minute (0: no limit)" }).int({ error: "expected a whole number of requests per minute" }).min(0, { error: "expected requests per minute (0: no limit)" }).optional(),
 );
+
+const WORKERS_ERROR = "expected auto or a whole number of server processes from 1 to 64";
 
 export const ZEnv = z
   .object({
@@ -60,6 +63,10 @@ export const ZEnv = z
     GITHUB_APP_INSTALLATION_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^\s*[1-9][0-9]{0,15}\s*$/, { error: "expected a numeric installation id" }).optional()),
     PODIUM_BOT_COMMENTS: z.preprocess(emptyAsUndefined, z.enum(["off", "commands", "all"], { error: "expected off, commands or all" }).optional()),
     PODIUM_PAGE_CACHE: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { error: "expected on or off" }).optional()),
+    PODIUM_WORKERS: z.preprocess(
+      emptyAsUndefined,
+      z.union([z.literal("auto"), z.coerce.number({ error: WORKERS_ERROR }).int({ error: WORKERS_ERROR }).min(1, { error: WORKERS_ERROR }).max(64, { error: WORKERS_ERROR })], { error: WORKERS_ERROR }).optional(),
+    ),
     PODIUM_RATE_LIMIT_SIGNIN: perMinute,
     PODIUM_RATE_LIMIT_WEBHOOK: perMinute,
     PODIUM_WEBHOOK_MAX_AGE_HOURS: z.preprocess(
@@ -96,6 +103,10 @@ export const ZEnv = z
     const demo = !env.AUTH_GITHUB_ID && !env.GITHUB_TOKEN && !env.GITHUB_APP_ID;
     if (!demo && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required outside demo mode (e.g. `openssl rand -base64 33`)" });
+    }
+    if (typeof env.PODIUM_WORKERS === "number" && env.PODIUM_WORKERS > 1) {
+      if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["PODIUM_WORKERS"], message: "above 1 needs DATABASE_URL (PostgreSQL): the embedded database allows one process" });
+      else if (demo) ctx.addIssue({ code: "custom", path: ["PODIUM_WORKERS"], message: "above 1 is not for demo mode (each process would seed the demo and start its own fake GitHub)" });
     }
   });
 
@@ -159,7 +170,19 @@ export type Env = RawEnv & {
   publicUrl: string;
   /** Public pages read their data through Next's cache (`lib/queries/cached`); `PODIUM_PAGE_CACHE=off` reads it every request. */
   pageCache: boolean;
+  /** Server processes sharing the port (scripts/server.ts, node:cluster); `auto`: one per core, with PostgreSQL outside demo mode. */
+  workers: number;
 };
+
+/**
+ * How many server processes `PODIUM_WORKERS` asks for: a number as given (checked above), `auto` one per core the
+ * process may use, but one with the embedded database or in demo mode, where a second process cannot run.
+ */
+export function workerCount(value: "auto" | number | undefined, where: { postgres: boolean; demo: boolean }, cores = os.availableParallelism()): number {
+  if (value === undefined) return 1;
+  if (value !== "auto") return value;
+  return where.postgres && !where.demo ? Math.max(1, Math.min(64, cores)) : 1;
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -181,6 +204,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     syncIntervalSeconds: env.PODIUM_SYNC_INTERVAL_SECONDS ?? (demo ? 0 : 900),
     botComments: env.PODIUM_BOT_COMMENTS ?? (demo || env.GITHUB_TOKEN || env.GITHUB_APP_ID ? "commands" : "off"),
     pageCache: env.PODIUM_PAGE_CACHE !== "off",
+    workers: workerCount(env.PODIUM_WORKERS, { postgres: Boolean(env.DATABASE_URL), demo }),
     publicUrl: (env.AUTH_URL ?? `http://localhost:${source.PORT ?? "3000"}`).replace(/\/$/, ""),
     githubApp: env.GITHUB_APP_ID && key
       ? { appId: Number(env.GITHUB_APP_ID), privateKey: key, installationId: env.GITHUB_APP_INSTALLATION_ID ? Number(env.GITHUB_APP_INSTALLATION_ID) : null }

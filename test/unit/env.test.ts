@@ -3,7 +3,7 @@ import fs from "node:fs";
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { EnvError, parseEnv, ZEnv } from "@/lib/env";
+import { EnvError, parseEnv, workerCount, ZEnv } from "@/lib/env";
 
 function problems(source: Record<string, string>): string[] {
   try {
@@ -99,6 +99,31 @@ describe("environment", () => {
     expect(parseEnv({ ...secret, GITHUB_TOKEN: "ghp_0123456789abcdefghij", PODIUM_SYNC_INTERVAL_SECONDS: "0" }).syncIntervalSeconds).toBe(0);
     expect(problems({ PODIUM_SYNC_INTERVAL_SECONDS: "1.5" })).toEqual(["PODIUM_SYNC_INTERVAL_SECONDS expected a whole number of seconds (0: off)"]);
     expect(problems({ PODIUM_SYNC_INTERVAL_SECONDS: "-1" })).toEqual(["PODIUM_SYNC_INTERVAL_SECONDS expected a number of seconds (0: off)"]);
+  });
+
+  it("runs one server process by default; PODIUM_WORKERS asks for more with PostgreSQL only, auto for one per core", () => {
+    const production = { AUTH_SECRET: "y".repeat(40), GITHUB_TOKEN: "ghp_0123456789abcdefghij" };
+    const postgres = { ...production, DATABASE_URL: "postgres://podium@db/podium" };
+    expect(parseEnv({}).workers).toBe(1);
+    expect(parseEnv(postgres).workers).toBe(1);
+    expect(parseEnv({ ...postgres, PODIUM_WORKERS: "3" }).workers).toBe(3);
+    expect(parseEnv({ PODIUM_WORKERS: "1" }).workers).toBe(1);
+    expect(problems({ ...production, PODIUM_WORKERS: "2" })).toEqual([
+      "PODIUM_WORKERS above 1 needs DATABASE_URL (PostgreSQL): the embedded database allows one process",
+    ]);
+    expect(problems({ DATABASE_URL: "postgres://podium@db/podium", PODIUM_WORKERS: "2" })).toEqual([
+      "PODIUM_WORKERS above 1 is not for demo mode (each process would seed the demo and start its own fake GitHub)",
+    ]);
+    for (const bad of ["0", "65", "1.5", "many", "-2"]) {
+      expect(problems({ ...postgres, PODIUM_WORKERS: bad })).toEqual(["PODIUM_WORKERS expected auto or a whole number of server processes from 1 to 64"]);
+    }
+    // auto: one per core, except where a second process cannot run (the embedded database, demo mode).
+    expect(workerCount("auto", { postgres: true, demo: false }, 6)).toBe(6);
+    expect(workerCount("auto", { postgres: true, demo: false }, 200)).toBe(64);
+    expect(workerCount("auto", { postgres: false, demo: false }, 6)).toBe(1);
+    expect(workerCount("auto", { postgres: true, demo: true }, 6)).toBe(1);
+    expect(parseEnv({ PODIUM_WORKERS: "auto" }).workers).toBe(1);
+    expect(parseEnv({ ...postgres, PODIUM_WORKERS: "auto" }).workers).toBe(os.availableParallelism());
   });
 
   describe("the GitHub App", () => {
