@@ -77,8 +77,11 @@ export class Lab {
     return { ...handle, url, close };
   }
 
-  /** A fresh, migrated PGlite database in a temporary folder (removed when closed). */
-  async pglite(label: string): Promise<DbHandle> {
+  /**
+   * A fresh, migrated PGlite database in a temporary folder (removed when closed). `release` closes the database but
+   * keeps the folder (`dir`), for a server to open it.
+   */
+  async pglite(label: string): Promise<DbHandle & { dir: string; release: () => Promise<void> }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `podium-bench-${label.replace(/[^a-z0-9]/gi, "_")}-`));
     let handle: DbHandle;
     try {
@@ -87,14 +90,16 @@ export class Lab {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
     }
+    let released: Promise<void> | undefined;
+    const release = () => (released ??= handle.close());
     const close = this.defer(`pglite ${dir}`, async () => {
       try {
-        await handle.close();
+        await release();
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
-    return { ...handle, close };
+    return { ...handle, close, dir: path.join(dir, "db"), release };
   }
 
   /** Stops everything still running, newest first, each within its time; returns the problems met (never throws). */

@@ -15,7 +15,7 @@ import { importCost } from "./figures/import-cost";
 import { importWallTime } from "./figures/import-wall";
 import { ingestThroughput } from "./figures/ingest";
 import { pageLoad } from "./figures/load";
-import { pageCacheLoad } from "./figures/page-cache";
+import { pageCacheLoad, pageCachePglite } from "./figures/page-cache";
 import { readDatabase, readLatency } from "./figures/reads";
 import { Lab } from "./lab";
 import { log } from "./log";
@@ -70,9 +70,16 @@ async function runScale(lab: Lab, options: BenchOptions, scale: BenchScale, resu
             return outcome.results;
           });
         }
+        const pageOptions = { seconds: loadSecondsFor(options, scale), connections: options.loadConnections, port: options.port };
         if (want("page-cache") && kind === "postgres" && db.db.url) {
           const url = db.db.url;
-          await attempt(`page-cache/${scale}`, () => pageCacheLoad(lab, scale, url, db.slug, { seconds: loadSecondsFor(options, scale), connections: options.loadConnections, port: options.port }));
+          await attempt(`page-cache/${scale}`, () => pageCacheLoad(lab, scale, url, db.slug, pageOptions));
+        }
+        if (want("page-cache") && kind === "pglite" && db.db.dir && db.db.release) {
+          // The server opens the folder: the bench lets go of it first (nothing reads it here after this).
+          const { dir, release } = db.db;
+          await release();
+          await attempt(`page-cache/${scale}/pglite`, () => pageCachePglite(lab, scale, dir, db.slug, pageOptions));
         }
         if (want("load") && kind === "postgres" && db.db.url) {
           const url = db.db.url;

@@ -77,7 +77,14 @@ export async function waitFor200(server: Spawned, url: string, since: number, ti
  * builds the proxy's request URL with `localhost` but matches a rewrite's destination against the -H host, so the
  * proxy's rewrite of an anonymous page to its cached route (lib/cache/rendered.ts) would be taken for another site's.
  */
-export async function startNext(lab: Lab, databaseUrl: string, port: number, extraEnv?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv): Promise<Spawned> {
+export async function startNext(
+  lab: Lab,
+  databaseUrl: string,
+  port: number,
+  extraEnv?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv,
+  /** Another entry point than scripts/server.ts, e.g. `["scripts/cluster.ts", "--instances", "3", "--port", "…"]`. */
+  script: string[] = [path.join("scripts", "server.ts")],
+): Promise<Spawned> {
   let env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -92,7 +99,7 @@ export async function startNext(lab: Lab, databaseUrl: string, port: number, ext
   delete env.AUTH_GITHUB_ID;
   delete env.AUTH_GITHUB_SECRET;
   if (extraEnv) env = extraEnv(env);
-  const server = spawnServer(lab, process.execPath, ["--import", "tsx", path.join("scripts", "server.ts")], env, port);
+  const server = spawnServer(lab, process.execPath, ["--import", "tsx", ...script], env, port);
   try {
     await waitFor200(server, `${server.url}/api/health`, performance.now(), 90_000, 250);
   } catch (e) {

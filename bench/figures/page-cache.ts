@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf } from "@/db/client";
@@ -19,6 +20,8 @@ const TIMEOUT_SECONDS = 10;
 const WRITES = 20;
 
 type Run = { load: Load; rssGrowthMb: number };
+type Key = "on" | "perRequest" | "workers" | "cluster" | "off" | "api";
+type Server = Awaited<ReturnType<typeof startNext>>;
 
 /**
  * A session cookie no session has: the proxy sends the request to the per-request page (the signed-in path, whose
@@ -26,77 +29,143 @@ type Run = { load: Load; rssGrowthMb: number };
  */
 const PER_REQUEST = { cookie: "authjs.session-token=bench-no-such-session" };
 
+const figures = (tag: string, db: "postgres" | "pglite"): Record<Key | "ratio" | "write", string> => ({
+  on: `page cache: GET /seasons/{slug} (ranking page), cache on, anonymous (rendered page cached), ${tag}`,
+  perRequest: `page cache: GET /seasons/{slug} (ranking page), cache on, a session cookie (rendered per request), ${tag}`,
+  workers: `page cache: GET /seasons/{slug} (ranking page), anonymous, PODIUM_WORKERS=2 (two server processes on one port), ${tag}`,
+  cluster: `page cache: GET /seasons/{slug} (ranking page), anonymous, three instances behind npm run cluster's proxy, ${tag}`,
+  off: `page cache: GET /seasons/{slug} (ranking page), PODIUM_PAGE_CACHE=off, ${tag}`,
+  api: `page cache: GET /api/seasons/{slug}/leaderboard (JSON), ${tag}`,
+  ratio: `page cache: ranking page / JSON API throughput, cache on${db === "pglite" ? " (one process)" : ""}`,
+  write: `page cache: a write in another process visible on the cached ranking page, p95 over ${WRITES}`,
+});
+
+/** Five reads, a warm-up under the same load (not measured), then `connections` clients for `seconds`, with the serving process's RSS. */
+async function measure(server: Server, url: string, options: { seconds: number; connections: number; rss: boolean }, headers?: Record<string, string>): Promise<Run> {
+  const { connections, seconds } = options;
+  for (let i = 0; i < 5; i++) await (await fetch(url, { headers, signal: AbortSignal.timeout(60_000) })).arrayBuffer();
+  await load(url, { connections, seconds: Math.min(5, seconds), timeoutSeconds: TIMEOUT_SECONDS, headers });
+  const sampler = options.rss ? new RssSampler(listenerPid(server.port, processTree(server.pid)) ?? server.pid, server.pid) : null;
+  const start = sampler?.now() ?? null;
+  sampler?.start();
+  const run = await load(url, { connections, seconds, timeoutSeconds: TIMEOUT_SECONDS, headers });
+  sampler?.stop();
+  const peak = Math.max(start?.rss ?? 0, ...(sampler?.samples ?? []).map((s) => s.rss));
+  return { load: run, rssGrowthMb: start ? (peak - start.rss) / MB : NaN };
+}
+
+/** A server of the build on a free (or the given) port, stopped after `fn`. */
+async function withServer<T>(lab: Lab, start: (port: number) => Promise<Server>, portOption: number, fn: (server: Server) => Promise<T>): Promise<T> {
+  const server = await start(portOption || (await freePort()));
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
 /**
- * Issue #17: the ranking page alone under `connections` clients, with the page cache on and off
- * (`PODIUM_PAGE_CACHE`) in the same run, each against a server of its own on the same database; with the cache on,
- * anonymous (the whole page from Next's page cache) and with a session cookie (rendered per request from cached
- * data: the design before the rendered pages); the JSON leaderboard under the same load (the page/API ratio); and,
- * with the cache on, how long a write from another process (this one: `runCommand` as the operator, the CLI's path)
- * takes to show on the cached page, over 20 writes.
+ * Issue #17: the ranking page alone under `connections` clients, each variant against a server of its own on the same
+ * database, in one run: the cache on, anonymous (the whole page from Next's page cache) and with a session cookie
+ * (rendered per request from cached data: the design before the rendered pages); two server processes on one port
+ * (`PODIUM_WORKERS=2`); three instances behind `npm run cluster`'s proxy; the cache off (`PODIUM_PAGE_CACHE`); the
+ * JSON leaderboard under the same load (the page/API ratio); and how long a write from another process (this one:
+ * `runCommand` as the operator, the CLI's path) takes to show on the cached page, over 20 writes.
  */
 export async function pageCacheLoad(lab: Lab, scale: BenchScale, databaseUrl: string, slug: string, options: { seconds: number; connections: number; port: number }): Promise<BenchResult[]> {
-  const { seconds, connections } = options;
-  const tag = `${connections} clients, ${seconds} s`;
-  const fig = {
-    on: `page cache: GET /seasons/{slug} (ranking page), cache on, anonymous (rendered page cached), ${tag}`,
-    perRequest: `page cache: GET /seasons/{slug} (ranking page), cache on, a session cookie (rendered per request), ${tag}`,
-    off: `page cache: GET /seasons/{slug} (ranking page), PODIUM_PAGE_CACHE=off, ${tag}`,
-    api: `page cache: GET /api/seasons/{slug}/leaderboard (JSON), ${tag}`,
-    ratio: `page cache: ranking page / JSON API throughput, cache on`,
-    write: `page cache: a write in another process visible on the cached ranking page, p95 over ${WRITES}`,
-  };
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) return Object.values(fig).map((f) => skipped(scale, "postgres", f, "ms", "no production build (.next); run `npm run build` first"));
+  const fig = figures(`${options.connections} clients, ${options.seconds} s`, "postgres");
+  if (!built()) return Object.values(fig).map((f) => skipped(scale, "postgres", f, "ms", NO_BUILD));
   const rows: BenchResult[] = [];
-  const runs: Partial<Record<"on" | "perRequest" | "off" | "api", Run>> = {};
-  for (const mode of ["on", "off"] as const) {
-    const port = options.port || (await freePort());
-    const server = await startNext(lab, databaseUrl, port, (env) => ({ ...env, PODIUM_PAGE_CACHE: mode }));
-    try {
-      const serving = listenerPid(port, processTree(server.pid)) ?? server.pid;
-      const measure = async (url: string, headers?: Record<string, string>): Promise<Run> => {
-        for (let i = 0; i < 5; i++) await (await fetch(url, { headers, signal: AbortSignal.timeout(60_000) })).arrayBuffer();
-        await load(url, { connections, seconds: Math.min(5, seconds), timeoutSeconds: TIMEOUT_SECONDS, headers }); // warm-up, not measured
-        const sampler = new RssSampler(serving, server.pid);
-        const start = sampler.now();
-        sampler.start();
-        const run = await load(url, { connections, seconds, timeoutSeconds: TIMEOUT_SECONDS, headers });
-        sampler.stop();
-        const peak = Math.max(start?.rss ?? 0, ...sampler.samples.map((s) => s.rss));
-        return { load: run, rssGrowthMb: start ? (peak - start.rss) / MB : NaN };
-      };
-      runs[mode] = await measure(`${server.url}/seasons/${slug}`);
-      if (mode === "on") {
-        runs.perRequest = await measure(`${server.url}/seasons/${slug}`, PER_REQUEST);
-        runs.api = await measure(`${server.url}/api/seasons/${slug}/leaderboard`);
-        rows.push(await writeVisible(databaseUrl, `${server.url}/seasons/${slug}`, slug, fig.write, scale));
-      }
-    } finally {
-      await server.stop();
-    }
+  const runs: Partial<Record<Key, Run>> = {};
+  const page = (s: Server) => `${s.url}/seasons/${slug}`;
+  const single = (env?: Record<string, string>) => (port: number) => startNext(lab, databaseUrl, port, (e) => ({ ...e, ...env }));
+  const opts = { ...options, rss: true };
+  await withServer(lab, single({ PODIUM_PAGE_CACHE: "on" }), options.port, async (server) => {
+    runs.on = await measure(server, page(server), opts);
+    runs.perRequest = await measure(server, page(server), opts, PER_REQUEST);
+    runs.api = await measure(server, `${server.url}/api/seasons/${slug}/leaderboard`, opts);
+    rows.push(await writeVisible(databaseUrl, page(server), slug, fig.write, scale));
+  });
+  // The primary holds the port and only hands connections over: no serving process's RSS to read.
+  await withServer(lab, single({ PODIUM_WORKERS: "2" }), options.port, async (server) => (runs.workers = await measure(server, page(server), { ...opts, rss: false })));
+  const cluster = async (port: number) => {
+    const server = await startNext(lab, databaseUrl, port, undefined, [path.join("scripts", "cluster.ts"), "--instances", "3", "--port", String(port)]);
+    await allAnswer(`${server.url}/api/health`, 6); // the proxy answers once one instance does; wait for all three
+    return server;
+  };
+  await withServer(lab, cluster, options.port, async (server) => (runs.cluster = await measure(server, page(server), { ...opts, rss: false })));
+  await withServer(lab, single({ PODIUM_PAGE_CACHE: "off" }), options.port, async (server) => (runs.off = await measure(server, page(server), opts)));
+  rows.push(...loadRows(runs, fig, scale, "postgres"));
+  return rows;
+}
+
+/**
+ * The same on PGlite, the embedded default (one process): the anonymous ranking page and the JSON leaderboard, on a
+ * server that opens the folder the read figures loaded (the bench's own handle closed first).
+ */
+export async function pageCachePglite(lab: Lab, scale: BenchScale, dir: string, slug: string, options: { seconds: number; connections: number; port: number }): Promise<BenchResult[]> {
+  const fig = figures(`${options.connections} clients, ${options.seconds} s`, "pglite");
+  const keys = ["on", "api", "ratio"] as const;
+  if (!built()) return keys.map((k) => skipped(scale, "pglite", fig[k], "ms", NO_BUILD));
+  const runs: Partial<Record<Key, Run>> = {};
+  const start = (port: number) =>
+    startNext(lab, "", port, (e) => {
+      const env: NodeJS.ProcessEnv = { ...e, PGLITE_DIR: dir };
+      delete env.DATABASE_URL;
+      return env;
+    });
+  await withServer(lab, start, options.port, async (server) => {
+    const opts = { ...options, rss: true };
+    runs.on = await measure(server, `${server.url}/seasons/${slug}`, opts);
+    runs.api = await measure(server, `${server.url}/api/seasons/${slug}/leaderboard`, opts);
+  });
+  return loadRows(runs, fig, scale, "pglite");
+}
+
+/** Until `n` requests in a row (round-robin over the instances) answer 200, at most 90 s. */
+async function allAnswer(url: string, n: number): Promise<void> {
+  const deadline = performance.now() + 90_000;
+  for (let ok = 0; ok < n; ) {
+    const status = await fetch(url, { signal: AbortSignal.timeout(10_000) }).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+    ok = status === 200 ? ok + 1 : 0;
+    if (performance.now() > deadline) throw new Error(`${url}: not every instance answered within 90 s`);
+    if (status !== 200) await new Promise((r) => setTimeout(r, 250));
   }
-  for (const key of ["on", "perRequest", "off", "api"] as const) {
+}
+
+const NO_BUILD = "no production build (.next); run `npm run build` first";
+const built = () => fs.existsSync(path.join(".next", "BUILD_ID"));
+
+function loadRows(runs: Partial<Record<Key, Run>>, fig: Record<string, string>, scale: BenchScale, db: "postgres" | "pglite"): BenchResult[] {
+  const rows: BenchResult[] = [];
+  for (const key of ["on", "perRequest", "workers", "cluster", "off", "api"] as const) {
     const r = runs[key];
     if (!r) continue;
     const sorted = [...r.load.latencies].sort((a, b) => a - b);
     const s = summarize(sorted);
     const errors = r.load.errors + r.load.non2xx;
-    log(`page-cache/${scale}: ${key}: ${Math.round(r.load.requestsPerSecond)} req/s, p95 ${s.p95.toFixed(0)} ms, ${errors} errors, RSS growth ${r.rssGrowthMb.toFixed(0)} MB`);
+    const rss = Number.isNaN(r.rssGrowthMb) ? "RSS not read (several processes)" : `serving process RSS peak growth ${r.rssGrowthMb.toFixed(0)} MB`;
+    log(`page-cache/${scale}/${db}: ${key}: ${Math.round(r.load.requestsPerSecond)} req/s, p95 ${s.p95.toFixed(0)} ms, ${errors} errors, ${rss}`);
     rows.push(
       result({
         scale,
-        db: "postgres",
-        figure: fig[key],
+        db,
+        figure: fig[key] ?? key,
         unit: "ms",
         ...s,
         p99: percentile(sorted, 99),
         ...(key === "api" ? {} : { target: { op: "<=" as const, value: 250, stat: "p95" as const } }),
-        note: `${Math.round(r.load.requestsPerSecond)} req/s${key === "api" ? "" : " (target for the page: ≥ 1000)"}; ${errors} errors (${r.load.non2xx} non-2xx, ${r.load.timeouts} timeouts); serving process RSS peak growth ${r.rssGrowthMb.toFixed(0)} MB; server, PostgreSQL and load generator share the machine's cores.`,
+        note: `${Math.round(r.load.requestsPerSecond)} req/s${key === "api" ? "" : " (target for the page: ≥ 1000)"}; ${errors} errors (${r.load.non2xx} non-2xx, ${r.load.timeouts} timeouts); ${rss}; server, PostgreSQL and load generator share the machine's cores.`,
       }),
     );
   }
   if (runs.on && runs.api) {
     const ratio = runs.on.load.requestsPerSecond / runs.api.load.requestsPerSecond;
-    rows.push(result({ scale, db: "postgres", figure: fig.ratio, unit: "ratio", median: ratio, n: runs.on.load.sent, target: { op: ">=", value: 0.5, stat: "median" } }));
+    rows.push(result({ scale, db, figure: fig.ratio ?? "ratio", unit: "ratio", median: ratio, n: runs.on.load.sent, target: { op: ">=", value: 0.5, stat: "median" } }));
+  }
+  if (runs.on && runs.cluster) {
+    const spread = runs.cluster.load.requestsPerSecond / runs.on.load.requestsPerSecond;
+    rows.push(result({ scale, db, figure: "page cache: three instances / one instance, ranking page throughput", unit: "×", median: spread, n: runs.cluster.load.sent, target: { op: ">=", value: 2.5, stat: "median" }, note: `on ${os.availableParallelism()} cores shared by the instances, the proxy, PostgreSQL and the load generator: the target needs ≥ 3 cores free for the instances` }));
   }
   return rows;
 }

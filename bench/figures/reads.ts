@@ -11,7 +11,7 @@ import { result, type BenchResult } from "../report";
 import { summarize, timeLoop, type LoopOptions } from "../stats";
 
 export type ReadDb = {
-  db: DbHandle & { url?: string };
+  db: DbHandle & { url?: string; dir?: string; release?: () => Promise<void> };
   slug: string;
   /** Participants spread over the latest season's ranking, first place first. */
   logins: string[];
