@@ -55,7 +55,7 @@ async function measure(server: Server, url: string, options: { seconds: number; 
 }
 
 /** A server of the build on a free (or the given) port, stopped after `fn`. */
-async function withServer<T>(lab: Lab, start: (port: number) => Promise<Server>, portOption: number, fn: (server: Server) => Promise<T>): Promise<T> {
+async function withServer<T>(start: (port: number) => Promise<Server>, portOption: number, fn: (server: Server) => Promise<T>): Promise<T> {
   const server = await start(portOption || (await freePort()));
   try {
     return await fn(server);
@@ -80,21 +80,21 @@ export async function pageCacheLoad(lab: Lab, scale: BenchScale, databaseUrl: st
   const page = (s: Server) => `${s.url}/seasons/${slug}`;
   const single = (env?: Record<string, string>) => (port: number) => startNext(lab, databaseUrl, port, (e) => ({ ...e, ...env }));
   const opts = { ...options, rss: true };
-  await withServer(lab, single({ PODIUM_PAGE_CACHE: "on" }), options.port, async (server) => {
+  await withServer(single({ PODIUM_PAGE_CACHE: "on" }), options.port, async (server) => {
     runs.on = await measure(server, page(server), opts);
     runs.perRequest = await measure(server, page(server), opts, PER_REQUEST);
     runs.api = await measure(server, `${server.url}/api/seasons/${slug}/leaderboard`, opts);
     rows.push(await writeVisible(databaseUrl, page(server), slug, fig.write, scale));
   });
   // The primary holds the port and only hands connections over: no serving process's RSS to read.
-  await withServer(lab, single({ PODIUM_WORKERS: "2" }), options.port, async (server) => (runs.workers = await measure(server, page(server), { ...opts, rss: false })));
+  await withServer(single({ PODIUM_WORKERS: "2" }), options.port, async (server) => (runs.workers = await measure(server, page(server), { ...opts, rss: false })));
   const cluster = async (port: number) => {
     const server = await startNext(lab, databaseUrl, port, undefined, [path.join("scripts", "cluster.ts"), "--instances", "3", "--port", String(port)]);
     await allAnswer(`${server.url}/api/health`, 6); // the proxy answers once one instance does; wait for all three
     return server;
   };
-  await withServer(lab, cluster, options.port, async (server) => (runs.cluster = await measure(server, page(server), { ...opts, rss: false })));
-  await withServer(lab, single({ PODIUM_PAGE_CACHE: "off" }), options.port, async (server) => (runs.off = await measure(server, page(server), opts)));
+  await withServer(cluster, options.port, async (server) => (runs.cluster = await measure(server, page(server), { ...opts, rss: false })));
+  await withServer(single({ PODIUM_PAGE_CACHE: "off" }), options.port, async (server) => (runs.off = await measure(server, page(server), opts)));
   rows.push(...loadRows(runs, fig, scale, "postgres"));
   return rows;
 }
@@ -114,7 +114,7 @@ export async function pageCachePglite(lab: Lab, scale: BenchScale, dir: string, 
       delete env.DATABASE_URL;
       return env;
     });
-  await withServer(lab, start, options.port, async (server) => {
+  await withServer(start, options.port, async (server) => {
     const opts = { ...options, rss: true };
     runs.on = await measure(server, `${server.url}/seasons/${slug}`, opts);
     runs.api = await measure(server, `${server.url}/api/seasons/${slug}/leaderboard`, opts);
